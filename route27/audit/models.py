@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", _("Ingezien")
+    CREATE = "create", _("Aangemaakt")
+    UPDATE = "update", _("Gewijzigd")
+    DELETE = "delete", _("Verwijderd")
+    EXPORT = "export", _("Geëxporteerd")
+    DENIED = "denied", _("Geweigerd")
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditEntry(models.Model):
+    """One processing of personal data (AVG art. 30, BIO logging). Append-only.
+
+    The database refuses UPDATE and DELETE on this table (trigger, see core.db.append_only).
+    Role and organisation are copied at the moment of processing, so they stay true later.
+    """
+
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+", verbose_name=_("wie"),
+    )
+    actor_username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    role = models.CharField(_("rol"), max_length=30, blank=True)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    action = models.CharField(_("actie"), max_length=10, choices=AuditAction.choices)
+    object_type = models.CharField(_("soort object"), max_length=50)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True, db_index=True)
+    purpose = models.CharField(_("doel"), max_length=200)
+    request_id = models.CharField(_("request-id"), max_length=64, blank=True)
+    detail = models.JSONField(_("toelichting"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"])]
+        verbose_name = _("logregel")
+        verbose_name_plural = _("verwerkingslog")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Het verwerkingslog kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Het verwerkingslog kan niet worden verwijderd.")

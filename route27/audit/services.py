@@ -1,0 +1,55 @@
+"""Writing the processing log. Call these from services (changes) and selectors (reads)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from route27.audit.models import AuditAction, AuditEntry
+from route27.core import request_context
+
+
+def _actor_fields(user) -> dict:
+    if user is None or not user.is_authenticated:
+        return {"actor": None, "actor_username": "", "role": "", "organisation": ""}
+    membership = user.primary_membership
+    return {
+        "actor": user,
+        "actor_username": user.get_username(),
+        "role": membership.role if membership else "",
+        "organisation": membership.team.organisation.name if membership else "",
+    }
+
+
+def audit_record(*, user, action: AuditAction, object_type: str, object_id: str = "",
+                 purpose: str, detail: dict | None = None) -> AuditEntry:
+    """Append one entry. Runs inside the caller's transaction, so it commits with the change."""
+    return AuditEntry.objects.create(
+        **_actor_fields(user), action=action, object_type=object_type, object_id=str(object_id),
+        purpose=purpose, request_id=request_context.request_id.get(), detail=detail or {},
+    )
+
+
+def audit_reads(*, user, object_type: str, object_ids: Iterable[str], purpose: str) -> None:
+    """Append one read entry per object shown, in one query (keeps list views O(1))."""
+    actor = _actor_fields(user)
+    request_id = request_context.request_id.get()
+    AuditEntry.objects.bulk_create(
+        AuditEntry(**actor, action=AuditAction.READ, object_type=object_type,
+                   object_id=str(object_id), purpose=purpose, request_id=request_id)
+        for object_id in object_ids
+    )
+
+
+def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,
+                 detail: dict | None = None) -> None:
+    """Log a refused attempt outside any surrounding transaction, so a rollback keeps it."""
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(
+            lambda: audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
+                                 object_id=object_id, purpose=purpose, detail=detail)
+        )
+        return
+    audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
+                 object_id=object_id, purpose=purpose, detail=detail)

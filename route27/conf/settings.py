@@ -1,0 +1,245 @@
+"""Route27 settings. Read from the environment only: see docs/configuration.md."""
+
+from pathlib import Path
+
+from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy as _
+
+from route27.conf.env import config
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DEBUG = config("DJANGO_DEBUG", False, help_text="Show Django debug pages. Never in production.")
+SECRET_KEY = config(
+    "DJANGO_SECRET_KEY",
+    "insecure-development-key-change-me",
+    help_text="Secret for signing sessions and tokens. Must be set in production.",
+)
+ALLOWED_HOSTS = config(
+    "DJANGO_ALLOWED_HOSTS",
+    ["127.0.0.1", "localhost", "testserver"],
+    help_text="Comma-separated host names this server answers for.",
+)
+CSRF_TRUSTED_ORIGINS = config(
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    [],
+    help_text="Comma-separated origins (https://host) trusted for unsafe requests behind a proxy.",
+)
+DEMO_MODE = config(
+    "ROUTE27_DEMO_MODE",
+    True,
+    help_text="Demo mode: the login page lists the demo accounts. Switch off in production.",
+)
+SECURE_COOKIES = config(
+    "ROUTE27_SECURE_COOKIES",
+    False,
+    help_text="Send session and CSRF cookies over HTTPS only and enable HSTS. On in production.",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
+    "django_htmx",
+    "rules.apps.AutodiscoverRulesConfig",
+    "csp",
+    "route27.core",
+    "route27.audit",
+    "route27.organisations",
+    "route27.youth",
+    "route27.trajectories",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "route27.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "route27.core.middleware.ApiVersionMiddleware",
+    "route27.core.middleware.AccessPolicyMiddleware",
+]
+
+ROOT_URLCONF = "route27.conf.urls"
+WSGI_APPLICATION = "route27.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "route27.core.context_processors.route27",
+            ],
+        },
+    },
+]
+
+# --- Database: SQLite by default, PostgreSQL when POSTGRES_DB is set -----------------------------
+POSTGRES_DB = config("POSTGRES_DB", "", help_text="PostgreSQL database name. Empty: use SQLite.")
+if POSTGRES_DB:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": POSTGRES_DB,
+            "USER": config("POSTGRES_USER", "route27", help_text="PostgreSQL user."),
+            "PASSWORD": config("POSTGRES_PASSWORD", "", help_text="PostgreSQL password."),
+            "HOST": config("POSTGRES_HOST", "127.0.0.1", help_text="PostgreSQL host."),
+            "PORT": config("POSTGRES_PORT", "5432", help_text="PostgreSQL port."),
+            "CONN_MAX_AGE": config(
+                "POSTGRES_CONN_MAX_AGE", 60, help_text="Seconds to keep a connection open."
+            ),
+        }
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": config(
+                "SQLITE_PATH",
+                str(BASE_DIR / "db.sqlite3"),
+                help_text="SQLite file used when POSTGRES_DB is empty (zero set-up default).",
+            ),
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "organisations.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Language: Dutch first, English available ----------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files (WhiteNoise, no CDN) -----------------------------------------------------------
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = True
+
+# --- Security -------------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = config(
+    "ROUTE27_SESSION_SECONDS", 8 * 3600, help_text="Session lifetime in seconds (a working day)."
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = 31536000 if SECURE_COOKIES else 0
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# --- Mail -----------------------------------------------------------------------------------------
+EMAIL_BACKEND = config(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    help_text="Django mail backend; use smtp in production.",
+)
+DEFAULT_FROM_EMAIL = config(
+    "DJANGO_DEFAULT_FROM_EMAIL", "route27@localhost", help_text="Sender address of mail."
+)
+
+# --- API (Logius API Design Rules) ----------------------------------------------------------------
+API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "route27.core.api.pagination.PagePagination",
+    "DEFAULT_SCHEMA_CLASS": "route27.core.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "route27.core.api.problems.problem_exception_handler",
+    "PAGE_SIZE": 20,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Route27 API",
+    "DESCRIPTION": "API van Route27 voor de wet Van school naar duurzaam werk.",
+    "VERSION": API_VERSION,
+    "CONTACT": {
+        "name": "Route27",
+        "url": "https://github.com/route27/route27",
+        "email": "route27@example.org",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
+    "SERVERS": [{"url": "/api/v1", "description": "Route27 API v1"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "route27.core.api.schema.adr_postprocess",
+    ],
+}
+
+# --- Logging: no personal data in logs ------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"scrub": {"()": "route27.core.logging.ScrubPersonalDataFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub"], "formatter": "plain"}
+    },
+    "root": {
+        "handlers": ["console"],
+        "level": config("ROUTE27_LOG_LEVEL", "INFO", help_text="Log level of the root logger."),
+    },
+}

@@ -1,0 +1,79 @@
+"""OpenAPI additions the Logius API Design Rules ask for and drf-spectacular does not add."""
+
+from django.conf import settings
+from drf_spectacular import openapi
+
+PROBLEM = {
+    "type": "object",
+    "description": "Foutbericht volgens RFC 9457 (problem+json).",
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "invalidParams": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "code": {"type": "string"},
+                    "reason": {"type": "string"},
+                },
+                "required": ["name", "code", "reason"],
+            },
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+API_VERSION_HEADER = {
+    "description": "De volledige versie van de API (semver).",
+    "schema": {"type": "string", "example": settings.API_VERSION},
+    "required": True,
+}
+DESCRIPTIONS = {
+    "400": "Ongeldige invoer.",
+    "401": "Niet ingelogd.",
+    "403": "Geen toegang.",
+    "404": "Niet gevonden of geen toegang.",
+    "406": "Gevraagd formaat niet beschikbaar.",
+    "415": "Mediatype niet ondersteund.",
+}
+
+
+class AutoSchema(openapi.AutoSchema):
+    pass
+
+
+def _problem_response(code: str) -> dict:
+    return {
+        "description": DESCRIPTIONS[code],
+        "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def adr_postprocess(result, generator, request, public):
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM
+    components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            for code, response in responses.items():
+                if code.startswith(("2", "3")):
+                    response.setdefault("headers", {})["API-Version"] = {
+                        "$ref": "#/components/headers/API-Version"
+                    }
+            codes = ["401", "403", "406"]
+            if operation.get("parameters") or operation.get("requestBody"):
+                codes.append("400")
+            if operation.get("requestBody"):
+                codes.append("415")
+            if "{" in path:
+                codes.append("404")
+            for code in codes:
+                responses.setdefault(code, _problem_response(code))
+    return result

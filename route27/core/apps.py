@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "route27.core"
+    label = "core"
+    verbose_name = "Route27"

@@ -1,0 +1,74 @@
+import re
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+
+from route27.core import request_context
+from route27.core.access import PUBLIC, SELF_GUARDED_NAMESPACES, policy_of
+from route27.core.errors import access_denied_response
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a well-formed incoming X-Request-ID) for the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_context.request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_context.request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class ApiVersionMiddleware:
+    """API Design Rules /core/version-header: every API response carries API-Version."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith("/api/"):
+            response["API-Version"] = settings.API_VERSION
+        return response
+
+
+class AccessPolicyMiddleware:
+    """Deny by default: a view without a declared access policy is never served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match and set(match.namespaces) & SELF_GUARDED_NAMESPACES.keys():
+            return None
+        policy = policy_of(view_func)
+        if policy is None:
+            return access_denied_response(request, reason="no access policy declared")
+        if policy == PUBLIC:
+            return None
+        if not request.user.is_authenticated:
+            if request.path.startswith("/api/"):
+                return access_denied_response(request, status=401, reason="not authenticated")
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm(policy):
+            from route27.audit.services import audit_denied
+
+            audit_denied(user=request.user, object_type="view", object_id=match.view_name,
+                         purpose=policy)
+            return access_denied_response(request, reason=f"missing permission {policy}")
+        return None

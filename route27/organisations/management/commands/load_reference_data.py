@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from route27.organisations.reference_data import load_reference_data
+
+
+class Command(BaseCommand):
+    help = "Laad gemeenten, arbeidsmarktregio's en Doorstroompuntregio's (idempotent)."
+
+    def handle(self, *args, **options):
+        result = load_reference_data()
+        self.stdout.write(
+            f"Referentiedata: {result.municipalities} gemeenten, "
+            f"{result.labour_market_regions} arbeidsmarktregio's, "
+            f"{result.doorstroompunt_regions} Doorstroompuntregio's, {result.overlaps} overlappen."
+        )

@@ -1,0 +1,176 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role
+
+
+class LabourMarketRegion(models.Model):
+    """Arbeidsmarktregio (Wet SUWI): 35 regions in 2025, CBS codes AM01–AM38."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    population_2024 = models.PositiveIntegerField(_("inwoners 2024"), default=0)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("arbeidsmarktregio")
+        verbose_name_plural = _("arbeidsmarktregio's")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class DoorstroompuntRegion(models.Model):
+    """Doorstroompuntregio (RMC-regio): 40 regions in 2025, CBS codes MC01–MC41."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    name_duo = models.CharField(_("naam (DUO)"), max_length=100)
+    population_2024 = models.PositiveIntegerField(_("inwoners 2024"), default=0)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Doorstroompuntregio")
+        verbose_name_plural = _("Doorstroompuntregio's")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Municipality(models.Model):
+    """Gemeente, with its regions and 2024 population (CBS, DUO; see the Bronnen page)."""
+
+    code = models.CharField(_("CBS-code"), max_length=6, unique=True)  # GM0362
+    number = models.CharField(_("gemeentenummer"), max_length=4, unique=True)  # 0362
+    name = models.CharField(_("naam"), max_length=100)
+    province = models.CharField(_("provincie"), max_length=50)
+    labour_market_region = models.ForeignKey(
+        LabourMarketRegion, on_delete=models.PROTECT, related_name="municipalities",
+        verbose_name=_("arbeidsmarktregio"),
+    )
+    doorstroompunt_region = models.ForeignKey(
+        DoorstroompuntRegion, on_delete=models.PROTECT, related_name="municipalities",
+        verbose_name=_("Doorstroompuntregio"),
+    )
+    population_2024 = models.PositiveIntegerField(_("inwoners 1-1-2024"), default=0)
+    estimate_15_to_25_2024 = models.PositiveIntegerField(
+        _("schatting 15 tot 25 jaar (2024)"), default=0
+    )
+    # Designations set by a functional administrator: no public machine-readable list exists.
+    is_centre_municipality = models.BooleanField(_("centrumgemeente"), default=False)
+    is_contact_municipality = models.BooleanField(_("contactgemeente"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegionOverlap(models.Model):
+    """Pair of arbeidsmarktregio and Doorstroompuntregio that share municipalities."""
+
+    labour_market_region = models.ForeignKey(LabourMarketRegion, on_delete=models.CASCADE)
+    doorstroompunt_region = models.ForeignKey(DoorstroompuntRegion, on_delete=models.CASCADE)
+    municipality_count = models.PositiveSmallIntegerField(_("aantal gemeenten"))
+    population_2024 = models.PositiveIntegerField(_("inwoners 2024"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["labour_market_region", "doorstroompunt_region"], name="unique_overlap"
+            )
+        ]
+        verbose_name = _("overlap arbeidsmarktregio en Doorstroompuntregio")
+        verbose_name_plural = _("overlappen arbeidsmarktregio en Doorstroompuntregio")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    type = models.CharField(_("soort"), max_length=20, choices=OrganisationType.choices)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="organisations",
+        verbose_name=_("gemeente (vestiging)"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisatie")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    serves = models.ManyToManyField(
+        Municipality, blank=True, related_name="serving_teams",
+        verbose_name=_("werkgebied (gemeenten)"),
+        help_text=_("Inwoners van deze gemeenten komen in de werkvoorraad van dit team."),
+    )
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")
+        ]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+class User(AbstractUser):
+    """A staff member, school contact or youth. What they may see follows from memberships."""
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @cached_property
+    def primary_membership(self) -> "Membership | None":
+        return (
+            self.memberships.filter(is_active=True)
+            .select_related("team__organisation")
+            .order_by("id")
+            .first()
+        )
+
+    @cached_property
+    def casework_team_ids(self) -> frozenset[int]:
+        return frozenset(
+            self.memberships.filter(is_active=True, role__in=CASEWORK_ROLES).values_list(
+                "team_id", flat=True
+            )
+        )
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("team")
+    )
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "team", "role"], name="unique_membership")
+        ]
+        indexes = [models.Index(fields=["user", "is_active"])]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.team}"

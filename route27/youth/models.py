@@ -1,0 +1,124 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from route27.organisations.models import Municipality, Team
+from route27.organisations.roles import Role
+from route27.youth.partial_date import PartialDate
+
+
+class Youth(models.Model):
+    """A young person (jongere). One row per person: the BSN is unique when present.
+
+    URLs use ``public_id``; the BSN is only ever sent in a POST body.
+    """
+
+    public_id = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
+    bsn = models.CharField(_("BSN"), max_length=9, null=True, blank=True)
+    given_names = models.CharField(_("voornamen"), max_length=200)
+    surname_prefix = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
+    family_name = models.CharField(_("achternaam"), max_length=200)
+    birth_year = models.PositiveSmallIntegerField(_("geboortejaar"))
+    birth_month = models.PositiveSmallIntegerField(_("geboortemaand"), null=True, blank=True)
+    birth_day = models.PositiveSmallIntegerField(_("geboortedag"), null=True, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="youth",
+        verbose_name=_("woongemeente"),
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    street_address = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=7, blank=True)
+    place = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="youth",
+        verbose_name=_("verantwoordelijk team"),
+    )
+    created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["family_name", "given_names", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bsn"], condition=Q(bsn__isnull=False), name="unique_youth_bsn"
+            ),
+            models.CheckConstraint(
+                condition=Q(birth_month__isnull=False) | Q(birth_day__isnull=True),
+                name="youth_birth_day_needs_month",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "family_name"]),
+            models.Index(fields=["family_name", "birth_year"]),
+        ]
+        verbose_name = _("jongere")
+        verbose_name_plural = _("jongeren")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.surname_prefix, self.family_name) if p)
+
+    @property
+    def birth_date(self) -> PartialDate:
+        return PartialDate(self.birth_year, self.birth_month, self.birth_day)
+
+
+class Guardian(models.Model):
+    """Parent or guardian (wettelijk vertegenwoordiger) of a minor youth."""
+
+    class Relationship(models.TextChoices):
+        PARENT = "parent", _("Ouder")
+        GUARDIAN = "guardian", _("Voogd")
+        OTHER = "other", _("Anders")
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(_("naam"), max_length=200)
+    relationship = models.CharField(
+        _("relatie"), max_length=20, choices=Relationship.choices, default=Relationship.PARENT
+    )
+    phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("ouder of voogd")
+        verbose_name_plural = _("ouders of voogden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactAssignment(models.Model):
+    """Who is the youth's fixed contact person (vaste contactpersoon, seed 003 §1), over time.
+
+    Exactly one active assignment per youth at a time (database constraint).
+    """
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="contact_assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_assignments",
+        verbose_name=_("contactpersoon"),
+    )
+    role = models.CharField(_("rol"), max_length=30, choices=Role.choices)
+    started_at = models.DateTimeField(_("vanaf"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("tot"), null=True, blank=True)
+    handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["youth"], condition=Q(ended_at__isnull=True),
+                name="one_active_contact_person",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "ended_at"])]
+        verbose_name = _("vaste contactpersoon")
+        verbose_name_plural = _("vaste contactpersonen")

@@ -1,0 +1,189 @@
+"""Every write on youth data: atomic, validated, with a trajectory event and an audit entry."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.core.errors import ValidationFailed
+from route27.organisations.models import Municipality, Team
+from route27.trajectories.models import EventType
+from route27.trajectories.services import event_append
+from route27.youth.bsn import normalise_bsn
+from route27.youth.models import ContactAssignment, Guardian, Youth
+from route27.youth.partial_date import InvalidPartialDate, PartialDate
+
+OBJECT_TYPE = "youth"
+_POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
+_PHONE = re.compile(r"^\+?[\d\s\-()]{10,20}$")
+_MAX_GUARDIANS = 4
+
+PERSON_FIELDS = ("given_names", "surname_prefix", "family_name", "email", "phone",
+                 "street_address", "postal_code", "place")
+
+
+def _clean(data: dict[str, Any], *, youth: Youth | None) -> dict[str, Any]:
+    """Validate and normalise youth fields; collect every problem before raising."""
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, Any] = {}
+
+    def fail(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    for field in PERSON_FIELDS:
+        cleaned[field] = (data.get(field) or "").strip()
+    if not cleaned["given_names"]:
+        fail("given_names", _("Vul de voornamen in."))
+    if not cleaned["family_name"]:
+        fail("family_name", _("Vul de achternaam in."))
+
+    try:
+        birth = PartialDate.parse(data.get("birth_date") or "")
+        if birth.earliest() > timezone.localdate():
+            fail("birth_date", _("De geboortedatum ligt in de toekomst."))
+        cleaned.update(birth_year=birth.year, birth_month=birth.month, birth_day=birth.day)
+    except InvalidPartialDate as exc:
+        fail("birth_date", str(exc))
+
+    try:
+        cleaned["bsn"] = normalise_bsn(data.get("bsn"))
+    except ValidationFailed as exc:
+        fail("bsn", exc.message)
+    else:
+        if cleaned["bsn"]:
+            clash = Youth.objects.filter(bsn=cleaned["bsn"])
+            if youth is not None:
+                clash = clash.exclude(pk=youth.pk)
+            if clash.exists():
+                fail("bsn", _("Er is al een jongere met dit BSN geregistreerd. "
+                              "Zoek de jongere op in plaats van een nieuwe te maken."))
+
+    municipality = data.get("municipality")
+    if isinstance(municipality, str):
+        municipality = Municipality.objects.filter(code=municipality).first()
+    if not isinstance(municipality, Municipality):
+        fail("municipality", _("Kies de woongemeente."))
+    cleaned["municipality"] = municipality
+
+    if cleaned["email"]:
+        try:
+            validate_email(cleaned["email"])
+        except DjangoValidationError:
+            fail("email", _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."))
+    if cleaned["phone"] and not _PHONE.match(cleaned["phone"]):
+        fail("phone", _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678."))
+    if cleaned["postal_code"]:
+        match = _POSTCODE.match(cleaned["postal_code"])
+        if match:
+            cleaned["postal_code"] = f"{match[1]} {match[2].upper()}"
+        else:
+            fail("postal_code", _("Vul een postcode in als 1234 AB."))
+
+    guardians = []
+    for index, guardian in enumerate(data.get("guardians") or []):
+        name = (guardian.get("name") or "").strip()
+        rest = {k: (guardian.get(k) or "").strip() for k in ("phone", "email")}
+        if not name and not any(rest.values()):
+            continue
+        if not name:
+            fail(f"guardians.{index}.name", _("Vul de naam van de ouder of voogd in."))
+        if rest["email"]:
+            try:
+                validate_email(rest["email"])
+            except DjangoValidationError:
+                fail(f"guardians.{index}.email", _("Vul een geldig e-mailadres in."))
+        relationship = guardian.get("relationship") or Guardian.Relationship.PARENT
+        if relationship not in Guardian.Relationship.values:
+            fail(f"guardians.{index}.relationship", _("Kies een geldige relatie."))
+        guardians.append({"name": name, "relationship": relationship, **rest})
+    if len(guardians) > _MAX_GUARDIANS:
+        fail("guardians", _("Vul maximaal %(n)s ouders of voogden in.") % {"n": _MAX_GUARDIANS})
+    cleaned["guardians"] = guardians
+
+    if errors:
+        raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
+    return cleaned
+
+
+def _team_for(actor, municipality: Municipality) -> Team | None:
+    """The actor's casework team that serves the municipality, else their first casework team."""
+    teams = Team.objects.filter(pk__in=actor.casework_team_ids)
+    return teams.filter(serves=municipality).first() or teams.order_by("pk").first()
+
+
+def _save_guardians(youth: Youth, guardians: list[dict]) -> None:
+    youth.guardians.all().delete()
+    Guardian.objects.bulk_create(Guardian(youth=youth, **g) for g in guardians)
+
+
+@transaction.atomic
+def youth_create(*, actor, team: Team | None = None, **data: Any) -> Youth:
+    cleaned = _clean(data, youth=None)
+    guardians = cleaned.pop("guardians")
+    youth = Youth(**cleaned, team=team or _team_for(actor, cleaned["municipality"]))
+    try:
+        with transaction.atomic():
+            youth.save()
+    except IntegrityError as exc:  # a concurrent registration with the same BSN
+        message = _("Er is al een jongere met dit BSN geregistreerd.")
+        raise ValidationFailed(message, field_errors={"bsn": [message]}) from exc
+    _save_guardians(youth, guardians)
+    event_append(youth=youth, event_type=EventType.YOUTH_REGISTERED, actor=actor,
+                 data={"municipality": youth.municipality.code})
+    audit_record(user=actor, action=AuditAction.CREATE, object_type=OBJECT_TYPE,
+                 object_id=str(youth.public_id), purpose=Purpose.REGISTRATION)
+    return youth
+
+
+@transaction.atomic
+def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    cleaned = _clean(data, youth=youth)
+    guardians = cleaned.pop("guardians")
+    changed = sorted(f for f, v in cleaned.items() if getattr(youth, f) != v)
+    before_guardians = list(youth.guardians.values("name", "relationship", "phone", "email"))
+    if before_guardians != guardians:
+        changed.append("guardians")
+    if not changed:
+        return youth
+    for field, value in cleaned.items():
+        setattr(youth, field, value)
+    youth.save()
+    if "guardians" in changed:
+        _save_guardians(youth, guardians)
+    event_append(youth=youth, event_type=EventType.YOUTH_UPDATED, actor=actor,
+                 data={"fields": changed})
+    audit_record(user=actor, action=AuditAction.UPDATE, object_type=OBJECT_TYPE,
+                 object_id=str(youth.public_id), purpose=Purpose.REGISTRATION,
+                 detail={"fields": changed})
+    return youth
+
+
+@transaction.atomic
+def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note: str = "",
+                          reason: str = "") -> ContactAssignment:
+    """Make ``user`` the one active contact person; end the previous assignment."""
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    current = youth.contact_assignments.filter(ended_at__isnull=True).first()
+    if current and current.user_id == user.pk:
+        return current
+    if current:
+        current.ended_at = timezone.now()
+        current.save(update_fields=["ended_at"])
+    assignment = ContactAssignment.objects.create(
+        youth=youth, user=user, role=role, handover_note=handover_note
+    )
+    event_append(youth=youth, event_type=EventType.CONTACT_PERSON_CHANGED, actor=actor,
+                 from_state=current.role if current else "", to_state=role, reason=reason)
+    audit_record(user=actor, action=AuditAction.UPDATE, object_type="contact_assignment",
+                 object_id=str(youth.public_id), purpose=Purpose.CASEWORK)
+    return assignment

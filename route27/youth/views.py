@@ -1,0 +1,95 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from route27.audit.purposes import Purpose
+from route27.core.access import access_policy
+from route27.core.errors import NotFound, ValidationFailed
+from route27.youth import selectors, services
+from route27.youth.forms import GuardianFormSet, YouthForm, apply_service_errors, initial_from_youth
+
+PAGE_SIZE = 25
+
+
+def _get_or_404(request, public_id, purpose=Purpose.CASEWORK):
+    try:
+        return selectors.youth_get(user=request.user, public_id=public_id, purpose=purpose)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@access_policy("youth.view_youth")
+def youth_list(request):
+    search = request.GET.get("q", "").strip()[:100]
+    paginator = Paginator(selectors.youth_list(user=request.user, search=search), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("pagina"))
+    selectors.youth_log_shown(user=request.user, youth=list(page.object_list))
+    template = "youth/_list_results.html" if request.htmx else "youth/list.html"
+    return render(request, template, {"page": page, "search": search,
+                                      "total": paginator.count})
+
+
+@require_POST
+@access_policy("youth.view_youth")
+def youth_search_bsn(request):
+    """BSN search is a POST so the number never appears in a URL, history or access log."""
+    bsn = request.POST.get("bsn", "")
+    try:
+        youth = selectors.youth_find_by_bsn(user=request.user, bsn=bsn)
+    except ValidationFailed as exc:
+        messages.error(request, exc.message)
+        return redirect("youth:list")
+    if youth is None:
+        messages.info(request, _("Geen jongere gevonden met dit BSN binnen uw werkvoorraad."))
+        return redirect("youth:list")
+    return redirect("youth:detail", public_id=youth.public_id)
+
+
+@access_policy("youth.view_youth")
+def youth_detail(request, public_id):
+    youth = _get_or_404(request, public_id)
+    return render(request, "youth/detail.html", {
+        "youth": youth,
+        "contact": selectors.youth_current_contact(youth),
+    })
+
+
+def _form_page(request, *, youth=None):
+    if request.method == "POST":
+        form = YouthForm(request.POST)
+        formset = GuardianFormSet(request.POST, prefix="guardians")
+        if form.is_valid() and formset.is_valid():
+            data = {**form.cleaned_data, "municipality": form.cleaned_data["municipality"],
+                    "guardians": [f.cleaned_data for f in formset.forms]}
+            try:
+                if youth is None:
+                    youth = services.youth_create(actor=request.user, **data)
+                    messages.success(request, _("De jongere is geregistreerd."))
+                else:
+                    services.youth_update(actor=request.user, youth=youth, **data)
+                    messages.success(request, _("De gegevens zijn opgeslagen."))
+                return redirect("youth:detail", public_id=youth.public_id)
+            except ValidationFailed as exc:
+                apply_service_errors(exc, form, formset)
+    elif youth is None:
+        form, formset = YouthForm(), GuardianFormSet(prefix="guardians")
+    else:
+        initial, guardians = initial_from_youth(youth)
+        form = YouthForm(initial=initial)
+        formset = GuardianFormSet(prefix="guardians", initial=guardians)
+    return render(request, "youth/form.html", {"form": form, "formset": formset, "youth": youth})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy("youth.add_youth")
+def youth_create(request):
+    return _form_page(request)
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy("youth.change_youth")
+def youth_edit(request, public_id):
+    return _form_page(request, youth=_get_or_404(request, public_id, Purpose.REGISTRATION))
