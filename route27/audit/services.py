@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
-
 from route27.audit.models import AuditAction, AuditEntry
 from route27.core import request_context
 
@@ -44,12 +42,10 @@ def audit_reads(*, user, object_type: str, object_ids: Iterable[str], purpose: s
 
 def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,
                  detail: dict | None = None) -> None:
-    """Log a refused attempt outside any surrounding transaction, so a rollback keeps it."""
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(
-            lambda: audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
-                                 object_id=object_id, purpose=purpose, detail=detail)
-        )
-        return
+    """Log a refused attempt at once.
+
+    Denials happen in views and selectors, which run outside transactions (ATOMIC_REQUESTS is
+    off and services open their own), so no later rollback can erase the entry.
+    """
     audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
                  object_id=object_id, purpose=purpose, detail=detail)

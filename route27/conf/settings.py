@@ -149,11 +149,16 @@ USE_TZ = True
 # --- Static files (WhiteNoise, no CDN) -----------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_MANIFEST = config(
+    "ROUTE27_STATIC_MANIFEST",
+    False,
+    help_text="Serve hashed, compressed static files; requires `manage.py collectstatic` first.",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if STATIC_MANIFEST
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from route27.audit.purposes import Purpose
 from route27.core.api.permissions import RulesPermission
 from route27.core.errors import NotFound
+from route27.organisations.models import Municipality
 from route27.youth import selectors, services
 from route27.youth.models import Guardian, Youth
 
@@ -16,16 +17,21 @@ from route27.youth.models import Guardian, Youth
 class BirthSerializer(serializers.Serializer):
     """Geboortedatum zoals in de BRP: maand en dag kunnen onbekend zijn (null)."""
 
-    jaar = serializers.IntegerField(min_value=1900, max_value=2100)
-    maand = serializers.IntegerField(min_value=1, max_value=12, allow_null=True, required=False)
-    dag = serializers.IntegerField(min_value=1, max_value=31, allow_null=True, required=False)
+    jaar = serializers.IntegerField(source="year", min_value=1900, max_value=2100)
+    maand = serializers.IntegerField(source="month", min_value=1, max_value=12, allow_null=True,
+                                     required=False)
+    dag = serializers.IntegerField(source="day", min_value=1, max_value=31, allow_null=True,
+                                   required=False)
 
 
 class RepresentativeSerializer(serializers.Serializer):
-    naam = serializers.CharField(max_length=200)
-    relatie = serializers.ChoiceField(choices=Guardian.Relationship.choices, default="parent")
-    telefoonnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    emailadres = serializers.CharField(max_length=254, required=False, allow_blank=True)
+    naam = serializers.CharField(source="name", max_length=200)
+    relatie = serializers.ChoiceField(source="relationship", choices=Guardian.Relationship.choices,
+                                      default="parent")
+    telefoonnummer = serializers.CharField(source="phone", max_length=20, required=False,
+                                           allow_blank=True)
+    emailadres = serializers.CharField(source="email", max_length=254, required=False,
+                                       allow_blank=True)
 
 
 class YouthSerializer(serializers.Serializer):
@@ -38,7 +44,7 @@ class YouthSerializer(serializers.Serializer):
     voorvoegsel = serializers.CharField(source="surname_prefix", max_length=20, required=False,
                                         allow_blank=True)
     geslachtsnaam = serializers.CharField(source="family_name", max_length=200)
-    geboorte = BirthSerializer()
+    geboorte = BirthSerializer(source="birth_date")
     woongemeenteCode = serializers.RegexField(r"^[0-9]{4}$", source="municipality.number",
                                               help_text="Gemeentecode (4 cijfers), bijv. 0362.")
     woongemeenteNaam = serializers.CharField(source="municipality.name", read_only=True)
@@ -52,40 +58,22 @@ class YouthSerializer(serializers.Serializer):
                                            allow_blank=True)
     emailadres = serializers.CharField(source="email", max_length=254, required=False,
                                        allow_blank=True)
-    vertegenwoordigers = RepresentativeSerializer(many=True, required=False)
+    vertegenwoordigers = RepresentativeSerializer(source="guardians", many=True, required=False)
     teamNaam = serializers.CharField(source="team.name", read_only=True, default=None)
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     gewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["geboorte"] = {"jaar": instance.birth_year, "maand": instance.birth_month,
-                            "dag": instance.birth_day}
-        data["vertegenwoordigers"] = [
-            {"naam": g.name, "relatie": g.relationship, "telefoonnummer": g.phone,
-             "emailadres": g.email} for g in instance.guardians.all()
-        ]
-        return data
-
     @staticmethod
     def service_kwargs(validated: dict) -> dict:
         """Map validated API fields onto the keyword arguments of youth services."""
-        birth = validated.pop("geboorte")
+        birth = validated.pop("birth_date")
         number = validated.pop("municipality")["number"]
-        from route27.organisations.models import Municipality
-
-        municipality = Municipality.objects.filter(number=number).first()
-        representatives = validated.pop("vertegenwoordigers", [])
         return {
             **validated,
-            "birth_date": f"{birth['jaar']:04d}{birth.get('maand') or 0:02d}"
-                          f"{birth.get('dag') or 0:02d}",
-            "municipality": municipality,
-            "guardians": [
-                {"name": r["naam"], "relationship": r["relatie"],
-                 "phone": r.get("telefoonnummer", ""), "email": r.get("emailadres", "")}
-                for r in representatives
-            ],
+            "birth_date": f"{birth['year']:04d}{birth.get('month') or 0:02d}"
+                          f"{birth.get('day') or 0:02d}",
+            "municipality": Municipality.objects.filter(number=number).first(),
+            "guardians": [dict(g) for g in validated.get("guardians", [])],
         }
 
 

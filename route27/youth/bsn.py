@@ -13,6 +13,10 @@ def normalise_bsn(value: str | None) -> str | None:
     """Return the compact 9-digit BSN, None for empty input; raise ValidationFailed otherwise."""
     if value is None or not str(value).strip():
         return None
+    # stdnum pads short numbers with zeros; a BSN is always written with all 9 digits.
+    if len(stdnum_bsn.compact(str(value))) != 9:
+        message = _("Een BSN bestaat uit 9 cijfers.")
+        raise ValidationFailed(message, field_errors={"bsn": [message]})
     try:
         return stdnum_bsn.validate(str(value))
     except InvalidChecksum:

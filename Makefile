@@ -1,0 +1,42 @@
+# Route27 — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell ./scripts/ensure-uv.sh)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install data lint assets api-check ci clean
+
+install:
+	$(UV) sync --locked
+
+data: install
+	$(UV) run --locked python manage.py migrate --noinput
+	$(UV) run --locked python manage.py load_reference_data
+	$(UV) run --locked python manage.py load_demo_data
+
+run: data
+	@echo "Route27 draait op http://$(HOST):$(PORT)/ (demo-accounts staan op de inlogpagina)"
+	$(UV) run --locked python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	./scripts/ensure-browser.sh
+	$(UV) run --locked ruff check .
+	$(UV) run --locked python manage.py makemigrations --check --dry-run
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --locked ruff check .
+
+# Refresh the vendored NL Design System CSS, fonts, htmx and Chart.js from npm.
+assets:
+	./scripts/vendor-assets.sh
+
+api-check: install
+	./scripts/api-check.sh
+
+ci:
+	./.ci/run
+
+clean:
+	rm -rf .venv staticfiles db.sqlite3 .uv-bootstrap
