@@ -14,7 +14,8 @@ def normalise_bsn(value: str | None) -> str | None:
     if value is None or not str(value).strip():
         return None
     # stdnum pads short numbers with zeros; a BSN is always written with all 9 digits.
-    if len(stdnum_bsn.compact(str(value))) != 9:
+    digits = "".join(ch for ch in str(value) if ch not in " .-")
+    if len(digits) != 9 or not digits.isdigit():
         message = _("Een BSN bestaat uit 9 cijfers.")
         raise ValidationFailed(message, field_errors={"bsn": [message]})
     try:
