@@ -96,30 +96,27 @@ TEMPLATES = [
 
 # --- Database: SQLite by default, PostgreSQL when POSTGRES_DB is set -----------------------------
 POSTGRES_DB = config("POSTGRES_DB", "", help_text="PostgreSQL database name. Empty: use SQLite.")
+_POSTGRES = {
+    "USER": config("POSTGRES_USER", "route27", help_text="PostgreSQL user."),
+    "PASSWORD": config("POSTGRES_PASSWORD", "", help_text="PostgreSQL password."),
+    "HOST": config("POSTGRES_HOST", "127.0.0.1", help_text="PostgreSQL host."),
+    "PORT": config("POSTGRES_PORT", "5432", help_text="PostgreSQL port."),
+    "CONN_MAX_AGE": config(
+        "POSTGRES_CONN_MAX_AGE", 60, help_text="Seconds to keep a database connection open."
+    ),
+}
+SQLITE_PATH = config(
+    "SQLITE_PATH",
+    "db.sqlite3",
+    help_text="SQLite file (relative to the repository) used when POSTGRES_DB is empty.",
+)
 if POSTGRES_DB:
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": POSTGRES_DB,
-            "USER": config("POSTGRES_USER", "route27", help_text="PostgreSQL user."),
-            "PASSWORD": config("POSTGRES_PASSWORD", "", help_text="PostgreSQL password."),
-            "HOST": config("POSTGRES_HOST", "127.0.0.1", help_text="PostgreSQL host."),
-            "PORT": config("POSTGRES_PORT", "5432", help_text="PostgreSQL port."),
-            "CONN_MAX_AGE": config(
-                "POSTGRES_CONN_MAX_AGE", 60, help_text="Seconds to keep a connection open."
-            ),
-        }
+        "default": {"ENGINE": "django.db.backends.postgresql", "NAME": POSTGRES_DB, **_POSTGRES}
     }
 else:
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": config(
-                "SQLITE_PATH",
-                str(BASE_DIR / "db.sqlite3"),
-                help_text="SQLite file used when POSTGRES_DB is empty (zero set-up default).",
-            ),
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / SQLITE_PATH}
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
