@@ -44,6 +44,9 @@ class AuditEntry(models.Model):
         verbose_name = _("logregel")
         verbose_name_plural = _("verwerkingslog")
 
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Het verwerkingslog kan niet worden gewijzigd.")

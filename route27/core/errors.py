@@ -1,4 +1,4 @@
-"""Project error hierarchy: services raise these; views and the API turn them into Dutch messages."""
+"""Project error hierarchy: services raise these; views and the API show them in Dutch."""
 
 from __future__ import annotations
 

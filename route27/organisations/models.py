@@ -88,6 +88,9 @@ class RegionOverlap(models.Model):
         verbose_name = _("overlap arbeidsmarktregio en Doorstroompuntregio")
         verbose_name_plural = _("overlappen arbeidsmarktregio en Doorstroompuntregio")
 
+    def __str__(self) -> str:
+        return f"{self.labour_market_region_id} × {self.doorstroompunt_region_id}"
+
 
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)

@@ -42,6 +42,9 @@ class TrajectoryEvent(models.Model):
         verbose_name = _("trajectgebeurtenis")
         verbose_name_plural = _("trajectgebeurtenissen")
 
+    def __str__(self) -> str:
+        return f"{self.effective_date} {self.event_type}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Een trajectgebeurtenis kan niet worden gewijzigd.")

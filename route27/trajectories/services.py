@@ -7,8 +7,9 @@ from django.utils import timezone
 from route27.trajectories.models import EventType, TrajectoryEvent
 
 
-def event_append(*, youth, event_type: EventType, actor, effective_date: datetime.date | None = None,
-                 from_state: str = "", to_state: str = "", reason: str = "",
+def event_append(*, youth, event_type: EventType, actor,
+                 effective_date: datetime.date | None = None, from_state: str = "",
+                 to_state: str = "", reason: str = "",
                  data: dict | None = None) -> TrajectoryEvent:
     """Append an event. Called by other services inside their transaction."""
     return TrajectoryEvent.objects.create(

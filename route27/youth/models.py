@@ -122,3 +122,6 @@ class ContactAssignment(models.Model):
         indexes = [models.Index(fields=["user", "ended_at"])]
         verbose_name = _("vaste contactpersoon")
         verbose_name_plural = _("vaste contactpersonen")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"

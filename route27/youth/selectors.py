@@ -6,9 +6,9 @@ import uuid
 
 from django.db.models import Q, QuerySet
 
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_record, audit_reads
 from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_denied, audit_reads, audit_record
 from route27.core.errors import NotFound
 from route27.youth.access import visible_q
 from route27.youth.bsn import normalise_bsn

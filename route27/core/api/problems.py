@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 from route27.core.errors import Route27Error
@@ -50,7 +51,10 @@ def _invalid_params(detail, prefix: str = "") -> list[dict]:
     if isinstance(detail, dict):
         params = []
         for name, sub in detail.items():
-            params += _invalid_params(sub, f"{prefix}.{name}" if prefix else str(name))
+            if name == api_settings.NON_FIELD_ERRORS_KEY and prefix:
+                params += _invalid_params(sub, prefix)  # e.g. "expected a list" on the field
+            else:
+                params += _invalid_params(sub, f"{prefix}.{name}" if prefix else str(name))
         return params
     if isinstance(detail, list):
         params = []
@@ -60,7 +64,7 @@ def _invalid_params(detail, prefix: str = "") -> list[dict]:
             else:
                 params += _invalid_params(item, prefix)
         return params
-    return [{"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", None) or "invalid",
+    return [{"name": prefix or api_settings.NON_FIELD_ERRORS_KEY, "code": getattr(detail, "code", None) or "invalid",
              "reason": _scrub(str(detail))}]
 
 
@@ -111,7 +115,7 @@ def _from_service_error(exc: Route27Error, view) -> exceptions.APIException:
     if exc.status == 409:
         return Conflict(exc.message)
     if not exc.field_errors:
-        return exceptions.ValidationError({"nonFieldErrors": [exc.message]})
+        return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [exc.message]})
     serializer = _serializer_for(view) if view is not None else None
     mapped: dict[str, list[str]] = {}
     for name, messages in exc.field_errors.items():

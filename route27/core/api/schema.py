@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from drf_spectacular import openapi
+from rest_framework import serializers
 
 PROBLEM = {
     "type": "object",
@@ -35,14 +36,24 @@ DESCRIPTIONS = {
     "400": "Ongeldige invoer.",
     "401": "Niet ingelogd.",
     "403": "Geen toegang.",
-    "404": "Niet gevonden of geen toegang.",
+    "404": "Niet gevonden, of geen toegang.",
     "406": "Gevraagd formaat niet beschikbaar.",
     "415": "Mediatype niet ondersteund.",
 }
 
+SUCCESS_DESCRIPTIONS = {"200": "Gelukt.", "201": "Aangemaakt.", "204": "Gelukt, geen inhoud."}
+
 
 class AutoSchema(openapi.AutoSchema):
-    pass
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        # drf-spectacular leaves out a ListSerializer's max_length/min_length.
+        if isinstance(field, serializers.ListSerializer) and schema and schema.get("type") == "array":
+            if field.max_length is not None:
+                schema["maxItems"] = field.max_length
+            if field.min_length is not None:
+                schema["minItems"] = field.min_length
+        return schema
 
 
 def _problem_response(code: str) -> dict:
@@ -67,12 +78,15 @@ def adr_postprocess(result, generator, request, public):
                     response.setdefault("headers", {})["API-Version"] = {
                         "$ref": "#/components/headers/API-Version"
                     }
+                if code.startswith("2") and not response.get("description"):
+                    response["description"] = SUCCESS_DESCRIPTIONS.get(code, "Gelukt.")
             codes = ["401", "403", "406"]
-            if operation.get("parameters") or operation.get("requestBody"):
+            parameters = {p.get("name") for p in operation.get("parameters", [])}
+            if parameters or operation.get("requestBody"):
                 codes.append("400")
             if operation.get("requestBody"):
                 codes.append("415")
-            if "{" in path:
+            if "{" in path or "pagina" in parameters:  # unknown id, or a page past the last
                 codes.append("404")
             for code in codes:
                 responses.setdefault(code, _problem_response(code))

@@ -1,5 +1,6 @@
 from django.urls import path
-from drf_spectacular.renderers import OpenApiJsonRenderer
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
@@ -7,6 +8,7 @@ from route27.core.access import PUBLIC
 from route27.youth.api import YouthViewSet
 
 
+@extend_schema_view(get=extend_schema(exclude=True))
 class SchemaView(SpectacularAPIView):
     """The OpenAPI document is public (API Design Rules /core/publish-openapi)."""
 
@@ -24,12 +26,17 @@ class JsonSchemaView(SchemaView):
     renderer_classes = [OpenApiJsonRenderer]
 
 
+class YamlSchemaView(SchemaView):
+    renderer_classes = [OpenApiYamlRenderer]
+
+
+# No trailing slashes (/core/no-trailing-slash): "jongeren/" is a 404, never a redirect.
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
 router.register("jongeren", YouthViewSet, basename="jongeren")
 
 urlpatterns = [
     path("openapi.json", JsonSchemaView.as_view(), name="openapi-json"),
-    path("schema/", SchemaView.as_view(), name="schema"),
+    path("openapi.yaml", YamlSchemaView.as_view(), name="openapi-yaml"),
     *router.urls,
 ]

@@ -31,7 +31,8 @@ def install(connection, table: str) -> None:
             for op in ("UPDATE", "DELETE"):
                 cursor.execute(
                     f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
-                    f"BEGIN SELECT RAISE(ABORT, 'Tabel {table} is append-only: {op} geweigerd'); END;"
+                    f"BEGIN SELECT RAISE(ABORT, 'Tabel {table} is append-only: {op} geweigerd');"
+                    " END;"
                 )
         else:  # pragma: no cover - only the two supported databases
             raise NotImplementedError(connection.vendor)

@@ -1,8 +1,8 @@
 """The youth list costs the same number of queries for 10 or 200 youth (no N+1)."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from route27.youth.tests.factories import ContactAssignmentFactory, YouthFactory
 
