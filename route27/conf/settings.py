@@ -208,6 +208,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "route27.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "route27.core.api.problems.problem_exception_handler",
     "PAGE_SIZE": 20,
+    "NON_FIELD_ERRORS_KEY": "nonFieldErrors",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

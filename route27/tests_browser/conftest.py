@@ -26,6 +26,16 @@ CHROMIUM_ARGS = [
 ]
 DEMO_PASSWORD = "route27-demo"  # route27.organisations.demo.DEMO_PASSWORD
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe files these page-structure rules under "best-practice", so the WCAG tags above skip them.
+STRUCTURE_RULES = [
+    "landmark-one-main",
+    "landmark-unique",
+    "region",
+    "heading-order",
+    "page-has-heading-one",
+    "skip-link",
+    "empty-heading",
+]
 HERE = Path(__file__).resolve().parent
 
 
@@ -44,12 +54,15 @@ def _unavailable(reason: str):
 
 @pytest.fixture(scope="session")
 def browser():
-    # Sync Playwright runs an event loop in this thread; Django's ORM would then refuse to run
-    # in the test itself. Only the test process gets this, never the app.
+    # From start() to stop(), sync Playwright keeps an asyncio loop running in this thread, so
+    # Django's ORM would raise SynchronousOnlyOperation in every later test of the session
+    # (browser or not). Only the test process gets this, never the app.
+    set_here = "DJANGO_ALLOW_ASYNC_UNSAFE" not in os.environ
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not os.access(CHROMIUM, os.X_OK):
-        _unavailable(f"{CHROMIUM} ontbreekt (installeer Debian's 'chromium', zie "
-                     "scripts/ensure-browser.sh)")
+        _unavailable(
+            f"{CHROMIUM} ontbreekt (installeer Debian's 'chromium', zie scripts/ensure-browser.sh)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover - dev dependency missing
@@ -59,12 +72,14 @@ def browser():
         instance = manager.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-    except Exception as exc:
+    except Exception as exc:  # launch errors come in many types; all mean "no browser"
         manager.stop()
         _unavailable(f"Chromium start niet: {exc}")
     yield instance
     instance.close()
     manager.stop()
+    if set_here:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 class PageProblems:
@@ -108,12 +123,11 @@ def login(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> 
     assert "/inloggen/" not in page.url, f"inloggen als {username} mislukt"
 
 
-def run_axe(page, tags: list[str] | None = None) -> list[dict]:
+def run_axe(page, run_only: dict) -> list[dict]:
     """Run axe-core (bundled with axe-playwright-python) via page.evaluate, which the CSP allows."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"runOnly": {"type": "tag", "values": tags or WCAG_21_AA},
-               "resultTypes": ["violations"]}
+    options = {"runOnly": run_only, "resultTypes": ["violations"]}
     return Axe().run(page, options=options).response["violations"]
 
 
@@ -129,8 +143,10 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def assert_accessible(page, label: str) -> None:
-    violations = run_axe(page)
+    """0 axe violations for WCAG 2.1 A/AA, plus the landmark and heading rules."""
+    violations = run_axe(page, {"type": "tag", "values": WCAG_21_AA})
+    violations += run_axe(page, {"type": "rule", "values": STRUCTURE_RULES})
     assert not violations, (
-        f"axe (WCAG 2.1 AA) vond {len(violations)} schending(en) op {label} ({page.url}):\n"
+        f"axe vond {len(violations)} schending(en) op {label} ({page.url}):\n"
         + format_violations(violations)
     )

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from route27.tests_browser.conftest import assert_accessible, login
 
@@ -70,9 +71,9 @@ def test_main_pages_are_accessible(page, live_server, demo_data):
     demo_table = page.get_by_role("table", name="Demo-accounts per rol")
     assert demo_table.is_visible()
     assert demo_table.get_by_text(AALSMEER_COACH, exact=True).is_visible()
-    # The username field has autofocus, so here only check the tab order in the DOM.
     first = page.evaluate(FIRST_TABBABLE_JS)
     assert "utrecht-skip-link" in first["cls"] and first["href"] == "#main", first
+    _assert_skip_link_first(page, f"{base}/inloggen/")
     assert_accessible(page, "de inlogpagina")
     _screenshot(page, "login")
 
@@ -84,6 +85,17 @@ def test_main_pages_are_accessible(page, live_server, demo_data):
     assert page.get_by_text(re.compile(r"\d+ jongeren gevonden")).is_visible()
     assert_accessible(page, "de lijst met jongeren")
     _screenshot(page, "list")
+
+    # Live search (htmx) swaps in the results without a page load.
+    status = page.locator("#youth-results [role=status]")
+    count_before = status.inner_text()
+    with page.expect_response(
+        lambda r: "/jongeren/?q=" in r.url and r.request.headers.get("hx-request") == "true"
+    ):
+        page.fill("#q", "Kofi")
+    expect(status).not_to_have_text(count_before)
+    for link in page.locator("#youth-results table a.utrecht-link").all_inner_texts():
+        assert "kofi" in link.lower()
 
     # Youth detail: the first youth in the list.
     first = page.locator("#youth-results table a.utrecht-link").first

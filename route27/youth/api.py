@@ -1,67 +1,110 @@
-"""/api/v1/jongeren: the youth resource, through the same selectors, services and audit."""
+"""/api/v1/jongeren: the youth resource, through the same selectors, services and audit.
+
+Field names are Dutch lowerCamelCase; the serializer fields carry the service names as ``source``,
+so service errors (``bsn``, ``guardians.0.name``) are reported under the API names
+(``burgerservicenummer``, ``vertegenwoordigers.0.naam``) by the problem+json handler.
+The fields are strict: the API accepts exactly what the published schema describes.
+"""
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from route27.audit.purposes import Purpose
+from route27.core.api.fields import (
+    NOT_BLANK_LINE,
+    StrictCharField,
+    StrictEmailField,
+    StrictIntegerField,
+)
 from route27.core.api.permissions import RulesPermission
-from route27.core.errors import NotFound
+from route27.core.api.views import StrictQueryParamsMixin
+from route27.core.errors import NotFound, ValidationFailed
 from route27.organisations.models import Municipality
 from route27.youth import selectors, services
-from route27.youth.models import Guardian, Youth
+from route27.youth.bsn import normalise_bsn
+from route27.youth.models import Guardian
+
+BSN_PATTERN = r"^[0-9]{9}$"
+BSN_MESSAGE = "Een BSN bestaat uit 9 cijfers."
+# The service's rules (youth.services), written so that JSON Schema and Python read them alike.
+PHONE_PATTERN = r"^\+?[0-9()-][0-9 ()-]{8,17}[0-9()-]$"
+POSTCODE_PATTERN = r"^[0-9]{4} ?[A-Za-z]{2}$"
+UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
 
 class BirthSerializer(serializers.Serializer):
-    """Geboortedatum zoals in de BRP: maand en dag kunnen onbekend zijn (null)."""
+    """Geboortedatum zoals in de BRP: maand en dag kunnen onbekend zijn (null).
 
-    jaar = serializers.IntegerField(source="year", min_value=1900, max_value=2100)
-    maand = serializers.IntegerField(source="month", min_value=1, max_value=12, allow_null=True,
-                                     required=False)
-    dag = serializers.IntegerField(source="day", min_value=1, max_value=31, allow_null=True,
-                                   required=False)
+    Een dag zonder maand, een dag die niet in de maand bestaat of een datum in de toekomst geeft
+    400.
+    """
+
+    jaar = StrictIntegerField(source="year", min_value=1900, max_value=2100)
+    maand = StrictIntegerField(source="month", min_value=1, max_value=12, allow_null=True,
+                               required=False)
+    dag = StrictIntegerField(source="day", min_value=1, max_value=31, allow_null=True,
+                             required=False)
 
 
 class RepresentativeSerializer(serializers.Serializer):
-    naam = serializers.CharField(source="name", max_length=200)
+    """Ouder of voogd (wettelijk vertegenwoordiger)."""
+
+    naam = StrictCharField(source="name", max_length=200, pattern=NOT_BLANK_LINE,
+                           pattern_message="Vul de naam van de ouder of voogd in.")
     relatie = serializers.ChoiceField(source="relationship", choices=Guardian.Relationship.choices,
-                                      default="parent")
-    telefoonnummer = serializers.CharField(source="phone", max_length=20, required=False,
-                                           allow_blank=True)
-    emailadres = serializers.CharField(source="email", max_length=254, required=False,
-                                       allow_blank=True)
+                                      default=Guardian.Relationship.PARENT)
+    telefoonnummer = StrictCharField(source="phone", max_length=20, required=False,
+                                     allow_blank=True)
+    emailadres = StrictEmailField(source="email", max_length=254, required=False,
+                                  allow_blank=True)
 
 
 class YouthSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    burgerservicenummer = serializers.RegexField(
-        r"^[0-9]{9}$", source="bsn", required=False, allow_null=True, max_length=9, min_length=9,
-        help_text="9 cijfers, elfproef.",
+    burgerservicenummer = StrictCharField(
+        source="bsn", required=False, allow_null=True, max_length=9, min_length=9,
+        pattern=BSN_PATTERN, pattern_message=BSN_MESSAGE,
+        help_text="Burgerservicenummer: 9 cijfers die voldoen aan de elfproef.",
     )
-    voornamen = serializers.CharField(source="given_names", max_length=200)
-    voorvoegsel = serializers.CharField(source="surname_prefix", max_length=20, required=False,
-                                        allow_blank=True)
-    geslachtsnaam = serializers.CharField(source="family_name", max_length=200)
+    voornamen = StrictCharField(source="given_names", max_length=200, pattern=NOT_BLANK_LINE,
+                                pattern_message="Vul de voornamen in.")
+    voorvoegsel = StrictCharField(source="surname_prefix", max_length=20, required=False,
+                                  allow_blank=True)
+    geslachtsnaam = StrictCharField(source="family_name", max_length=200, pattern=NOT_BLANK_LINE,
+                                    pattern_message="Vul de achternaam in.")
     geboorte = BirthSerializer(source="birth_date")
-    woongemeenteCode = serializers.RegexField(r"^[0-9]{4}$", source="municipality.number",
-                                              help_text="Gemeentecode (4 cijfers), bijv. 0362.")
+    woongemeenteCode = StrictCharField(
+        source="municipality.number", min_length=4, max_length=4, pattern=r"^[0-9]{4}$",
+        pattern_message="Een gemeentecode bestaat uit 4 cijfers.",
+        help_text="Gemeentecode (4 cijfers) van een bestaande gemeente, bijv. 0362.",
+    )
     woongemeenteNaam = serializers.CharField(source="municipality.name", read_only=True)
-    straatHuisnummer = serializers.CharField(source="street_address", max_length=200,
-                                             required=False, allow_blank=True)
-    postcode = serializers.CharField(source="postal_code", max_length=7, required=False,
-                                     allow_blank=True)
-    woonplaats = serializers.CharField(source="place", max_length=100, required=False,
+    straatHuisnummer = StrictCharField(source="street_address", max_length=200, required=False,
                                        allow_blank=True)
-    telefoonnummer = serializers.CharField(source="phone", max_length=20, required=False,
-                                           allow_blank=True)
-    emailadres = serializers.CharField(source="email", max_length=254, required=False,
-                                       allow_blank=True)
-    vertegenwoordigers = RepresentativeSerializer(source="guardians", many=True, required=False)
-    teamNaam = serializers.CharField(source="team.name", read_only=True, default=None)
+    postcode = StrictCharField(source="postal_code", max_length=7, required=False,
+                               allow_blank=True, pattern=POSTCODE_PATTERN,
+                               pattern_message="Vul een postcode in als 1234 AB.")
+    woonplaats = StrictCharField(source="place", max_length=100, required=False, allow_blank=True)
+    telefoonnummer = StrictCharField(
+        source="phone", max_length=20, required=False, allow_blank=True, pattern=PHONE_PATTERN,
+        pattern_message="Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.")
+    emailadres = StrictEmailField(source="email", max_length=254, required=False,
+                                  allow_blank=True)
+    vertegenwoordigers = RepresentativeSerializer(
+        source="guardians", many=True, required=False, max_length=services._MAX_GUARDIANS)
+    teamNaam = serializers.CharField(source="team.name", read_only=True, allow_null=True)
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     gewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
+
+    def validate_woongemeenteCode(self, value):  # noqa: N802 - named after the API field
+        if not Municipality.objects.filter(number=value).exists():
+            raise serializers.ValidationError("Er is geen gemeente met deze gemeentecode.",
+                                              code="unknown")
+        return value
 
     @staticmethod
     def service_kwargs(validated: dict) -> dict:
@@ -78,25 +121,40 @@ class YouthSerializer(serializers.Serializer):
 
 
 class BsnSearchSerializer(serializers.Serializer):
-    burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", max_length=9, min_length=9)
+    burgerservicenummer = StrictCharField(
+        source="bsn", min_length=9, max_length=9, pattern=BSN_PATTERN, pattern_message=BSN_MESSAGE,
+        help_text="Burgerservicenummer: 9 cijfers die voldoen aan de elfproef.")
+
+    def validate_burgerservicenummer(self, value):
+        try:
+            return normalise_bsn(value)
+        except ValidationFailed as exc:
+            raise serializers.ValidationError(exc.message, code="invalid") from exc
+
+
+ID_PARAMETER = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH,
+                                description="Het id van de jongere (nooit het BSN).")
 
 
 @extend_schema_view(
     list=extend_schema(summary="Jongeren waar u een reden voor heeft om ze te zien"),
-    retrieve=extend_schema(summary="Dossiergegevens van één jongere"),
+    retrieve=extend_schema(summary="Dossiergegevens van één jongere", parameters=[ID_PARAMETER]),
     create=extend_schema(summary="Registreer een jongere"),
-    update=extend_schema(summary="Wijzig de gegevens van een jongere"),
+    update=extend_schema(summary="Wijzig de gegevens van een jongere", parameters=[ID_PARAMETER]),
 )
-class YouthViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                   mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class YouthViewSet(StrictQueryParamsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                   mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
     access_policy = "youth.view_youth"
     permission_map = {"create": "youth.add_youth", "update": "youth.change_youth"}
     permission_classes = [RulesPermission]
     serializer_class = YouthSerializer
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
-    lookup_value_regex = "[0-9a-f-]{36}"
+    lookup_value_regex = UUID_REGEX
     http_method_names = ["get", "post", "put", "head", "options"]
+
+    def get_serializer_class(self):
+        return BsnSearchSerializer if self.action == "search" else YouthSerializer
 
     def get_queryset(self):
         return selectors.youth_list(user=self.request.user).prefetch_related("guardians")
@@ -124,11 +182,10 @@ class YouthViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
 
     @extend_schema(summary="Zoek een jongere op BSN (POST, zodat het BSN niet in de URL staat)",
                    request=BsnSearchSerializer, responses={200: YouthSerializer(many=True)})
-    @action(detail=False, methods=["post"], url_path="zoeken")
+    @action(detail=False, methods=["post"], url_path="zoeken", pagination_class=None)
     def search(self, request):
         query = BsnSearchSerializer(data=request.data)
         query.is_valid(raise_exception=True)
-        youth = selectors.youth_find_by_bsn(user=request.user,
-                                            bsn=query.validated_data["burgerservicenummer"])
+        youth = selectors.youth_find_by_bsn(user=request.user, bsn=query.validated_data["bsn"])
         return Response(YouthSerializer([youth] if youth else [], many=True).data,
                         status=status.HTTP_200_OK)

@@ -14,10 +14,16 @@ from django.core.validators import EmailValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-# Whitespace according to Python *and* ECMAScript/Rust regex engines, spelled out so that a
-# pattern means the same on the server and in any JSON Schema validator.
-_WHITESPACE = r"\s\u001c-\u001f\u0085\ufeff"
-NOT_BLANK = rf"[^{_WHITESPACE}]"
+# Control characters (C0 and DEL) never belong in a single-line text field.
+_CONTROL = r"\u0000-\u001f\u007f"
+# Whitespace that is not a control character, in Python's, ECMAScript's and Rust's regex engines
+# alike (spelled out, because their \s differ on U+0085, U+FEFF and U+001C-U+001F).
+_BLANK = r" \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# One line of text, at least one character ("" is allowed separately through allow_blank).
+SINGLE_LINE = rf"^[^{_CONTROL}]+$"
+# One line of text with at least one visible character. The two leading classes are disjoint,
+# so matching stays linear (no catastrophic backtracking on long input).
+NOT_BLANK_LINE = rf"^[{_BLANK}]*[^\s{_CONTROL}\u0085\ufeff][^{_CONTROL}]*$"
 
 
 class FullMatchValidator(RegexValidator):
@@ -28,35 +34,21 @@ class FullMatchValidator(RegexValidator):
             raise serializers.ValidationError(self.message, code=self.code)
 
 
-class ContainsValidator(RegexValidator):
-    """A RegexValidator with JSON Schema semantics for an unanchored pattern (``re.search``)."""
-
-    def __call__(self, value):
-        if not self.regex.search(str(value)):
-            raise serializers.ValidationError(self.message, code=self.code)
-
-
 class StrictCharField(serializers.CharField):
-    """Only JSON strings; whitespace is kept, so ``maxLength`` counts what was sent.
+    """Only JSON strings, one line, matched against ``pattern`` as a whole (``^...$``).
 
-    ``pattern`` must be anchored (``^...$``) and is matched against the whole value;
-    ``contains`` is an unanchored pattern the value must contain (e.g. :data:`NOT_BLANK`).
+    Whitespace is kept (the services strip it), so ``maxLength`` counts exactly what was sent.
     """
 
     default_error_messages = {"invalid": _("Geef een tekst (string) op.")}
 
-    def __init__(self, *, pattern: str | None = None, contains: str | None = None,
-                 pattern_message: str | None = None, **kwargs):
+    def __init__(self, *, pattern: str = SINGLE_LINE, pattern_message: str | None = None,
+                 **kwargs):
         kwargs.setdefault("trim_whitespace", False)
         super().__init__(**kwargs)
-        message = pattern_message or _("Deze waarde heeft niet de juiste vorm.")
-        if pattern:
-            assert pattern.startswith("^") and pattern.endswith("$"), pattern
-            self.validators.append(FullMatchValidator(re.compile(pattern), message=message))
-        if contains:
-            message = pattern_message or _("Vul dit veld in.")
-            self.validators.append(ContainsValidator(re.compile(contains), message=message,
-                                                     code="blank"))
+        assert pattern.startswith("^") and pattern.endswith("$"), pattern
+        message = pattern_message or _("Gebruik één regel tekst, zonder stuurtekens.")
+        self.validators.append(FullMatchValidator(re.compile(pattern), message=message))
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

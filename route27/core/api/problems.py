@@ -32,6 +32,7 @@ TITLES = {
     415: "Mediatype niet ondersteund",
     429: "Te veel verzoeken",
 }
+PASSED_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After")
 # Nine digits in a row could be a BSN: never send one back in an error message.
 _NINE_DIGITS = re.compile(r"(?<![0-9])[0-9]{9}(?![0-9])")
 
@@ -64,8 +65,8 @@ def _invalid_params(detail, prefix: str = "") -> list[dict]:
             else:
                 params += _invalid_params(item, prefix)
         return params
-    return [{"name": prefix or api_settings.NON_FIELD_ERRORS_KEY, "code": getattr(detail, "code", None) or "invalid",
-             "reason": _scrub(str(detail))}]
+    return [{"name": _scrub(prefix or api_settings.NON_FIELD_ERRORS_KEY),
+             "code": getattr(detail, "code", None) or "invalid", "reason": _scrub(str(detail))}]
 
 
 def _serializer_for(view):
@@ -77,7 +78,7 @@ def _serializer_for(view):
 
 
 def api_field_name(serializer, service_name: str) -> str:
-    """Translate a service field path (``guardians.0.name``) into the API's (``vertegenwoordigers.0.naam``).
+    """Service field path to API field path (``guardians.0.name`` → ``vertegenwoordigers.0.naam``).
 
     A serializer field matches when its ``source`` equals the service name, or starts with it
     (``municipality.number`` answers for ``municipality``). Unknown parts are kept as they are.
@@ -147,5 +148,5 @@ def problem_exception_handler(exc, context):
         body["invalidParams"] = _invalid_params(exc.detail)
     else:
         body["detail"] = _scrub(str(getattr(exc, "detail", "") or title))
-    headers = {k: v for k, v in response.items() if k in ("Allow", "WWW-Authenticate", "Retry-After")}
+    headers = {k: v for k, v in response.items() if k in PASSED_HEADERS}
     return Response(body, status=code, headers=headers, content_type="application/problem+json")

@@ -48,7 +48,8 @@ class AutoSchema(openapi.AutoSchema):
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
         # drf-spectacular leaves out a ListSerializer's max_length/min_length.
-        if isinstance(field, serializers.ListSerializer) and schema and schema.get("type") == "array":
+        is_list = isinstance(field, serializers.ListSerializer)
+        if is_list and schema and schema.get("type") == "array":
             if field.max_length is not None:
                 schema["maxItems"] = field.max_length
             if field.min_length is not None:
@@ -60,7 +61,9 @@ def _problem_response(code: str) -> dict:
     return {
         "description": DESCRIPTIONS[code],
         "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
-        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
     }
 
 
@@ -69,7 +72,7 @@ def adr_postprocess(result, generator, request, public):
     components.setdefault("schemas", {})["Problem"] = PROBLEM
     components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
     for path, operations in result.get("paths", {}).items():
-        for method, operation in operations.items():
+        for operation in operations.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             responses = operation["responses"]

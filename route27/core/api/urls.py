@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from route27.core.access import PUBLIC
 from route27.youth.api import YouthViewSet
@@ -31,8 +31,8 @@ class YamlSchemaView(SchemaView):
 
 
 # No trailing slashes (/core/no-trailing-slash): "jongeren/" is a 404, never a redirect.
-router = DefaultRouter(trailing_slash=False)
-router.include_root_view = False
+# SimpleRouter: no browsable root view and no ".json" suffix routes (those accept "jongeren.json/").
+router = SimpleRouter(trailing_slash=False)
 router.register("jongeren", YouthViewSet, basename="jongeren")
 
 urlpatterns = [
