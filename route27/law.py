@@ -23,6 +23,7 @@ class Rule:
     id: str
     citation: str
     text: str
+    quote: str  # verbatim from the seed; a test checks it is there
 
 
 # --- Ages and terms ---------------------------------------------------------------------------
@@ -35,65 +36,130 @@ BIJSTAND_SEARCH_PERIOD_WEEKS = 4  # Pw art. 7a lid 6 with art. 7 lid 3 sub b (S0
 RULES: dict[str, Rule] = {}
 
 
-def _rule(id: str, citation: str, text: str) -> Rule:
-    RULES[id] = Rule(id, citation, text)
+def _rule(id: str, citation: str, text: str, quote: str) -> Rule:
+    RULES[id] = Rule(id, citation, text, quote)
     return RULES[id]
 
 
-R_AGE = _rule("age_limit", "Pw art. 7a lid 1; S0 §4.3",
-              "Art. 7a geldt voor jongeren onder de 27 jaar.")
-R_HARDSHIP = _rule("hardship_clause", "Pw art. 7a lid 7; S0 §4.3 'Hardheidsclausule'",
-                   "Bij gerechtvaardigde belangen mag de gemeente de ondersteuning voortzetten "
-                   "vanaf 27 jaar; de rechtvaardiging moet worden vastgelegd.")
-R_PRIOR = _rule("initial_education_first", "Pw art. 7a lid 1 sub a; S0 §4.3 en §5 stap 3a",
-                "Initieel voltijdsonderwijs is de voorliggende voorziening: eerst beoordelen of "
-                "terugkeer naar school mogelijk en passend is.")
-R_PRESUMPTION = _rule("transfer_presumption",
-                      "S0 §4.3 'Samenwerking gemeente, scholen en Doorstroompunt'; WVO 2020 "
-                      "art. 2.31b lid 2, WEC art. 44a lid 2, WEB art. 9.2.13 lid 2 en 9.2.5 lid 2",
-                      "Na overdracht door een pro-, vso- of mbo-school of het Doorstroompunt mag "
-                      "de gemeente ervan uitgaan dat initieel onderwijs nu niet mogelijk is.")
-R_JOINT = _rule("joint_assessment", "Pw art. 7a lid 2; S0 §5 stap 3a",
-                "Komt een jongere zonder startkwalificatie niet via school of Doorstroompunt, dan "
-                "kan de gemeente met het Doorstroompunt beoordelen of school mogelijk is "
-                "(bijvoorbeeld een gezamenlijke intake).")
-R_BACK_TO_DSP = _rule("hand_back_to_doorstroompunt", "Pw art. 7a lid 2; S0 §4.3",
-                      "Blijkt school mogelijk, dan begeleidt het Doorstroompunt de jongere terug "
-                      "naar school.")
-R_LEARN_WORK = _rule("learn_work_first", "Pw art. 7a lid 3; S0 §4.3 en §5 stap 3a",
-                     "Zonder startkwalificatie en als school niet mogelijk of passend is, gaat "
-                     "een leerwerktraject voor op directe toeleiding naar werk.")
-R_WORK = _rule("support_to_work", "Pw art. 7a lid 1; S0 §5 stap 3a",
-               "Ondersteuning gericht op arbeidsinschakeling met alle voorzieningen van de "
-               "Participatiewet, behalve participatieplaatsen (art. 10a Pw).")
-R_SHELTERED = _rule("sheltered_work", "Pw art. 10b; S0 §4.3",
-                    "Beschut werk telt als werk als UWV een indicatie beschut werk heeft gegeven.")
-R_WERKCENTRUM = _rule("werkcentrum_referral", "S0 §5 stap 3a",
-                      "Met startkwalificatie en interesse in omscholing: verwijzen naar het "
-                      "Werkcentrum van de arbeidsmarktregio voor scholingsadvies.")
-R_DURING_SCHOOL = _rule("support_during_school", "Pw art. 7a lid 1 sub b en c; S0 §4.3 en §5 "
-                        "stap 1",
-                        "Tijdens school alleen ondersteuning op verzoek van een pro-, vso- of "
-                        "mbo-school, of op verzoek van de hbo/wo-student zelf.")
-R_PLAN = _rule("plan_van_aanpak", "Pw art. 44 lid 4 en art. 44a; S0 §4.3",
-               "Bij toekenning van bijstand hoort een plan van aanpak: ondersteuning, "
-               "verplichtingen en gevolgen van niet nakomen.")
-R_SEARCH = _rule("search_period_waiver", "Pw art. 7a lid 6 met art. 7 lid 3 sub b; S0 §4.3",
-                 "Bij een bijstandsaanvraag mag direct ondersteuning worden geboden; de "
-                 "zoektermijn van vier weken geldt dan niet.")
-R_SCHOOL_GUIDANCE = _rule("former_school_guidance", "S0 §4.2 tabel 1 en §8.2",
-                          "De vorige school mag de jongere nog begeleiden: pro/vso twee jaar na "
-                          "verlaten, mbo/hbo/wo één jaar na diplomering. Ga dit na bij de "
-                          "jongere om dubbele ondersteuning te voorkomen.")
-R_CONTACT = _rule("fixed_contact_person", "S3 §1",
-                  "Eén vaste contactpersoon: leerplichtambtenaar voor 15 tot 18 jaar, "
-                  "doorstroomcoach bij een schoolroute (zonder startkwalificatie), jongerencoach "
-                  "werk bij een werkroute.")
-R_MULTI = _rule("multi_problem_lead", "S3 §1; S0 §5 stap 3a",
-                "Bij multiproblematiek neemt het sociaal team de regie; de coach blijft "
-                "aanspreekpunt voor school of werk.")
-R_SK = _rule("startkwalificatie", "S0 §2.1 (vsv-definitie)",
-             "Startkwalificatie = diploma havo, vwo, of mbo niveau 2, 3 of 4.")
+R_AGE = _rule(
+    "age_limit",
+    "Pw art. 7a lid 1; S0 §4.3",
+    "Art. 7a geldt voor jongeren onder de 27 jaar.",
+    quote="jongeren onder de 27 jaar",
+)
+R_HARDSHIP = _rule(
+    "hardship_clause",
+    "Pw art. 7a lid 7; S0 §4.3 'Hardheidsclausule'",
+    "Bij gerechtvaardigde belangen mag de gemeente de ondersteuning voortzetten "
+    "vanaf 27 jaar; de rechtvaardiging moet worden vastgelegd.",
+    quote="afwijken van de leeftijdsgrens van 27 jaar",
+)
+R_PRIOR = _rule(
+    "initial_education_first",
+    "Pw art. 7a lid 1 sub a; S0 §4.3 en §5 stap 3a",
+    "Initieel voltijdsonderwijs is de voorliggende voorziening: eerst beoordelen of "
+    "terugkeer naar school mogelijk en passend is.",
+    quote="Initieel voltijdsonderwijs geldt daarbij als voorliggende voorziening",
+)
+R_PRESUMPTION = _rule(
+    "transfer_presumption",
+    "S0 §4.3 'Samenwerking gemeente, scholen en Doorstroompunt'; WVO 2020 "
+    "art. 2.31b lid 2, WEC art. 44a lid 2, WEB art. 9.2.13 lid 2 en 9.2.5 lid 2",
+    "Na overdracht door een pro-, vso- of mbo-school of het Doorstroompunt mag "
+    "de gemeente ervan uitgaan dat initieel onderwijs nu niet mogelijk is.",
+    quote="kan de gemeente ervan uitgaan dat initieel vervolgonderwijs voor deze jongeren niet mogelijk is",
+)
+R_JOINT = _rule(
+    "joint_assessment",
+    "Pw art. 7a lid 2; S0 §5 stap 3a",
+    "Komt een jongere zonder startkwalificatie niet via school of Doorstroompunt, dan "
+    "kan de gemeente met het Doorstroompunt beoordelen of school mogelijk is "
+    "(bijvoorbeeld een gezamenlijke intake).",
+    quote="kan de gemeente de expertise van het Doorstroompunt inzetten bij de afweging",
+)
+R_BACK_TO_DSP = _rule(
+    "hand_back_to_doorstroompunt",
+    "Pw art. 7a lid 2; S0 §4.3",
+    "Blijkt school mogelijk, dan begeleidt het Doorstroompunt de jongere terug naar school.",
+    quote="kan het Doorstroompunt worden betrokken als terugkeer naar bekostigd onderwijs mogelijk is",
+)
+R_LEARN_WORK = _rule(
+    "learn_work_first",
+    "Pw art. 7a lid 3; S0 §4.3 en §5 stap 3a",
+    "Zonder startkwalificatie en als school niet mogelijk of passend is, gaat "
+    "een leerwerktraject voor op directe toeleiding naar werk.",
+    quote="een leerwerktraject, het combineren van werken met leren, voorrang heeft op directe toeleiding naar werk",
+)
+R_WORK = _rule(
+    "support_to_work",
+    "Pw art. 7a lid 1; S0 §5 stap 3a",
+    "Ondersteuning gericht op arbeidsinschakeling met alle voorzieningen van de "
+    "Participatiewet, behalve participatieplaatsen (art. 10a Pw).",
+    quote="met uitzondering van participatieplaatsen",
+)
+R_SHELTERED = _rule(
+    "sheltered_work",
+    "Pw art. 10b; S0 §4.3",
+    "Beschut werk telt als werk als UWV een indicatie beschut werk heeft gegeven.",
+    quote="UWV beoordeelt aan de hand van landelijke criteria",
+)
+R_WERKCENTRUM = _rule(
+    "werkcentrum_referral",
+    "S0 §5 stap 3a",
+    "Met startkwalificatie en interesse in omscholing: verwijzen naar het "
+    "Werkcentrum van de arbeidsmarktregio voor scholingsadvies.",
+    quote="verwijzing van de jongere naar het Werkcentrum in de arbeidsmarktregio voor scholingsadvies",
+)
+R_DURING_SCHOOL = _rule(
+    "support_during_school",
+    "Pw art. 7a lid 1 sub b en c; S0 §4.3 en §5 stap 1",
+    "Tijdens school alleen ondersteuning op verzoek van een pro-, vso- of "
+    "mbo-school, of op verzoek van de hbo/wo-student zelf.",
+    quote="Schoolgaande jongeren uit het hoger en wetenschappelijk onderwijs als zij zelf een beroep doen op de gemeente",
+)
+R_PLAN = _rule(
+    "plan_van_aanpak",
+    "Pw art. 44 lid 4 en art. 44a; S0 §4.3",
+    "Bij toekenning van bijstand hoort een plan van aanpak: ondersteuning, "
+    "verplichtingen en gevolgen van niet nakomen.",
+    quote="plan van aanpak op",
+)
+R_SEARCH = _rule(
+    "search_period_waiver",
+    "Pw art. 7a lid 6 met art. 7 lid 3 sub b; S0 §4.3",
+    "Bij een bijstandsaanvraag mag direct ondersteuning worden geboden; de "
+    "zoektermijn van vier weken geldt dan niet.",
+    quote="De standaard zoektermijn van vier weken is dan niet van toepassing",
+)
+R_SCHOOL_GUIDANCE = _rule(
+    "former_school_guidance",
+    "S0 §4.2 tabel 1 en §8.2",
+    "De vorige school mag de jongere nog begeleiden: pro/vso twee jaar na "
+    "verlaten, mbo/hbo/wo één jaar na diplomering. Ga dit na bij de "
+    "jongere om dubbele ondersteuning te voorkomen.",
+    quote="gedurende twee jaar na verlaten van het onderwijs",
+)
+R_CONTACT = _rule(
+    "fixed_contact_person",
+    "S3 §1",
+    "Eén vaste contactpersoon: leerplichtambtenaar voor 15 tot 18 jaar, "
+    "doorstroomcoach bij een schoolroute (zonder startkwalificatie), jongerencoach "
+    "werk bij een werkroute.",
+    quote="Voor jongeren van 15 tot 18 jaar is de leerplichtambtenaar het vaste aanspreekpunt",
+)
+R_MULTI = _rule(
+    "multi_problem_lead",
+    "S3 §1; S0 §5 stap 3a",
+    "Bij multiproblematiek neemt het sociaal team de regie; de coach blijft "
+    "aanspreekpunt voor school of werk.",
+    quote="Bij multiproblematiek neemt het Sociaal team de regie",
+)
+R_SK = _rule(
+    "startkwalificatie",
+    "S0 §2.1 (vsv-definitie)",
+    "Startkwalificatie = diploma havo, vwo, of mbo niveau 2, 3 of 4.",
+    quote="zonder startkwalificatie (diploma havo, vwo, mbo-2, -3 of -4)",
+)
 
 
 # --- Vocabulary ---------------------------------------------------------------------------------
@@ -143,8 +209,14 @@ class Arrival(enum.StrEnum):
     OTHER = "other"
 
 
-TRANSFERS = frozenset({Arrival.TRANSFER_PRO, Arrival.TRANSFER_VSO, Arrival.TRANSFER_MBO,
-                       Arrival.TRANSFER_DOORSTROOMPUNT})
+TRANSFERS = frozenset(
+    {
+        Arrival.TRANSFER_PRO,
+        Arrival.TRANSFER_VSO,
+        Arrival.TRANSFER_MBO,
+        Arrival.TRANSFER_DOORSTROOMPUNT,
+    }
+)
 
 
 class Judgement(enum.StrEnum):
@@ -235,8 +307,12 @@ SCHOOL_GUIDANCE_YEARS = {  # S0 §4.2 tabel 1
 }
 
 
-def school_guidance_until(school_type: SchoolType | None, *, left_on: datetime.date | None,
-                          diploma_on: datetime.date | None) -> datetime.date | None:
+def school_guidance_until(
+    school_type: SchoolType | None,
+    *,
+    left_on: datetime.date | None,
+    diploma_on: datetime.date | None,
+) -> datetime.date | None:
     """Last day the former school may still guide the youth to work, or None."""
     if school_type not in SCHOOL_GUIDANCE_YEARS:
         return None
@@ -306,8 +382,11 @@ class Decision:
             "explanation": steps(self.explanation),
             "open_questions": self.open_questions,
             "notices": steps(self.notices),
-            "former_school_guidance_until": (self.former_school_guidance_until.isoformat()
-                                             if self.former_school_guidance_until else None),
+            "former_school_guidance_until": (
+                self.former_school_guidance_until.isoformat()
+                if self.former_school_guidance_until
+                else None
+            ),
         }
 
 
@@ -342,22 +421,32 @@ def decide(facts: Facts) -> Decision:
         if not facts.hardship_justification.strip():
             steps.append(_step(R_AGE, f"De jongere is {age} jaar."))
             steps.append(_step(R_HARDSHIP, "Er is geen rechtvaardiging vastgelegd."))
-            return Decision(Route.NOT_IN_SCOPE, None, None, requested_by, steps,
-                            ["Zijn er gerechtvaardigde belangen om de ondersteuning voort te "
-                             "zetten (hardheidsclausule)? Leg de rechtvaardiging vast."], notices)
+            return Decision(
+                Route.NOT_IN_SCOPE,
+                None,
+                None,
+                requested_by,
+                steps,
+                [
+                    "Zijn er gerechtvaardigde belangen om de ondersteuning voort te "
+                    "zetten (hardheidsclausule)? Leg de rechtvaardiging vast."
+                ],
+                notices,
+            )
         steps.append(_step(R_HARDSHIP, f"Rechtvaardiging: {facts.hardship_justification.strip()}"))
         basis = LegalBasis.HARDSHIP
     elif age.maximum >= AGE_LIMIT:
-        questions.append("De geboortedatum is onvolledig: controleer of de jongere jonger is "
-                         "dan 27 jaar (BRP).")
+        questions.append(
+            "De geboortedatum is onvolledig: controleer of de jongere jonger is dan 27 jaar (BRP)."
+        )
     else:
         steps.append(_step(R_AGE, f"De jongere is {age} jaar."))
 
-    guidance_until = school_guidance_until(facts.school_type, left_on=facts.school_left_on,
-                                           diploma_on=facts.diploma_on)
+    guidance_until = school_guidance_until(
+        facts.school_type, left_on=facts.school_left_on, diploma_on=facts.diploma_on
+    )
     if guidance_until and facts.reference_date <= guidance_until and not facts.in_school:
-        notices.append(_step(R_SCHOOL_GUIDANCE,
-                             f"Tot en met {guidance_until:%d-%m-%Y}."))
+        notices.append(_step(R_SCHOOL_GUIDANCE, f"Tot en met {guidance_until:%d-%m-%Y}."))
     if facts.multi_problem:
         notices.append(_step(R_MULTI))
     if facts.arrival == Arrival.BIJSTAND:
@@ -369,19 +458,31 @@ def decide(facts: Facts) -> Decision:
         role = contact_role_for(route, age)
         if role:
             steps.append(_step(R_CONTACT, f"Voorgesteld: {role}."))
-        return Decision(route, basis, role, requested_by, steps, questions, notices,
-                        guidance_until)
+        return Decision(route, basis, role, requested_by, steps, questions, notices, guidance_until)
 
     # During school: only on request of a pro/vso/mbo school (sub b) or hbo/wo student (sub c).
     if facts.in_school:
         school_asks = facts.arrival == Arrival.SCHOOL_REQUEST and facts.school_type in (
-            SchoolType.PRO, SchoolType.VSO, SchoolType.MBO)
+            SchoolType.PRO,
+            SchoolType.VSO,
+            SchoolType.MBO,
+        )
         student_asks = facts.arrival == Arrival.STUDENT_REQUEST and facts.school_type in (
-            SchoolType.HBO, SchoolType.WO)
+            SchoolType.HBO,
+            SchoolType.WO,
+        )
         if not (school_asks or student_asks):
             steps.append(_step(R_DURING_SCHOOL, "Er is geen geldig verzoek."))
-            return Decision(Route.NOT_IN_SCOPE, None, None, requested_by, steps, questions,
-                            notices, guidance_until)
+            return Decision(
+                Route.NOT_IN_SCOPE,
+                None,
+                None,
+                requested_by,
+                steps,
+                questions,
+                notices,
+                guidance_until,
+            )
         if basis != LegalBasis.HARDSHIP:
             basis = LegalBasis.SCHOOL_REQUEST if school_asks else LegalBasis.STUDENT_REQUEST
         steps.append(_step(R_DURING_SCHOOL))
@@ -392,8 +493,9 @@ def decide(facts: Facts) -> Decision:
         questions.append("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)?")
     if sk:
         steps.append(_step(R_SK, f"Hoogste diploma: {facts.highest_diploma}."))
-        steps.append(_step(R_PRIOR, "Met een startkwalificatie komt ondersteuning naar werk "
-                                    "in beeld."))
+        steps.append(
+            _step(R_PRIOR, "Met een startkwalificatie komt ondersteuning naar werk in beeld.")
+        )
         if facts.wants_retraining:
             steps.append(_step(R_WERKCENTRUM))
             return done(Route.WERKCENTRUM)
@@ -412,18 +514,24 @@ def decide(facts: Facts) -> Decision:
     if school_possible == Judgement.OPEN:
         if sk is False:
             steps.append(_step(R_JOINT))
-            questions.append("Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
-                             "Beoordeel dit samen met het Doorstroompunt.")
+            questions.append(
+                "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
+                "Beoordeel dit samen met het Doorstroompunt."
+            )
             return done(Route.JOINT_ASSESSMENT)
-        questions.append("Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
-                         "Dat is een afweging van de professional.")
+        questions.append(
+            "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
+            "Dat is een afweging van de professional."
+        )
         return done(Route.ASSESS_SCHOOL)
     # School is not possible now; without startkwalificatie a learn-work route comes first.
     if facts.uwv_sheltered_work_indication:
         steps.append(_step(R_LEARN_WORK))
         steps.append(_step(R_SHELTERED))
-        questions.append("Is beschut werk de best passende vorm van werk, of is een "
-                         "leerwerktraject haalbaar? Dat is een afweging van de professional.")
+        questions.append(
+            "Is beschut werk de best passende vorm van werk, of is een "
+            "leerwerktraject haalbaar? Dat is een afweging van de professional."
+        )
         return done(Route.SHELTERED_WORK)
     steps.append(_step(R_LEARN_WORK))
     return done(Route.LEARN_WORK)
