@@ -177,3 +177,35 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.team}"
+
+
+def default_aftercare_months() -> list[int]:
+    return [1, 3, 6, 12]
+
+
+class MunicipalConfig(models.Model):
+    """Choices a municipality makes in its execution of art. 7a (set by a functional admin)."""
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE,
+                                        related_name="config", verbose_name=_("gemeente"))
+    aftercare_months = models.JSONField(
+        _("nazorgmomenten (maanden na uitstroom)"), default=default_aftercare_months,
+        help_text=_("Bijvoorbeeld [1, 3, 6, 12]. S3 §2 laat de frequentie open; Nijmegen volgt "
+                    "een jaar na uitstroom (S0 §9)."))
+    no_contact_weeks = models.PositiveSmallIntegerField(
+        _("signaal na weken zonder contact"), default=6)
+
+    class Meta:
+        verbose_name = _("gemeentelijke instelling")
+        verbose_name_plural = _("gemeentelijke instellingen")
+
+    def __str__(self) -> str:
+        return str(self.municipality)
+
+
+def config_for(municipality: Municipality) -> MunicipalConfig:
+    """The municipality's configuration, or the defaults (unsaved) when none is set."""
+    try:
+        return municipality.config
+    except MunicipalConfig.DoesNotExist:
+        return MunicipalConfig(municipality=municipality)

@@ -1,19 +1,425 @@
+"""Every write on a trajectory: atomic, validated, with a trajectory event and an audit entry."""
+
 from __future__ import annotations
 
 import datetime
+from dataclasses import asdict
 
+from dateutil.relativedelta import relativedelta
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from route27.trajectories.models import EventType, TrajectoryEvent
+from route27 import law
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.organisations.models import Team, config_for
+from route27.trajectories.models import (
+    AFTERCARE_REASONS,
+    Activity,
+    EventType,
+    FollowUp,
+    Goal,
+    Instrument,
+    InstrumentUse,
+    Intake,
+    IntakeAnswer,
+    Intensity,
+    LifeDomain,
+    OutflowReason,
+    Placement,
+    PlanAction,
+    RouteDecision,
+    Trajectory,
+    TrajectoryEvent,
+)
+from route27.trajectories.workflow import Step, check_transition
+
+OBJECT_TYPE = "trajectory"
 
 
-def event_append(*, youth, event_type: EventType, actor,
+def event_append(*, youth, event_type: EventType, actor, trajectory=None,
                  effective_date: datetime.date | None = None, from_state: str = "",
                  to_state: str = "", reason: str = "",
                  data: dict | None = None) -> TrajectoryEvent:
     """Append an event. Called by other services inside their transaction."""
     return TrajectoryEvent.objects.create(
-        youth=youth, event_type=event_type, actor=actor if actor and actor.pk else None,
+        youth=youth, trajectory=trajectory, event_type=event_type,
+        actor=actor if actor and actor.pk else None,
         effective_date=effective_date or timezone.localdate(), from_state=from_state,
         to_state=to_state, reason=reason, data=data or {},
     )
+
+
+def _audit(actor, trajectory: Trajectory, action=AuditAction.UPDATE, detail=None) -> None:
+    audit_record(user=actor, action=action, object_type=OBJECT_TYPE,
+                 object_id=str(trajectory.youth.public_id), purpose=Purpose.CASEWORK,
+                 detail={"trajectory": str(trajectory.public_id), **(detail or {})})
+
+
+def _locked(trajectory: Trajectory) -> Trajectory:
+    return Trajectory.objects.select_for_update().select_related("youth").get(pk=trajectory.pk)
+
+
+def _require_open(trajectory: Trajectory) -> None:
+    if not trajectory.is_open:
+        raise TransitionRefused(_("Dit traject is afgesloten; wijzigen kan niet meer."))
+
+
+def _team_for_youth(youth) -> Team | None:
+    return youth.team or Team.objects.filter(serves=youth.municipality).order_by("pk").first()
+
+
+@transaction.atomic
+def trajectory_start(*, actor, youth, team: Team | None = None, requested_by: str = "",
+                     source: str = "", started_on: datetime.date | None = None) -> Trajectory:
+    """Open a new trajectory in step 1. Refused while another one is open for this youth."""
+    team = team or _team_for_youth(youth)
+    if team is None:
+        raise ValidationFailed(_("Er is geen team dat jongeren uit %(gemeente)s begeleidt.")
+                               % {"gemeente": youth.municipality})
+    if youth.trajectories.filter(closed_on__isnull=True).exists():
+        raise ValidationFailed(_("Voor deze jongere loopt al een traject."))
+    try:
+        with transaction.atomic():
+            trajectory = Trajectory.objects.create(
+                youth=youth, team=team, step=Step.SIGNAL, requested_by=requested_by,
+                started_on=started_on or timezone.localdate())
+    except IntegrityError as exc:
+        raise ValidationFailed(_("Voor deze jongere loopt al een traject.")) from exc
+    earlier = youth.trajectories.exclude(pk=trajectory.pk).count()
+    event_append(youth=youth, trajectory=trajectory, event_type=EventType.TRAJECTORY_STARTED,
+                 actor=actor, to_state=Step.SIGNAL,
+                 data={"source": source, "team": team.pk, "returning": earlier > 0})
+    _audit(actor, trajectory, AuditAction.CREATE)
+    return trajectory
+
+
+def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
+          outflow_reason: str = "", data: dict | None = None) -> None:
+    edge = check_transition(trajectory.step, target, reason=reason,
+                            outflow_reason=outflow_reason)
+    source = trajectory.step
+    trajectory.step = target
+    if target in (Step.CLOSED, Step.HANDED_BACK):
+        trajectory.closed_on = timezone.localdate()
+    trajectory.save()
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.STEP_CHANGED, from_state=source, to_state=target,
+                 reason=reason, data={"rule": edge.rule, **(data or {})})
+
+
+@transaction.atomic
+def trajectory_move(*, actor, trajectory: Trajectory, to: str, reason: str = "") -> Trajectory:
+    """Change step. Closing goes through trajectory_outflow, which records the reason."""
+    trajectory = _locked(trajectory)
+    target = Step(to)
+    if target in (Step.CLOSED, Step.AFTERCARE):
+        raise TransitionRefused(_("Sluit een traject af met 'Uitstroom vastleggen'."))
+    _move(actor, trajectory, target, reason=reason.strip())
+    _audit(actor, trajectory, detail={"step": target})
+    return trajectory
+
+
+@transaction.atomic
+def trajectory_hand_back(*, actor, trajectory: Trajectory, reason: str) -> Trajectory:
+    """School turns out possible: hand back to the Doorstroompunt (art. 7a lid 2)."""
+    trajectory = _locked(trajectory)
+    _move(actor, trajectory, Step.HANDED_BACK, reason=reason.strip())
+    _audit(actor, trajectory, detail={"step": Step.HANDED_BACK})
+    return trajectory
+
+
+@transaction.atomic
+def intake_record(*, actor, trajectory: Trajectory, intensity: str, answers: dict[str, dict],
+                  wishes: str = "", multi_problem: bool = False) -> Intake:
+    """Add a new intake version (never overwrite). ``answers``: domain code → four fields."""
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    if intensity not in Intensity.values:
+        raise ValidationFailed(_("Kies de intensiteit: licht, middelzwaar of intensief."),
+                               field_errors={"intensity": [_("Kies de intensiteit.")]})
+    domains = {d.code: d for d in life_domains_for(trajectory.youth.municipality)}
+    unknown = set(answers) - set(domains)
+    if unknown:
+        raise ValidationFailed(_("Onbekend leefgebied: %(codes)s") % {
+            "codes": ", ".join(sorted(unknown))})
+    version = (trajectory.intakes.order_by("-version").values_list("version", flat=True).first()
+               or 0) + 1
+    intake = Intake.objects.create(trajectory=trajectory, version=version, wishes=wishes.strip(),
+                                   intensity=intensity, multi_problem=multi_problem,
+                                   created_by=actor)
+    fields = ("situation", "possibilities", "barriers", "support_need")
+    IntakeAnswer.objects.bulk_create(
+        IntakeAnswer(intake=intake, domain=domains[code],
+                     special_category=domains[code].special_category,
+                     **{f: (values.get(f) or "").strip() for f in fields})
+        for code, values in answers.items() if any((values.get(f) or "").strip() for f in fields)
+    )
+    trajectory.intensity, trajectory.multi_problem = intensity, multi_problem
+    trajectory.save(update_fields=["intensity", "multi_problem"])
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.INTAKE_RECORDED,
+                 data={"version": version, "intensity": intensity,
+                       "multi_problem": multi_problem})
+    if trajectory.step == Step.SIGNAL:
+        _move(actor, trajectory, Step.INTAKE)
+    _audit(actor, trajectory, detail={"intake_version": version})
+    return intake
+
+
+def life_domains_for(municipality) -> list[LifeDomain]:
+    """The municipality's own life domains, or the defaults when it has none."""
+    own = list(LifeDomain.objects.filter(municipality=municipality, active=True))
+    return own or list(LifeDomain.objects.filter(municipality__isnull=True, active=True))
+
+
+def _facts_json(facts: law.Facts) -> dict:
+    raw = asdict(facts)
+    raw["birth"] = str(facts.birth)
+    return {k: (v.isoformat() if isinstance(v, datetime.date) else
+                str(v) if hasattr(v, "value") else v) for k, v in raw.items()}
+
+
+@transaction.atomic
+def route_propose(*, actor, trajectory: Trajectory, facts: law.Facts) -> RouteDecision:
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    decision = law.decide(facts)
+    record = RouteDecision.objects.create(
+        trajectory=trajectory, facts=_facts_json(facts), proposal=decision.as_dict(),
+        proposed_route=decision.route, proposed_by=actor)
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.ROUTE_PROPOSED, to_state=decision.route,
+                 data={"legal_basis": decision.as_dict()["legal_basis"]})
+    _audit(actor, trajectory, detail={"route_proposed": str(decision.route)})
+    return record
+
+
+@transaction.atomic
+def route_confirm(*, actor, decision: RouteDecision, route: str = "",
+                  reason: str = "") -> RouteDecision:
+    """Confirm the proposal, or override it with a reason (an event either way)."""
+    decision = RouteDecision.objects.select_for_update().get(pk=decision.pk)
+    trajectory = _locked(decision.trajectory)
+    _require_open(trajectory)
+    if decision.decided_at:
+        raise TransitionRefused(_("Over dit voorstel is al besloten."))
+    route = route or decision.proposed_route
+    if route not in {r.value for r in law.Route}:
+        raise ValidationFailed(_("Onbekende route."), field_errors={"route": [_("Kies een route.")]})
+    if route != decision.proposed_route and not reason.strip():
+        raise ValidationFailed(
+            _("Een afwijking van het voorstel vraagt een reden."),
+            field_errors={"reason": [_("Geef een reden voor de afwijking.")]})
+    decision.route, decision.override_reason = route, reason.strip()
+    decision.decided_by, decision.decided_at = actor, timezone.now()
+    decision.save()
+    trajectory.route = route
+    trajectory.legal_basis = decision.proposal.get("legal_basis") or ""
+    trajectory.requested_by = decision.proposal.get("requested_by") or trajectory.requested_by
+    trajectory.hardship_justification = decision.facts.get("hardship_justification", "")
+    trajectory.save(update_fields=["route", "legal_basis", "requested_by",
+                                   "hardship_justification"])
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.ROUTE_DECIDED, from_state=decision.proposed_route,
+                 to_state=route, reason=decision.override_reason,
+                 data={"override": decision.is_override, "legal_basis": trajectory.legal_basis})
+    if trajectory.step in (Step.SIGNAL, Step.INTAKE):
+        _move(actor, trajectory, Step.ROUTE if trajectory.step == Step.INTAKE else Step.INTAKE)
+    _audit(actor, trajectory, detail={"route": route, "override": decision.is_override})
+    return decision
+
+
+@transaction.atomic
+def goal_add(*, actor, trajectory: Trajectory, description: str,
+             domain: LifeDomain | None = None) -> Goal:
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    if not description.strip():
+        raise ValidationFailed(_("Beschrijf het doel."),
+                               field_errors={"description": [_("Beschrijf het doel.")]})
+    goal = Goal.objects.create(trajectory=trajectory, domain=domain,
+                               description=description.strip())
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.PLAN_CHANGED, data={"goal": goal.pk, "change": "goal_added"})
+    _audit(actor, trajectory, detail={"goal": goal.pk})
+    return goal
+
+
+@transaction.atomic
+def action_add(*, actor, goal: Goal, description: str, owner: str = PlanAction.Owner.COACH,
+               owner_name: str = "", due_on: datetime.date | None = None) -> PlanAction:
+    trajectory = _locked(goal.trajectory)
+    _require_open(trajectory)
+    if not description.strip():
+        raise ValidationFailed(_("Beschrijf de actie."),
+                               field_errors={"description": [_("Beschrijf de actie.")]})
+    if owner not in PlanAction.Owner.values:
+        raise ValidationFailed(_("Kies wie de actie uitvoert."),
+                               field_errors={"owner": [_("Kies een eigenaar.")]})
+    action = PlanAction.objects.create(goal=goal, description=description.strip(), owner=owner,
+                                       owner_name=owner_name.strip(), due_on=due_on)
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.PLAN_CHANGED,
+                 data={"action": action.pk, "change": "action_added"})
+    _audit(actor, trajectory, detail={"action": action.pk})
+    return action
+
+
+@transaction.atomic
+def action_set_status(*, actor, action: PlanAction, status: str) -> PlanAction:
+    trajectory = _locked(action.goal.trajectory)
+    _require_open(trajectory)
+    if status not in PlanAction.Status.values:
+        raise ValidationFailed(_("Kies een geldige status."),
+                               field_errors={"status": [_("Kies een geldige status.")]})
+    previous, action.status = action.status, status
+    action.save(update_fields=["status"])
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 event_type=EventType.PLAN_CHANGED, from_state=previous, to_state=status,
+                 data={"action": action.pk, "change": "action_status"})
+    _audit(actor, trajectory, detail={"action": action.pk, "status": status})
+    return action
+
+
+@transaction.atomic
+def activity_record(*, actor, trajectory: Trajectory, kind: str, on: datetime.date,
+                    description: str = "") -> Activity:
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    if kind not in Activity.Kind.values:
+        raise ValidationFailed(_("Kies het soort activiteit."),
+                               field_errors={"kind": [_("Kies het soort activiteit.")]})
+    if on > timezone.localdate():
+        raise ValidationFailed(_("De datum ligt in de toekomst."),
+                               field_errors={"on": [_("De datum ligt in de toekomst.")]})
+    activity = Activity.objects.create(trajectory=trajectory, kind=kind, on=on,
+                                       description=description.strip(), recorded_by=actor)
+    if trajectory.last_contact_on is None or on > trajectory.last_contact_on:
+        trajectory.last_contact_on = on
+        trajectory.save(update_fields=["last_contact_on"])
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
+                 event_type=EventType.ACTIVITY_RECORDED, data={"kind": kind})
+    _audit(actor, trajectory, detail={"activity": activity.pk})
+    return activity
+
+
+@transaction.atomic
+def instrument_start(*, actor, trajectory: Trajectory, instrument: Instrument,
+                     started_on: datetime.date, note: str = "") -> InstrumentUse:
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    if not instrument.active:
+        raise ValidationFailed(_("Deze voorziening is niet meer beschikbaar."))
+    use = InstrumentUse.objects.create(trajectory=trajectory, instrument=instrument,
+                                       started_on=started_on, note=note.strip())
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 effective_date=started_on, event_type=EventType.INSTRUMENT_STARTED,
+                 data={"instrument": instrument.code})
+    _audit(actor, trajectory, detail={"instrument": instrument.code})
+    return use
+
+
+@transaction.atomic
+def placement_record(*, actor, trajectory: Trajectory, kind: str, organisation_name: str,
+                     started_on: datetime.date, ladder: str = "", education_level: str = "",
+                     learning_path: str = "", contract_type: str = "",
+                     hours_per_week=None) -> Placement:
+    """Record the match (step 6); moves the trajectory to step 6 when it is not there yet."""
+    trajectory = _locked(trajectory)
+    _require_open(trajectory)
+    errors: dict[str, list[str]] = {}
+    if kind not in Placement.Kind.values:
+        errors["kind"] = [_("Kies het soort match.")]
+    if not organisation_name.strip():
+        errors["organisation_name"] = [_("Vul de werkgever of instelling in.")]
+    if ladder and (ladder not in Placement.Ladder.values or kind != Placement.Kind.WORK):
+        errors["ladder"] = [_("Een trede (opstap-, streef-, wensbaan) hoort alleen bij werk.")]
+    if learning_path and learning_path not in Placement.LearningPath.values:
+        errors["learning_path"] = [_("Kies bbl of bol.")]
+    if hours_per_week is not None and not 0 < float(hours_per_week) <= 60:
+        errors["hours_per_week"] = [_("Vul een aantal uren tussen 0 en 60 in.")]
+    if errors:
+        raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
+    placement = Placement.objects.create(
+        trajectory=trajectory, kind=kind, ladder=ladder,
+        organisation_name=organisation_name.strip(), started_on=started_on,
+        education_level=education_level.strip(), learning_path=learning_path,
+        contract_type=contract_type.strip(), hours_per_week=hours_per_week)
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                 effective_date=started_on, event_type=EventType.PLACEMENT_RECORDED,
+                 to_state=kind, data={"kind": kind, "ladder": ladder})
+    if trajectory.step != Step.MATCH:
+        _move(actor, trajectory, Step.MATCH,
+              reason="" if trajectory.step == Step.SUPPORT else _("Match vastgelegd"))
+    _audit(actor, trajectory, detail={"placement": placement.pk})
+    return placement
+
+
+@transaction.atomic
+def trajectory_outflow(*, actor, trajectory: Trajectory, reason: str, on: datetime.date,
+                       note: str = "") -> Trajectory:
+    """Record outflow. To a place: aftercare with scheduled follow-ups; otherwise close."""
+    trajectory = _locked(trajectory)
+    if reason not in OutflowReason.values:
+        raise ValidationFailed(_("Kies een uitstroomreden."),
+                               field_errors={"outflow_reason": [_("Kies een uitstroomreden.")]})
+    if on > timezone.localdate():
+        raise ValidationFailed(_("De uitstroomdatum ligt in de toekomst."),
+                               field_errors={"on": [_("De uitstroomdatum ligt in de toekomst.")]})
+    if reason == OutflowReason.OTHER and not note.strip():
+        raise ValidationFailed(_("Licht de reden 'anders' toe."),
+                               field_errors={"note": [_("Licht de reden toe.")]})
+    target = Step.AFTERCARE if reason in AFTERCARE_REASONS else Step.CLOSED
+    trajectory.outflow_reason, trajectory.outflow_on = reason, on
+    _move(actor, trajectory, target, reason=note.strip(), outflow_reason=reason)
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
+                 event_type=EventType.OUTFLOW, to_state=reason, reason=note.strip())
+    if target == Step.AFTERCARE:
+        months = config_for(trajectory.youth.municipality).aftercare_months
+        FollowUp.objects.bulk_create(
+            FollowUp(trajectory=trajectory, months_after_outflow=m,
+                     due_on=on + relativedelta(months=m)) for m in sorted(set(months)))
+    _audit(actor, trajectory, detail={"outflow": reason})
+    return trajectory
+
+
+@transaction.atomic
+def follow_up_record(*, actor, follow_up: FollowUp, outcome: str, on: datetime.date,
+                     note: str = "") -> FollowUp:
+    """Record an aftercare contact. Dropped out re-opens support; the last one closes."""
+    trajectory = _locked(follow_up.trajectory)
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if trajectory.step != Step.AFTERCARE:
+        raise TransitionRefused(_("Dit traject is niet in de nazorg."))
+    if follow_up.done_on or follow_up.cancelled:
+        raise TransitionRefused(_("Dit nazorgcontact is al vastgelegd."))
+    if outcome not in FollowUp.Outcome.values:
+        raise ValidationFailed(_("Kies de uitkomst."),
+                               field_errors={"outcome": [_("Kies de uitkomst.")]})
+    if on > timezone.localdate():
+        raise ValidationFailed(_("De datum ligt in de toekomst."),
+                               field_errors={"on": [_("De datum ligt in de toekomst.")]})
+    follow_up.done_on, follow_up.outcome, follow_up.note = on, outcome, note.strip()
+    follow_up.save()
+    trajectory.last_contact_on = max(filter(None, [trajectory.last_contact_on, on]))
+    trajectory.save(update_fields=["last_contact_on"])
+    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
+                 event_type=EventType.FOLLOW_UP_RECORDED, to_state=outcome,
+                 data={"months": follow_up.months_after_outflow})
+    if outcome == FollowUp.Outcome.DROPPED_OUT:
+        trajectory.follow_ups.filter(done_on__isnull=True).update(cancelled=True)
+        previous_outflow = trajectory.outflow_reason
+        trajectory.outflow_reason, trajectory.outflow_on = "", None
+        _move(actor, trajectory, Step.INTAKE,
+              reason=note.strip() or _("Uitgevallen na uitstroom (nazorg)"))
+        event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
+                     effective_date=on, event_type=EventType.REOPENED,
+                     from_state=previous_outflow, to_state=Step.INTAKE)
+    elif not trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False).exists():
+        _move(actor, trajectory, Step.CLOSED)
+    _audit(actor, trajectory, detail={"follow_up": follow_up.pk, "outcome": outcome})
+    return follow_up

@@ -21,7 +21,7 @@ from route27.core.api.fields import (
     StrictIntegerField,
 )
 from route27.core.api.permissions import RulesPermission
-from route27.core.api.views import StrictQueryParamsMixin
+from route27.core.api.views import ApiConventionsMixin
 from route27.core.errors import NotFound, ValidationFailed
 from route27.organisations.models import Municipality
 from route27.youth import selectors, services
@@ -142,7 +142,7 @@ ID_PARAMETER = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH,
     create=extend_schema(summary="Registreer een jongere"),
     update=extend_schema(summary="Wijzig de gegevens van een jongere", parameters=[ID_PARAMETER]),
 )
-class YouthViewSet(StrictQueryParamsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class YouthViewSet(ApiConventionsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
     access_policy = "youth.view_youth"
     permission_map = {"create": "youth.add_youth", "update": "youth.change_youth"}

@@ -16,6 +16,7 @@ from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
 from route27.core.errors import ValidationFailed
 from route27.organisations.models import Municipality, Team
+from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories.models import EventType
 from route27.trajectories.services import event_append
 from route27.youth.bsn import normalise_bsn
@@ -174,8 +175,16 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
     """Make ``user`` the one active contact person; end the previous assignment."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     current = youth.contact_assignments.filter(ended_at__isnull=True).first()
-    if current and current.user_id == user.pk:
+    if current and current.user_id == user.pk and current.role == role:
         return current
+    if role not in CONTACT_PERSON_ROLES or not user.memberships.filter(
+            is_active=True, role=role).exists():
+        message = _("Deze medewerker heeft niet de rol %(role)s.") % {"role": Role(role).label} \
+            if role in Role.values else _("Kies een geldige rol.")
+        raise ValidationFailed(message, field_errors={"user": [message]})
+    if current and not reason.strip():
+        message = _("Geef een reden voor de wissel van contactpersoon.")
+        raise ValidationFailed(message, field_errors={"reason": [message]})
     if current:
         current.ended_at = timezone.now()
         current.save(update_fields=["ended_at"])
@@ -183,7 +192,9 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
         youth=youth, user=user, role=role, handover_note=handover_note
     )
     event_append(youth=youth, event_type=EventType.CONTACT_PERSON_CHANGED, actor=actor,
-                 from_state=current.role if current else "", to_state=role, reason=reason)
+                 trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
+                 from_state=current.role if current else "", to_state=role, reason=reason,
+                 data={"handover_note": bool(handover_note.strip())})
     audit_record(user=actor, action=AuditAction.UPDATE, object_type="contact_assignment",
                  object_id=str(youth.public_id), purpose=Purpose.CASEWORK)
     return assignment

@@ -133,12 +133,24 @@ def test_one_active_contact_person(coach, other_coach, team):
 
     from route27.youth.models import ContactAssignment
 
+    from route27.organisations.roles import Role
+    from route27.organisations.tests.factories import member
+
+    work_coach = member(Role.JONGERENCOACH_WERK, team=team)
     youth = YouthFactory(team=team)
     contact_person_assign(actor=coach, youth=youth, user=coach, role="doorstroomcoach")
-    contact_person_assign(actor=coach, youth=youth, user=other_coach, role="jongerencoach_werk",
+    with pytest.raises(ValidationFailed) as caught:  # a change needs a reason
+        contact_person_assign(actor=coach, youth=youth, user=work_coach,
+                              role="jongerencoach_werk")
+    assert "reason" in caught.value.field_errors
+    with pytest.raises(ValidationFailed) as caught:  # the user must hold the role
+        contact_person_assign(actor=coach, youth=youth, user=other_coach,
+                              role="jongerencoach_werk", reason="Werkroute")
+    assert "user" in caught.value.field_errors
+    contact_person_assign(actor=coach, youth=youth, user=work_coach, role="jongerencoach_werk",
                           handover_note="Warme overdracht", reason="Werkroute")
     active = ContactAssignment.objects.filter(youth=youth, ended_at__isnull=True)
-    assert [a.user for a in active] == [other_coach]
+    assert [a.user for a in active] == [work_coach]
     event = TrajectoryEvent.objects.get(event_type=EventType.CONTACT_PERSON_CHANGED,
                                         to_state="jongerencoach_werk")
     assert (event.from_state, event.reason) == ("doorstroomcoach", "Werkroute")
