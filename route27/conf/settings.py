@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "route27.organisations",
     "route27.youth",
     "route27.trajectories",
+    "route27.signals",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,10 @@ urlpatterns = [
     path("bronnen/", core_views.sources, name="sources"),
     path("gezondheid/", core_views.health, name="health"),
     path("jongeren/", include("route27.youth.urls")),
+    path("trajecten/", include("route27.trajectories.urls")),
+    path("werkvoorraad/", include("route27.trajectories.worklist_urls")),
+    path("signalen/", include("route27.signals.urls")),
+    path("aanmelden/", include("route27.signals.public_urls")),
     path("api/v1/", include("route27.core.api.urls")),
     path("beheer/", admin.site.urls),
 ]

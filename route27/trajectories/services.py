@@ -209,7 +209,8 @@ def route_confirm(*, actor, decision: RouteDecision, route: str = "",
         raise TransitionRefused(_("Over dit voorstel is al besloten."))
     route = route or decision.proposed_route
     if route not in {r.value for r in law.Route}:
-        raise ValidationFailed(_("Onbekende route."), field_errors={"route": [_("Kies een route.")]})
+        raise ValidationFailed(_("Onbekende route."),
+                               field_errors={"route": [_("Kies een route.")]})
     if route != decision.proposed_route and not reason.strip():
         raise ValidationFailed(
             _("Een afwijking van het voorstel vraagt een reden."),

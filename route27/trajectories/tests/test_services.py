@@ -8,7 +8,7 @@ from route27 import law
 from route27.audit.models import AuditEntry
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.trajectories import services
-from route27.trajectories.models import EventType, FollowUp, Trajectory, TrajectoryEvent
+from route27.trajectories.models import EventType, Trajectory, TrajectoryEvent
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
 from route27.youth.partial_date import PartialDate

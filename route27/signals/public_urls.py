@@ -1,0 +1,2 @@
+app_name = "public_signals"
+urlpatterns: list = []
