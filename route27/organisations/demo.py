@@ -131,7 +131,7 @@ def _birth_date(rng: random.Random, today: datetime.date) -> str:
 @transaction.atomic
 def load_demo_data() -> dict[str, int]:
     from route27.youth.models import Youth
-    from route27.youth.services import contact_person_assign, youth_create
+    from route27.youth.services import youth_create
 
     municipalities = {m.code: m for m in Municipality.objects.filter(
         code__in=[o[2] for o in ORGANISATIONS])}
@@ -197,13 +197,45 @@ def load_demo_data() -> dict[str, int]:
                 place=municipalities[code].name,
                 email=f"{given.lower()}.{family.lower()}{index}@example.org".replace("ë", "e"),
             )
-            if assign:
-                contact_person_assign(actor=None, youth=youth, user=coach,
-                                      role=coach.memberships.first().role,
-                                      reason="Demo-toewijzing")
+            _demo_trajectory(rng, today, youth, team, coach if assign else None)
             created_youth += 1
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),
             "users": User.objects.count()}
+
+
+DEMO_SOURCES = ["school", "doorstroompunt", "self", "uwv", "jongerenwerk", "sociaal_team",
+                "leerplicht", "bijstand"]
+DEMO_SITUATIONS = {
+    "onderwijs": "Gestopt met de opleiding; wil later misschien terug naar school.",
+    "werk": "Geen werk; heeft ervaring met vakantiewerk in de kassen.",
+    "inkomen": "Geen inkomen; woont bij ouders.",
+}
+
+
+def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
+    """A trajectory in a plausible step, through the same services a coach uses."""
+    from route27.trajectories.services import activity_record, intake_record, trajectory_move
+    from route27.trajectories.services import trajectory_start
+    from route27.trajectories.workflow import Step
+    from route27.youth.services import contact_person_assign
+
+    trajectory = trajectory_start(actor=None, youth=youth, team=team,
+                                  source=rng.choice(DEMO_SOURCES),
+                                  started_on=today - datetime.timedelta(days=rng.randint(3, 240)))
+    if coach is None:
+        return
+    contact_person_assign(actor=None, youth=youth, user=coach,
+                          role=coach.memberships.first().role, reason="Demo-toewijzing")
+    intake_record(actor=coach, trajectory=trajectory,
+                  intensity=rng.choice(["licht", "licht", "middelzwaar", "intensief"]),
+                  answers={code: {"situation": text} for code, text in DEMO_SITUATIONS.items()},
+                  wishes="Een vaste baan of een opleiding met werk.",
+                  multi_problem=rng.random() < 0.15)
+    target = rng.choice([Step.INTAKE, Step.ROUTE, Step.ACTIVATION, Step.SUPPORT])
+    if target != Step.INTAKE:
+        trajectory_move(actor=coach, trajectory=trajectory, to=target, reason="Demo-opbouw")
+    activity_record(actor=coach, trajectory=trajectory, kind="coaching",
+                    on=today - datetime.timedelta(days=rng.randint(0, 70)))
 
 
 def demo_enabled() -> bool:
