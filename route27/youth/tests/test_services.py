@@ -131,10 +131,9 @@ def test_update_without_changes_writes_nothing(coach):
 def test_one_active_contact_person(coach, other_coach, team):
     from django.db import IntegrityError, transaction
 
-    from route27.youth.models import ContactAssignment
-
     from route27.organisations.roles import Role
     from route27.organisations.tests.factories import member
+    from route27.youth.models import ContactAssignment
 
     work_coach = member(Role.JONGERENCOACH_WERK, team=team)
     youth = YouthFactory(team=team)
