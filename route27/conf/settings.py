@@ -214,7 +214,13 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Route27 API",
-    "DESCRIPTION": "API van Route27 voor de wet Van school naar duurzaam werk.",
+    "DESCRIPTION": (
+        "API van Route27 voor de wet Van school naar duurzaam werk.\n\n"
+        "Inloggen gaat met de sessiecookie van Route27; stuur bij POST en PUT ook de "
+        "CSRF-token mee (cookie `csrftoken` en dezelfde waarde in de header `X-CSRFToken`). "
+        "Fouten zijn `application/problem+json` (RFC 9457), met `invalidParams` per veld. "
+        "Een BSN staat nooit in een URL: zoeken op BSN gaat met POST `/jongeren/zoeken`."
+    ),
     "VERSION": API_VERSION,
     "CONTACT": {
         "name": "Route27",

@@ -130,9 +130,13 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, Route27Error):
         exc = _from_service_error(exc, view)
     elif isinstance(exc, Http404):
-        exc = exceptions.NotFound(_("Niet gevonden."))
+        exc = exceptions.NotFound(_("Niet gevonden, of u heeft er geen toegang toe."))
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF"):
+        exc = exceptions.PermissionDenied(
+            _("CSRF-controle mislukt: stuur het csrftoken-cookie mee en dezelfde waarde in de "
+              "X-CSRFToken-header."))
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(serializers.as_serializer_error(exc))
     elif isinstance(exc, exceptions.ParseError):

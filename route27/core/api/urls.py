@@ -38,5 +38,8 @@ router.register("jongeren", YouthViewSet, basename="jongeren")
 urlpatterns = [
     path("openapi.json", JsonSchemaView.as_view(), name="openapi-json"),
     path("openapi.yaml", YamlSchemaView.as_view(), name="openapi-yaml"),
+    # The schema endpoint drf-spectacular users expect (issue 3); not a resource, so the
+    # no-trailing-slash rule for resources does not apply to it.
+    path("schema/", SchemaView.as_view(), name="schema"),
     *router.urls,
 ]

@@ -1,16 +1,26 @@
-"""Behaviour shared by the API views."""
+"""Conventions shared by the API views."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+API_LANGUAGE = "nl"
 
-class StrictQueryParamsMixin:
-    """Answer 400 to query parameters the operation does not document (typos like ``page_size``).
 
-    The allowed names are the paginator's (on list actions) plus ``extra_query_params``.
+class ApiConventionsMixin:
+    """Dutch messages whatever the Accept-Language, and 400 for undocumented query parameters.
+
+    The allowed query parameters are the paginator's (on list actions) plus
+    ``extra_query_params``; anything else (a typo like ``page_size``) is bad input.
     """
 
     extra_query_params: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override(API_LANGUAGE):
+            response = super().dispatch(request, *args, **kwargs)
+        response["Content-Language"] = API_LANGUAGE
+        return response
 
     def allowed_query_params(self) -> set[str]:
         allowed = set(self.extra_query_params)
@@ -21,6 +31,9 @@ class StrictQueryParamsMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication and permissions first
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            return  # dispatch answers 405
         unknown = sorted(set(request.query_params) - self.allowed_query_params())
         if unknown:
             raise ValidationError({name: [_("Onbekende queryparameter.")] for name in unknown})
