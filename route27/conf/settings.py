@@ -188,6 +188,12 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+ROUTE27_SELF_REGISTRATION_PER_HOUR = config(
+    "ROUTE27_SELF_REGISTRATION_PER_HOUR",
+    5,
+    help_text="Self-registrations (/aanmelden/) accepted per client IP per hour.",
+)
+
 # --- Mail -----------------------------------------------------------------------------------------
 EMAIL_BACKEND = config(
     "DJANGO_EMAIL_BACKEND",

@@ -2,12 +2,50 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+import datetime
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from route27.trajectories.models import INTENSITY_WEIGHT, FollowUp, Trajectory
+from route27 import law
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.organisations.models import Membership, MunicipalConfig, Team, User
+from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
+from route27.trajectories.alerts import TURNS_18_DAYS, TURNS_27_DAYS
+from route27.trajectories.models import (
+    INTENSITY_WEIGHT,
+    EventType,
+    FollowUp,
+    Intensity,
+    Trajectory,
+    TrajectoryEvent,
+)
+from route27.trajectories.workflow import ORDER, Step
 from route27.youth.access import visible_q
 from route27.youth.models import ContactAssignment, Youth
+from route27.youth.partial_date import PartialDate
+
+UNKNOWN_INTENSITY = "onbekend"
+UNKNOWN_WEIGHT = INTENSITY_WEIGHT[Intensity.LIGHT]  # no intake yet: counts as light
+ALERT_FILTERS = ("turns_18", "turns_27", "follow_up_overdue", "no_contact")
 
 
 def trajectories_visible_to(user) -> QuerySet[Trajectory]:
@@ -15,69 +53,254 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
         Exists(Youth.objects.filter(visible_q(user), pk=OuterRef("youth_id"))))
 
 
-def _annotated(qs: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
-    today = timezone.localdate()
+def _annotated(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:
+    """Everything a list row and ``alerts_for`` need, in the one list query."""
     active_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
                                                       ended_at__isnull=True)
-    return qs.select_related("youth", "youth__municipality", "team").annotate(
+    return qs.select_related("youth", "youth__municipality", "youth__municipality__config",
+                             "team").annotate(
         contact_user_id=Subquery(active_contact.values("user_id")[:1]),
         contact_role=Subquery(active_contact.values("role")[:1]),
         overdue_follow_up=Exists(FollowUp.objects.filter(
             trajectory=OuterRef("pk"), done_on__isnull=True, cancelled=False, due_on__lt=today)),
+        contact_on=Coalesce("last_contact_on", "started_on"),
     )
 
 
-SORTS = {"naam": ("youth__family_name", "youth__given_names"), "stap": ("step", "id"),
-         "start": ("-started_on", "id"), "contact": ("last_contact_on", "id")}
+# --- Alerts as SQL filters (the same rules as alerts.alerts_for) -------------------------------
+def _add_years(born: datetime.date, years: int) -> datetime.date:
+    return law.birthday(PartialDate(born.year, born.month, born.day), years)[0]
 
 
-def worklist(*, user, step: str = "", intensity: str = "", route: str = "",
-             sort: str = "naam") -> QuerySet[Trajectory]:
-    """The coach's own youth: open trajectories where the user is the contact person."""
+def birth_bounds(years: int, start: datetime.date, end: datetime.date) -> tuple[datetime.date,
+                                                                                 datetime.date]:
+    """``(lo, hi)`` such that a person born on ``b`` turns ``years`` in [start, end] exactly when
+    ``lo <= b <= hi`` (29 February turns a year older on 28 February, as law.birthday does)."""
+    lo = start - relativedelta(years=years)
+    if _add_years(lo, years) < start:
+        lo += datetime.timedelta(days=1)
+    hi = end - relativedelta(years=years)
+    if _add_years(hi + datetime.timedelta(days=1), years) <= end:
+        hi += datetime.timedelta(days=1)
+    return lo, hi
+
+
+def _earliest_birth_on_or_before(day: datetime.date, prefix: str = "youth__") -> Q:
+    """PartialDate.earliest() <= day, on the year/month/day columns (NULL = unknown)."""
+    y, m, d = f"{prefix}birth_year", f"{prefix}birth_month", f"{prefix}birth_day"
+    return Q(**{f"{y}__lt": day.year}) | Q(**{y: day.year}) & (
+        Q(**{f"{m}__isnull": True}) | Q(**{f"{m}__lt": day.month})
+        | Q(**{m: day.month}) & (Q(**{f"{d}__isnull": True}) | Q(**{f"{d}__lte": day.day})))
+
+
+def _latest_birth_on_or_after(day: datetime.date, prefix: str = "youth__") -> Q:
+    """PartialDate.latest() >= day, on the year/month/day columns (NULL = unknown)."""
+    y, m, d = f"{prefix}birth_year", f"{prefix}birth_month", f"{prefix}birth_day"
+    return Q(**{f"{y}__gt": day.year}) | Q(**{y: day.year}) & (
+        Q(**{f"{m}__isnull": True}) | Q(**{f"{m}__gt": day.month})
+        | Q(**{m: day.month}) & (Q(**{f"{d}__isnull": True}) | Q(**{f"{d}__gte": day.day})))
+
+
+def turns_within_q(years: int, days: int, today: datetime.date, prefix: str = "youth__") -> Q:
+    """The birthday window of ``alerts._within`` for a partial birth date, as a filter."""
+    lo, hi = birth_bounds(years, today, today + datetime.timedelta(days=days))
+    return _latest_birth_on_or_after(lo, prefix) & _earliest_birth_on_or_before(hi, prefix)
+
+
+def _default_no_contact_weeks() -> int:
+    return MunicipalConfig._meta.get_field("no_contact_weeks").get_default()
+
+
+def _no_contact_q(today: datetime.date) -> Q:
+    """Open, not in aftercare, and no contact for the municipality's number of weeks.
+
+    One query for the distinct week settings, then one OR-term per setting."""
+    def cutoff(weeks: int) -> datetime.date:
+        return today - datetime.timedelta(weeks=weeks)
+
+    config = "youth__municipality__config"
+    q = Q(**{f"{config}__isnull": True, "contact_on__lte": cutoff(_default_no_contact_weeks())})
+    for weeks in set(MunicipalConfig.objects.values_list("no_contact_weeks", flat=True)):
+        q |= Q(**{f"{config}__no_contact_weeks": weeks, "contact_on__lte": cutoff(weeks)})
+    return q & Q(closed_on__isnull=True) & ~Q(step=Step.AFTERCARE)
+
+
+def _alert_q(alert: str, today: datetime.date) -> Q:
+    if alert == "turns_18":
+        return turns_within_q(law.AGE_OF_MAJORITY, TURNS_18_DAYS, today)
+    if alert == "turns_27":
+        return turns_within_q(law.AGE_LIMIT, TURNS_27_DAYS, today)
+    if alert == "follow_up_overdue":
+        return Q(step=Step.AFTERCARE, overdue_follow_up=True)
+    if alert == "no_contact":
+        return _no_contact_q(today)
+    return Q()
+
+
+# --- Worklist ------------------------------------------------------------------------------------
+_STEP_ORDER = Case(*(When(step=s, then=Value(i)) for i, s in
+                     enumerate([*ORDER, *(s for s in Step if s not in ORDER)])),
+                   output_field=IntegerField())
+SORTS = {
+    "naam": ("youth__family_name", "youth__given_names", "id"),
+    "stap": (_STEP_ORDER, "youth__family_name", "id"),
+    "start": ("started_on", "id"),
+    "contact": ("contact_on", "id"),
+}
+
+
+def _order(sort: str) -> list:
+    descending = sort.startswith("-")
+    keys = SORTS.get(sort.lstrip("-"), SORTS["naam"])
+    if not descending:
+        return list(keys)
+    return [(F(k) if isinstance(k, str) else k).desc() for k in keys]
+
+
+def worklist(*, user, step: str = "", intensity: str = "", route: str = "", alert: str = "",
+             sort: str = "naam", today: datetime.date | None = None) -> QuerySet[Trajectory]:
+    """The coach's own youth: open trajectories where the user is the active contact person.
+
+    ``sort`` is a key of SORTS, with a leading ``-`` for descending. Every filter, alerts
+    included, is SQL, so counting and paging stay exact and the page costs a fixed number of
+    queries. Rows carry ``contact_role``, ``overdue_follow_up`` and ``contact_on`` for alerts_for.
+    """
+    today = today or timezone.localdate()
     own = ContactAssignment.objects.filter(youth=OuterRef("youth_id"), user=user,
                                            ended_at__isnull=True)
-    qs = _annotated(trajectories_visible_to(user).filter(Exists(own), closed_on__isnull=True))
+    qs = _annotated(trajectories_visible_to(user).filter(Exists(own), closed_on__isnull=True),
+                    today)
     if step:
         qs = qs.filter(step=step)
     if intensity:
-        qs = qs.filter(intensity=intensity)
+        qs = qs.filter(intensity="" if intensity == UNKNOWN_INTENSITY else intensity)
     if route:
         qs = qs.filter(route=route)
-    return qs.order_by(*SORTS.get(sort, SORTS["naam"]))
+    if alert:
+        qs = qs.filter(_alert_q(alert, today))
+    return qs.order_by(*_order(sort))
 
 
-def intake_queue(*, user) -> QuerySet[Trajectory]:
-    """Open trajectories of the user's teams without a contact person (unassigned signals)."""
+# --- Intake queue --------------------------------------------------------------------------------
+def intake_queue(*, user, today: datetime.date | None = None) -> QuerySet[Trajectory]:
+    """Open trajectories of the user's teams without a contact person (unassigned signals),
+    oldest first. Rows carry ``source``: the entrance recorded when the trajectory started."""
+    today = today or timezone.localdate()
     has_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
                                                    ended_at__isnull=True)
+    started = TrajectoryEvent.objects.filter(trajectory=OuterRef("pk"),
+                                             event_type=EventType.TRAJECTORY_STARTED)
     return _annotated(trajectories_visible_to(user).filter(
         ~Exists(has_contact), closed_on__isnull=True, team_id__in=user.casework_team_ids,
-    )).order_by("started_on", "id")
+    ), today).annotate(
+        source=Subquery(started.order_by("id").annotate(s=KT("data__source")).values("s")[:1]),
+    ).order_by("started_on", "id")
 
 
-def team_caseload(*, team_ids) -> list[dict]:
-    """Per contact person: open trajectories by intensity and a weighted caseload."""
-    rows = (ContactAssignment.objects
-            .filter(ended_at__isnull=True, youth__trajectories__closed_on__isnull=True,
-                    youth__trajectories__team_id__in=team_ids)
-            .values("user_id", "user__first_name", "user__last_name", "user__username", "role")
-            .annotate(
-                total=Count("youth", distinct=True),
-                light=Count("youth", filter=Q(youth__trajectories__intensity="licht"),
-                            distinct=True),
-                medium=Count("youth", filter=Q(youth__trajectories__intensity="middelzwaar"),
-                             distinct=True),
-                intensive=Count("youth", filter=Q(youth__trajectories__intensity="intensief"),
-                                distinct=True))
-            .order_by("user__last_name", "user__first_name"))
-    weights = INTENSITY_WEIGHT
+def contact_roles_by_team(user) -> dict[int, str]:
+    """The role the user takes as contact person, per team (only roles in CONTACT_PERSON_ROLES)."""
+    roles: dict[int, str] = {}
+    for team_id, role in (user.memberships.filter(is_active=True, role__in=CONTACT_PERSON_ROLES)
+                          .order_by("id").values_list("team_id", "role")):
+        roles.setdefault(team_id, role)
+    return roles
+
+
+# --- Caseload ------------------------------------------------------------------------------------
+@dataclass
+class CaseloadRow:
+    name: str
+    user_id: int | None = None
+    roles: list[str] = field(default_factory=list)
+    light: int = 0
+    medium: int = 0
+    intensive: int = 0
+    unknown: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.light + self.medium + self.intensive + self.unknown
+
+    @property
+    def weighted(self) -> int:
+        return (self.light * INTENSITY_WEIGHT[Intensity.LIGHT]
+                + self.medium * INTENSITY_WEIGHT[Intensity.MEDIUM]
+                + self.intensive * INTENSITY_WEIGHT[Intensity.INTENSIVE]
+                + self.unknown * UNKNOWN_WEIGHT)
+
+    def add(self, counts: dict) -> None:
+        for key in ("light", "medium", "intensive", "unknown"):
+            setattr(self, key, getattr(self, key) + counts[key])
+
+
+@dataclass
+class TeamCaseload:
+    team: object
+    rows: list[CaseloadRow]
+    total: CaseloadRow
+    intake_queue: int
+
+
+def lead_team_ids(user) -> list[int]:
+    return sorted(set(user.memberships.filter(is_active=True, role=Role.TEAMLEIDER)
+                      .values_list("team_id", flat=True)))
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def team_caseload(*, user, team_ids=None) -> list[TeamCaseload]:
+    """Per team the user leads: each contact person's open trajectories by intensity and the
+    weighted caseload, the team total and the intake queue size. Counts only, no names of youth;
+    logged as one read of the caseload. A fixed number of queries, whatever the team size."""
+    team_ids = lead_team_ids(user) if team_ids is None else sorted(team_ids)
+    audit_record(user=user, action=AuditAction.READ, object_type="caseload",
+                 object_id=",".join(map(str, team_ids)), purpose=Purpose.CASELOAD)
+    active_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
+                                                      ended_at__isnull=True)
+    counts = (Trajectory.objects
+              .filter(team_id__in=team_ids, closed_on__isnull=True)
+              .annotate(contact=Subquery(active_contact.values("user_id")[:1]))
+              .values("team_id", "contact")
+              .annotate(light=Count("id", filter=Q(intensity=Intensity.LIGHT)),
+                        medium=Count("id", filter=Q(intensity=Intensity.MEDIUM)),
+                        intensive=Count("id", filter=Q(intensity=Intensity.INTENSIVE)),
+                        unknown=Count("id", filter=Q(intensity="")))
+              .order_by())
+    counts = list(counts)
+    members = list(Membership.objects.filter(team_id__in=team_ids, is_active=True,
+                                             role__in=CONTACT_PERSON_ROLES)
+                   .select_related("user").order_by("id"))
+    contact_ids = {c["contact"] for c in counts if c["contact"] is not None}
+    outsiders = contact_ids - {m.user_id for m in members}  # contact person from another team
+    users = {u.pk: u for u in User.objects.filter(pk__in=outsiders)}
+    users.update({m.user_id: m.user for m in members})
+    teams = Team.objects.select_related("organisation").in_bulk(team_ids)
+
     result = []
-    for row in rows:
-        unknown = row["total"] - row["light"] - row["medium"] - row["intensive"]
-        row["unknown"] = unknown
-        row["weighted"] = (row["light"] * weights["licht"] + row["medium"] * weights["middelzwaar"]
-                           + row["intensive"] * weights["intensief"] + unknown * weights["licht"])
-        result.append(row)
+    for team_id in team_ids:
+        rows: dict[int, CaseloadRow] = {}
+        for m in members:
+            if m.team_id == team_id:
+                row = rows.setdefault(m.user_id, CaseloadRow(name=_name(m.user), user_id=m.user_id))
+                row.roles.append(Role(m.role).label)
+        queue = 0
+        for c in counts:
+            if c["team_id"] != team_id:
+                continue
+            if c["contact"] is None:
+                queue = sum(c[k] for k in ("light", "medium", "intensive", "unknown"))
+                continue
+            row = rows.setdefault(c["contact"], CaseloadRow(name=_name(users[c["contact"]]),
+                                                            user_id=c["contact"]))
+            row.add(c)
+        ordered = sorted(rows.values(), key=lambda r: r.name.lower())
+        total = CaseloadRow(name="")
+        for row in ordered:
+            total.add(row.__dict__)
+        result.append(TeamCaseload(team=teams.get(team_id), rows=ordered, total=total,
+                                   intake_queue=queue))
     return result
 
 

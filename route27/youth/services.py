@@ -171,10 +171,16 @@ def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
 
 @transaction.atomic
 def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note: str = "",
-                          reason: str = "") -> ContactAssignment:
-    """Make ``user`` the one active contact person; end the previous assignment."""
+                          reason: str = "", only_if_unassigned: bool = False) -> ContactAssignment:
+    """Make ``user`` the one active contact person; end the previous assignment.
+
+    ``only_if_unassigned`` is for taking a youth from the intake queue: if a colleague was
+    quicker, refuse instead of replacing them.
+    """
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     current = youth.contact_assignments.filter(ended_at__isnull=True).first()
+    if current and only_if_unassigned:
+        raise ValidationFailed(_("Een collega heeft deze jongere net opgepakt."))
     if current and current.user_id == user.pk and current.role == role:
         return current
     if role not in CONTACT_PERSON_ROLES or not user.memberships.filter(

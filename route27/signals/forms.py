@@ -1,0 +1,104 @@
+"""Forms parse the pages; the rules and their Dutch messages live in signals.services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from route27.core.errors import ValidationFailed
+from route27.organisations.models import Municipality
+from route27.signals.models import Source
+
+HONEYPOT = "website"
+
+
+class _PersonFields(forms.Form):
+    given_names = forms.CharField(label=_("Voornamen"), max_length=200,
+                                  error_messages={"required": _("Vul de voornamen in.")})
+    surname_prefix = forms.CharField(label=_("Voorvoegsel"), max_length=20, required=False,
+                                     help_text=_("Bijvoorbeeld: van, de, van der."))
+    family_name = forms.CharField(label=_("Achternaam"), max_length=200,
+                                  error_messages={"required": _("Vul de achternaam in.")})
+    birth_date = forms.CharField(
+        label=_("Geboortedatum"), max_length=10,
+        help_text=_("dd-mm-jjjj, bijvoorbeeld 17-05-2007."),
+        error_messages={"required": _("Vul de geboortedatum in.")},
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Woongemeente"), queryset=Municipality.objects.order_by("name"),
+        to_field_name="code", empty_label=_("Kies een gemeente"),
+        error_messages={"required": _("Kies de woongemeente."),
+                        "invalid_choice": _("Kies de woongemeente.")},
+    )
+    phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
+    email = forms.CharField(label=_("E-mailadres"), max_length=254, required=False)
+    bsn = forms.CharField(label=_("BSN"), max_length=11, required=False,
+                          help_text=_("Niet verplicht. 9 cijfers; wordt gecontroleerd met de "
+                                      "elfproef."))
+    message = forms.CharField(label=_("Toelichting"), max_length=2000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    autocomplete: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.setdefault("autocomplete", self.autocomplete.get(name, "off"))
+        self.fields["bsn"].widget.attrs["inputmode"] = "numeric"
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["email"].widget.input_type = "email"
+
+    def service_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != HONEYPOT}
+        data["municipality"] = self.cleaned_data["municipality"]
+        return data
+
+
+class SignalForm(_PersonFields):
+    """A staff member registers a signal from any entrance."""
+
+    source = forms.ChoiceField(
+        label=_("Ingang"), choices=[("", _("Kies een ingang")), *Source.choices],
+        error_messages={"required": _("Kies via welke ingang het signaal binnenkwam."),
+                        "invalid_choice": _("Kies via welke ingang het signaal binnenkwam.")},
+    )
+    reporter = forms.CharField(label=_("Gemeld door"), max_length=200, required=False,
+                               help_text=_("Organisatie en naam van wie het signaal doorgaf."))
+
+    field_order = ["source", "reporter", "given_names", "surname_prefix", "family_name",
+                   "birth_date", "bsn", "municipality", "phone", "email", "message"]
+
+
+class SelfRegistrationForm(_PersonFields):
+    """The public form. Only municipalities that work with Route27 (a team serves them)."""
+
+    autocomplete = {"given_names": "given-name", "family_name": "family-name",
+                    "surname_prefix": "off", "phone": "tel", "email": "email", "bsn": "off"}
+
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = (
+            Municipality.objects.filter(serving_teams__isnull=False).distinct().order_by("name"))
+        self.fields["bsn"].help_text = _(
+            "Niet verplicht. Met je BSN zien we sneller of we je al kennen. Je vindt het op je "
+            "paspoort, identiteitskaart of rijbewijs.")
+        self.fields["message"].label = _("Waar wil je hulp bij?")
+        self.fields["message"].help_text = _(
+            "Niet verplicht. Vertel kort iets over je situatie, bijvoorbeeld over school, werk "
+            "of geld. Over je gezondheid hoef je hier niets te schrijven.")
+        self.fields["birth_date"].widget.attrs["inputmode"] = "numeric"
+        self.fields["birth_date"].widget.attrs["autocomplete"] = "bday"
+        honeypot = self.fields[HONEYPOT].widget
+        honeypot.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+
+def apply_service_errors(error: ValidationFailed, form: forms.Form) -> None:
+    for key, messages in error.field_errors.items():
+        for message in messages:
+            form.add_error(key if key in form.fields else None, message)
+    if not error.field_errors:
+        form.add_error(None, error.message)

@@ -1,0 +1,67 @@
+"""Every read of signals: scoped to the user's casework teams, and logged."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import Count, QuerySet
+
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_denied, audit_reads, audit_record
+from route27.core.errors import NotFound
+from route27.signals.models import Signal, SignalStatus
+from route27.youth.models import Youth
+
+OBJECT_TYPE = "signal"
+
+
+def signals_visible_to(user) -> QuerySet[Signal]:
+    """Signals routed to one of the user's casework teams. A user with no team sees nothing."""
+    if user is None or not user.is_authenticated or not user.casework_team_ids:
+        return Signal.objects.none()
+    return Signal.objects.filter(team_id__in=user.casework_team_ids)
+
+
+def signal_list(*, user, status: str = "") -> QuerySet[Signal]:
+    """Newest first; not yet logged (see signal_log_shown)."""
+    qs = signals_visible_to(user).select_related("municipality", "team", "youth")
+    if status in SignalStatus.values:
+        qs = qs.filter(status=status)
+    return qs.annotate(candidate_count=Count("candidates")).order_by("-created_at", "-id")
+
+
+def signal_log_shown(*, user, signals: list[Signal], purpose: Purpose = Purpose.CASELOAD) -> None:
+    audit_reads(user=user, object_type=OBJECT_TYPE, object_ids=[s.public_id for s in signals],
+                purpose=purpose)
+
+
+def signal_get(*, user, public_id: uuid.UUID | str,
+               purpose: Purpose = Purpose.CASEWORK) -> Signal:
+    """One signal, logged as read; NotFound (and a denied entry) outside the user's teams."""
+    signal = (signals_visible_to(user)
+              .select_related("municipality", "team__organisation", "youth", "trajectory",
+                              "created_by", "linked_by")
+              .filter(public_id=public_id).first())
+    if signal is None:
+        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
+                     purpose=purpose)
+        raise NotFound("Dit signaal is niet gevonden of u heeft geen toegang.")
+    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
+                 object_id=str(signal.public_id), purpose=purpose)
+    return signal
+
+
+def signal_candidates(*, user, signal: Signal) -> list[Youth]:
+    """The possible matches of a signal, shown to decide on the person; each one logged.
+
+    The candidates may belong to another team (the youth moved): the coach sees only what is
+    needed to decide (name, birth date, municipality, team), and each is logged as a search.
+    """
+    if signal.status != SignalStatus.NEEDS_CONFIRMATION:
+        return []
+    candidates = list(signal.candidates.select_related("municipality", "team")
+                      .order_by("family_name", "given_names", "pk"))
+    audit_reads(user=user, object_type="youth", object_ids=[y.public_id for y in candidates],
+                purpose=Purpose.SEARCH)
+    return candidates
