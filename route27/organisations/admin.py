@@ -5,6 +5,7 @@ from route27.organisations.models import (
     DoorstroompuntRegion,
     LabourMarketRegion,
     Membership,
+    MunicipalConfig,
     Municipality,
     Organisation,
     Team,
@@ -21,6 +22,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
     # Only the designations are editable: the rest is reference data from CBS/DUO.
     readonly_fields = ["code", "number", "name", "province", "labour_market_region",
                        "doorstroompunt_region", "population_2024", "estimate_15_to_25_2024"]
+
+
+@admin.register(MunicipalConfig)
+class MunicipalConfigAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "aftercare_months", "no_contact_weeks"]
+    search_fields = ["municipality__name"]
+    autocomplete_fields = ["municipality"]
 
 
 @admin.register(LabourMarketRegion, DoorstroompuntRegion)

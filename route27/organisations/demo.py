@@ -214,8 +214,12 @@ DEMO_SITUATIONS = {
 
 def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
     """A trajectory in a plausible step, through the same services a coach uses."""
-    from route27.trajectories.services import activity_record, intake_record, trajectory_move
-    from route27.trajectories.services import trajectory_start
+    from route27.trajectories.services import (
+        activity_record,
+        intake_record,
+        trajectory_move,
+        trajectory_start,
+    )
     from route27.trajectories.workflow import Step
     from route27.youth.services import contact_person_assign
 

@@ -202,6 +202,17 @@ class MunicipalConfig(models.Model):
     def __str__(self) -> str:
         return str(self.municipality)
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        months = self.aftercare_months
+        if (not isinstance(months, list) or not months
+                or not all(isinstance(m, int) and 1 <= m <= 36 for m in months)):
+            raise ValidationError({"aftercare_months": _(
+                "Geef een lijst van hele maanden tussen 1 en 36, bijvoorbeeld [1, 3, 6, 12].")})
+        if not 1 <= self.no_contact_weeks <= 52:
+            raise ValidationError({"no_contact_weeks": _("Kies 1 tot en met 52 weken.")})
+
 
 def config_for(municipality: Municipality) -> MunicipalConfig:
     """The municipality's configuration, or the defaults (unsaved) when none is set."""

@@ -57,3 +57,15 @@ def test_sources_page_lists_attribution(client):
     assert "CBS-gebiedsindelingen 2025" in content
     assert "DUO Open Onderwijsdata" in content
     assert "RvIG, Testdataset persoonslijsten" in content
+
+
+@pytest.mark.parametrize("months", [[], [0], [1, "3"], "1,3", [40]])
+def test_municipal_config_validates_aftercare_months(months):
+    from django.core.exceptions import ValidationError
+
+    from route27.organisations.models import MunicipalConfig
+    from route27.organisations.tests.factories import real_municipality
+
+    config = MunicipalConfig(municipality=real_municipality(), aftercare_months=months)
+    with pytest.raises(ValidationError, match="maanden"):
+        config.clean()
