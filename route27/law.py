@@ -249,6 +249,8 @@ class LegalBasis(enum.StrEnum):
 CONTACT_DOORSTROOMCOACH = "doorstroomcoach"
 CONTACT_JONGERENCOACH = "jongerencoach_werk"
 CONTACT_LEERPLICHT = "leerplichtambtenaar"
+ROLE_LABELS = {CONTACT_DOORSTROOMCOACH: "doorstroomcoach", CONTACT_JONGERENCOACH: "jongerencoach werk",
+               CONTACT_LEERPLICHT: "leerplichtambtenaar"}
 
 
 # --- Ages ---------------------------------------------------------------------------------------
@@ -457,7 +459,7 @@ def decide(facts: Facts) -> Decision:
     def done(route: Route) -> Decision:
         role = contact_role_for(route, age)
         if role:
-            steps.append(_step(R_CONTACT, f"Voorgesteld: {role}."))
+            steps.append(_step(R_CONTACT, f"Voorgesteld: {ROLE_LABELS[role]}."))
         return Decision(route, basis, role, requested_by, steps, questions, notices, guidance_until)
 
     # During school: only on request of a pro/vso/mbo school (sub b) or hbo/wo student (sub c).

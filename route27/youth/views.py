@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from route27.audit.purposes import Purpose
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, ValidationFailed
+from route27.trajectories.views import file_context
 from route27.youth import selectors, services
 from route27.youth.forms import GuardianFormSet, YouthForm, apply_service_errors, initial_from_youth
 
@@ -50,11 +51,9 @@ def youth_search_bsn(request):
 
 @access_policy("youth.view_youth")
 def youth_detail(request, public_id):
+    """The youth's file: essentials, alerts and every block of the trajectory."""
     youth = _get_or_404(request, public_id)
-    return render(request, "youth/detail.html", {
-        "youth": youth,
-        "contact": selectors.youth_current_contact(youth),
-    })
+    return render(request, "youth/detail.html", {"youth": youth, **file_context(request, youth)})
 
 
 def _form_page(request, *, youth=None):

@@ -1,60 +1,11 @@
 from django.db import migrations
 
-# S3 §4 names onderwijs, werk, gezondheid, inkomen and persoonlijke situatie; the others are
-# common additions (S0: Nijmegen's "big 5" includes wonen). Special categories are kept
-# separable (issue: later only visible with a separate reason).
-LIFE_DOMAINS = [
-    ("onderwijs", "Onderwijs", False),
-    ("werk", "Werk", False),
-    ("gezondheid", "Gezondheid", True),
-    ("inkomen", "Inkomen", False),
-    ("persoonlijke_situatie", "Persoonlijke situatie", False),
-    ("wonen", "Wonen", False),
-    ("schulden", "Schulden", True),
-    ("sociaal_netwerk", "Sociaal netwerk en gezin", False),
-    ("justitie", "Justitie", True),
-    ("dagbesteding", "Dagbesteding", False),
-]
-
-S0 = "S0 §4.3 'Voorzieningen'"
-INSTRUMENTS = [
-    ("loonkostensubsidie", "Loonkostensubsidie",
-     "Als het wettelijk minimumloon niet kan worden verdiend; ook op een bbl-leerbaan voor "
-     "jongeren zonder startkwalificatie.", S0 + " a"),
-    ("sociale-activering", "Sociale activering",
-     "Maatschappelijk nuttige activiteiten zoals vrijwilligerswerk.", S0 + " b"),
-    ("esb", "ESB-regeling",
-     "Bijscholing voor jongeren zonder startkwalificatie met meervoudige problematiek, door een "
-     "ESB-instelling.", S0 + " c"),
-    ("ips", "IPS (Individuele Plaatsing en Steun)",
-     "Ondersteuning naar werk door een ggz-instelling bij psychische problematiek.", S0 + " d"),
-    ("slim", "SLIM-subsidie",
-     "Werkgeverssubsidie voor praktijkgerichte scholing binnen een sectoraal Ontwikkelpad.",
-     S0 + " f"),
-    ("praktijkleren-derde-leerweg", "Praktijkleren in de derde leerweg",
-     "Leerbaan met een deel van een mbo-opleiding: mbo-certificaat of praktijkverklaring.",
-     S0 + " g"),
-    ("jobcoach", "Jobcoach", "Begeleiding op de werkplek.", "S0 §9 (Amsterdam: vaste jobcoach)"),
-    ("beschut-werk", "Beschut werk", "Werk met een indicatie beschut werk van UWV.",
-     "Pw art. 10b; S0 §4.3"),
-    ("mdt", "Maatschappelijke diensttijd (MDT)", "Bijvoorbeeld 'Zoek het uit!' (max. 320 uur).",
-     "S0 §9"),
-    ("lifecoaching", "Lifecoaching", "Begeleiding bij persoonlijke doelen.", "S0 §9"),
-    ("werkervaringsplaats", "Werkervaringsplek", "Werkervaring opdoen als tussenstap.",
-     "S3 §5"),
-]
+from route27.trajectories.reference_lists import load_reference_lists
 
 
 def forward(apps, schema_editor):
-    LifeDomain = apps.get_model("trajectories", "LifeDomain")
-    Instrument = apps.get_model("trajectories", "Instrument")
-    for position, (code, name, special) in enumerate(LIFE_DOMAINS):
-        LifeDomain.objects.get_or_create(
-            municipality=None, code=code,
-            defaults={"name": name, "special_category": special, "position": position})
-    for code, name, description, source in INSTRUMENTS:
-        Instrument.objects.get_or_create(
-            code=code, defaults={"name": name, "description": description, "source": source})
+    load_reference_lists(apps.get_model("trajectories", "LifeDomain"),
+                         apps.get_model("trajectories", "Instrument"))
 
 
 class Migration(migrations.Migration):

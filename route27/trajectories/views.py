@@ -1,0 +1,569 @@
+"""The youth file (dossier) and the small forms that run a trajectory.
+
+Every view declares its policy; a trajectory is only found through ``trajectories_visible_to``
+(404 and a ``denied`` audit entry otherwise). Writes go through the services, which validate,
+append an event and audit. A form page shows youth data, so rendering one is logged as a read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from route27 import law
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_denied, audit_record
+from route27.core.access import access_policy
+from route27.core.errors import NotFound, Route27Error
+from route27.organisations.models import config_for
+from route27.organisations.roles import Role
+from route27.trajectories import forms as f
+from route27.trajectories import services
+from route27.trajectories.alerts import Alert, alerts_for
+from route27.trajectories.models import (
+    Activity,
+    EventType,
+    FollowUp,
+    Instrument,
+    OutflowReason,
+    Placement,
+    PlanAction,
+    RouteDecision,
+    Trajectory,
+    TrajectoryEvent,
+)
+from route27.trajectories.selectors import trajectories_visible_to, trajectory_for_file
+from route27.trajectories.workflow import Step
+from route27.youth import selectors as youth_selectors
+from route27.youth.services import contact_person_assign
+
+CHANGE = "trajectories.change_trajectory"
+FORM_TEMPLATE = "trajectories/file/form.html"
+TIMELINE_PAGE_SIZE = 10
+ACTIVITIES_SHOWN = 10
+HAND_BACK_STEPS = (Step.SIGNAL, Step.INTAKE, Step.ROUTE)
+
+
+# --- Lookups ----------------------------------------------------------------------------------
+def _trajectory_or_404(request, public_id) -> Trajectory:
+    trajectory = (trajectories_visible_to(request.user)
+                  .select_related("youth__municipality", "team").filter(public_id=public_id)
+                  .first())
+    if trajectory is None:
+        audit_denied(user=request.user, object_type="trajectory", object_id=str(public_id),
+                     purpose=Purpose.CASEWORK)
+        raise Http404(_("Dit traject is niet gevonden of u heeft geen toegang."))
+    return trajectory
+
+
+def _child_or_404(queryset, pk):
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404(_("Niet gevonden."))
+    return obj
+
+
+def _log_read(request, trajectory: Trajectory, view: str) -> None:
+    audit_record(user=request.user, action=AuditAction.READ, object_type="youth",
+                 object_id=str(trajectory.youth.public_id), purpose=Purpose.CASEWORK,
+                 detail={"trajectory": str(trajectory.public_id), "view": view})
+
+
+def _file_url(youth, anchor: str = "") -> str:
+    return reverse("youth:detail", args=[youth.public_id]) + (f"#{anchor}" if anchor else "")
+
+
+# --- One helper for every small form page ------------------------------------------------------
+def _form_page(request, trajectory: Trajectory, *, view: str, form_class, save: Callable,
+               success: str | Callable, title: str, form_kwargs: dict | None = None,
+               initial: dict | None = None, intro: str = "", anchor: str = "",
+               template: str = FORM_TEMPLATE, submit: str = "", extra: dict | None = None):
+    form_kwargs = form_kwargs or {}
+    if request.method == "POST":
+        form = form_class(request.POST, **form_kwargs)
+        if form.is_valid():
+            try:
+                result = save(form.cleaned_data)
+            except Route27Error as exc:
+                f.apply_service_errors(exc, form)
+            else:
+                messages.success(request, success(result) if callable(success) else success)
+                return redirect(_file_url(trajectory.youth, anchor))
+    else:
+        form = form_class(initial=initial, **form_kwargs)
+    _log_read(request, trajectory, view)
+    return render(request, template, {
+        "form": form, "trajectory": trajectory, "youth": trajectory.youth, "title": title,
+        "intro": intro, "submit": submit or _("Opslaan"),
+        "cancel_url": _file_url(trajectory.youth, anchor), **(extra or {}),
+    })
+
+
+# --- The file page (rendered by youth.views.youth_detail) --------------------------------------
+def proposal_context(decision: RouteDecision | None) -> dict | None:
+    """The engine's proposal, with Dutch labels, for the file and the decision page."""
+    if decision is None:
+        return None
+    proposal = decision.proposal or {}
+    role = proposal.get("contact_role")
+    until = proposal.get("former_school_guidance_until")
+    return {
+        "decision": decision,
+        "route": f.route_label(decision.proposed_route),
+        "decided_route": f.route_label(decision.route) if decision.route else "",
+        "legal_basis": f.legal_basis_label(proposal.get("legal_basis")),
+        "contact_role": Role(role).label if role in Role.values else "",
+        "contact_role_code": role or "",
+        "requested_by": f.requested_by_label(proposal.get("requested_by")),
+        "explanation": proposal.get("explanation") or [],
+        "open_questions": proposal.get("open_questions") or [],
+        "notices": proposal.get("notices") or [],
+        "school_guidance_until": datetime.date.fromisoformat(until) if until else None,
+    }
+
+
+def _event_summary(event: TrajectoryEvent, instruments: dict[str, str]) -> str:
+    def step(code):
+        return Step(code).label if code in Step.values else code
+
+    kind, data = event.event_type, event.data or {}
+    if kind == EventType.STEP_CHANGED:
+        return f"{step(event.from_state)} → {step(event.to_state)}"
+    if kind == EventType.TRAJECTORY_STARTED:
+        return _("Terugkeer na een eerder traject") if data.get("returning") else ""
+    if kind == EventType.ROUTE_PROPOSED:
+        return f.route_label(event.to_state)
+    if kind == EventType.ROUTE_DECIDED:
+        text = f.route_label(event.to_state)
+        return text + (" " + _("(afwijking van het voorstel)") if data.get("override") else "")
+    if kind == EventType.CONTACT_PERSON_CHANGED:
+        return Role(event.to_state).label if event.to_state in Role.values else ""
+    if kind == EventType.INTAKE_RECORDED:
+        return _("Versie %(v)s, intensiteit %(i)s") % {"v": data.get("version", "?"),
+                                                        "i": data.get("intensity", "")}
+    if kind == EventType.PLAN_CHANGED:
+        change = data.get("change")
+        if change == "goal_added":
+            return _("Doel toegevoegd")
+        if change == "action_added":
+            return _("Actie toegevoegd")
+        labels = dict(PlanAction.Status.choices)
+        return _("Status actie: %(a)s → %(b)s") % {"a": labels.get(event.from_state, ""),
+                                                   "b": labels.get(event.to_state, "")}
+    if kind == EventType.ACTIVITY_RECORDED:
+        return dict(Activity.Kind.choices).get(data.get("kind"), "")
+    if kind == EventType.INSTRUMENT_STARTED:
+        return instruments.get(data.get("instrument"), data.get("instrument", ""))
+    if kind == EventType.PLACEMENT_RECORDED:
+        return dict(Placement.Kind.choices).get(event.to_state, "")
+    if kind == EventType.OUTFLOW:
+        return dict(OutflowReason.choices).get(event.to_state, event.to_state)
+    if kind == EventType.FOLLOW_UP_RECORDED:
+        return dict(FollowUp.Outcome.choices).get(event.to_state, "")
+    return ""
+
+
+def _timeline(request, youth):
+    events = (TrajectoryEvent.objects.filter(youth=youth).select_related("actor")
+              .order_by("-occurred_at", "-id"))
+    page = Paginator(events, TIMELINE_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    instruments = dict(Instrument.objects.values_list("code", "name"))
+    rows = [{"event": e, "summary": _event_summary(e, instruments)} for e in page.object_list]
+    return page, rows
+
+
+def file_context(request, youth) -> dict:
+    """Everything the file page shows, in a bounded number of queries (pinned in a test)."""
+    today = timezone.localdate()
+    assignments = list(youth.contact_assignments.select_related("user"))
+    contact = next((a for a in assignments if a.ended_at is None), None)
+    trajectory = trajectory_for_file(youth=youth)
+    age = law.age_on(youth.birth_date, today)
+    page, timeline = _timeline(request, youth)
+    ctx = {
+        "today": today, "age": age, "contact": contact, "contact_history": assignments,
+        "trajectory": trajectory, "timeline": timeline, "timeline_page": page,
+        "has_open_trajectory": bool(trajectory and trajectory.is_open),
+    }
+    overdue = False
+    if trajectory is not None:
+        trajectory.youth = youth  # already read (and audited) through youth_get
+        intakes = list(trajectory.intakes.select_related("created_by"))
+        latest = intakes[0] if intakes else None
+        answers = list(latest.answers.select_related("domain")) if latest else []
+        decisions = list(trajectory.route_decisions.select_related("proposed_by", "decided_by"))
+        goals = list(trajectory.goals.select_related("domain").prefetch_related(
+            Prefetch("actions", queryset=PlanAction.objects.order_by("id"))))
+        activities = list(
+            trajectory.activities.select_related("recorded_by")[:ACTIVITIES_SHOWN + 1])
+        follow_ups = list(trajectory.follow_ups.all())
+        for follow_up in follow_ups:
+            follow_up.is_overdue = (follow_up.done_on is None and not follow_up.cancelled
+                                    and follow_up.due_on < today)
+        overdue = any(fu.is_overdue for fu in follow_ups)
+        ctx.update({
+            "intake": latest, "earlier_intakes": intakes[1:],
+            "answers": [a for a in answers if not a.special_category],
+            "special_answers": [a for a in answers if a.special_category],
+            "proposal": proposal_context(decisions[0] if decisions else None),
+            "earlier_decisions": decisions[1:],
+            "goals": goals,
+            "activities": activities[:ACTIVITIES_SHOWN],
+            "more_activities": len(activities) > ACTIVITIES_SHOWN,
+            "instruments": list(trajectory.instruments.select_related("instrument")),
+            "placements": list(trajectory.placements.all()),
+            "follow_ups": follow_ups,
+            "earlier_trajectories": list(youth.trajectories.exclude(pk=trajectory.pk)),
+            "route_label": f.route_label(trajectory.route) if trajectory.route else "",
+            "legal_basis_label": f.legal_basis_label(trajectory.legal_basis),
+            "requested_by_label": f.requested_by_label(trajectory.requested_by),
+            "can_hand_back": trajectory.is_open and trajectory.step in HAND_BACK_STEPS,
+            "in_aftercare": trajectory.step == Step.AFTERCARE,
+            "status_choices": PlanAction.Status.choices,
+        })
+    alerts = alerts_for(youth=youth, trajectory=trajectory, today=today,
+                        contact_role=contact.role if contact else "", overdue_follow_up=overdue,
+                        no_contact_weeks=config_for(youth.municipality).no_contact_weeks)
+    ctx["handover_prompt"] = _handover_prompt(youth, contact, alerts, today)
+    if ctx["handover_prompt"] and not any(a.code == "turns_18" for a in alerts):
+        alerts.append(Alert("turns_18", _(
+            "De jongere is 18: draag over van de leerplichtambtenaar naar een coach (S3 §1)")))
+    ctx["alerts"] = alerts
+    ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE)
+    return ctx
+
+
+def _handover_prompt(youth, contact, alerts, today) -> bool:
+    """S3 §1: at 18 the leerplichtambtenaar hands over to a coach; the file asks for it."""
+    if contact is None or contact.role != Role.LEERPLICHTAMBTENAAR:
+        return False
+    return (any(a.code == "turns_18" for a in alerts)
+            or law.is_minor(youth.birth_date, today) is False)
+
+
+# --- Trajectory -------------------------------------------------------------------------------
+@require_http_methods(["GET"])
+@access_policy("trajectories.view_trajectory")
+def trajectory_detail(request, public_id):
+    """A trajectory's address leads to the youth's file."""
+    trajectory = _trajectory_or_404(request, public_id)
+    return redirect(_file_url(trajectory.youth))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def trajectory_start(request, youth_id):
+    try:
+        youth = youth_selectors.youth_get(user=request.user, public_id=youth_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    if request.method == "POST":
+        form = f.StartForm(request.POST)
+        if form.is_valid():
+            try:
+                services.trajectory_start(actor=request.user, youth=youth, source="staff",
+                                          requested_by=form.cleaned_data["requested_by"].strip())
+            except Route27Error as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("Het traject is gestart in stap 1 (signaal)."))
+            return redirect(_file_url(youth))
+    else:
+        form = f.StartForm()
+    return render(request, FORM_TEMPLATE, {
+        "form": form, "youth": youth, "title": _("Traject starten"),
+        "intro": _("Het traject begint in stap 1 (signaal/melding). Daarna volgt de intake."),
+        "submit": _("Traject starten"), "cancel_url": _file_url(youth)})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def trajectory_move(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+
+    def save(data):
+        moved = services.trajectory_move(actor=request.user, trajectory=trajectory,
+                                         to=data["to"], reason=data["reason"])
+        return moved.get_step_display()
+
+    return _form_page(
+        request, trajectory, view="move", form_class=f.MoveForm,
+        form_kwargs={"current": trajectory.step}, save=save, title=_("Stap wijzigen"),
+        intro=_("Huidige stap: %(step)s. Stappen mogen worden overgeslagen, gecombineerd of in "
+                "een andere volgorde gezet, met een reden (S3 §6).")
+        % {"step": trajectory.get_step_display()},
+        success=lambda label: _("De stap is gewijzigd naar %(step)s.") % {"step": label})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def trajectory_hand_back(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    return _form_page(
+        request, trajectory, view="hand_back", form_class=f.HandBackForm,
+        save=lambda d: services.trajectory_hand_back(actor=request.user, trajectory=trajectory,
+                                                     reason=d["reason"]),
+        title=_("Terug naar het Doorstroompunt"), submit=_("Teruggeven"),
+        intro=_("Blijkt terugkeer naar school mogelijk, dan begeleidt het Doorstroompunt de "
+                "jongere terug naar school. Het traject wordt dan afgesloten."),
+        success=_("Het traject is teruggegeven aan het Doorstroompunt."))
+
+
+# --- Intake -----------------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def intake(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    domains = services.life_domains_for(trajectory.youth.municipality)
+    latest = (trajectory.intakes.prefetch_related("answers__domain").order_by("-version")
+              .first())
+
+    def save(data):
+        answers = {d.code: {part: data[f"{d.code}__{part}"] for part, _l in f.INTAKE_PARTS}
+                   for d in domains}
+        return services.intake_record(
+            actor=request.user, trajectory=trajectory, intensity=data["intensity"],
+            answers=answers, wishes=data["wishes"], multi_problem=data["multi_problem"])
+
+    return _form_page(
+        request, trajectory, view="intake", form_class=f.IntakeForm,
+        form_kwargs={"domains": domains}, initial=f.intake_initial(latest), save=save,
+        template="trajectories/file/intake_form.html", anchor="intake",
+        title=_("Brede intake"),
+        intro=_("Eén vragenlijst voor beide coaches (S3 §4). Opslaan maakt een nieuwe versie; "
+                "eerdere versies blijven bewaard."),
+        extra={"version": (latest.version + 1) if latest else 1},
+        success=lambda i: _("Intake versie %(v)s is vastgelegd.") % {"v": i.version})
+
+
+# --- Route decision (art. 7a) -----------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def route_facts(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    youth = trajectory.youth
+    today = timezone.localdate()
+    last = trajectory.route_decisions.order_by("-proposed_at", "-id").first()
+    if request.method == "POST":
+        form = f.RouteFactsForm(request.POST)
+        if form.is_valid():
+            try:
+                decision = services.route_propose(
+                    actor=request.user, trajectory=trajectory,
+                    facts=form.facts(birth=youth.birth_date, today=today))
+            except Route27Error as exc:
+                f.apply_service_errors(exc, form)
+            else:
+                return redirect("trajectories:route_decide", public_id=trajectory.public_id,
+                                decision_id=decision.pk)
+    else:
+        form = f.RouteFactsForm(initial=f.facts_initial(last, trajectory))
+    _log_read(request, trajectory, "route_facts")
+    return render(request, "trajectories/file/route_facts.html", {
+        "form": form, "trajectory": trajectory, "youth": youth, "today": today,
+        "age": law.age_on(youth.birth_date, today), "title": _("Route bepalen (art. 7a)"),
+        "submit": _("Voorstel maken"), "cancel_url": _file_url(youth, "route")})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def route_decide(request, public_id, decision_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    decision = _child_or_404(trajectory.route_decisions.select_related("decided_by"),
+                             decision_id)
+
+    def save(data):
+        return services.route_confirm(actor=request.user, decision=decision, route=data["route"],
+                                      reason=data["reason"])
+
+    def success(result):
+        if result.is_override:
+            return _("De route is vastgesteld als %(route)s (afwijking van het voorstel).") % {
+                "route": f.route_label(result.route)}
+        return _("De route is vastgesteld als %(route)s.") % {"route": f.route_label(result.route)}
+
+    return _form_page(
+        request, trajectory, view="route_decide", form_class=f.RouteConfirmForm,
+        initial={"route": decision.proposed_route}, save=save, success=success, anchor="route",
+        template="trajectories/file/route_proposal.html", title=_("Routevoorstel"),
+        submit=_("Route vaststellen"), extra={"proposal": proposal_context(decision)})
+
+
+# --- Contact person ---------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def contact_person(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    youth = trajectory.youth
+    today = timezone.localdate()
+    current = youth_selectors.youth_current_contact(youth)
+    alerts = alerts_for(youth=youth, trajectory=trajectory, today=today,
+                        contact_role=current.role if current else "")
+    initial = {"role": request.GET.get("rol", "")} if request.GET.get("rol") in Role.values else {}
+
+    def save(data):
+        return contact_person_assign(
+            actor=request.user, youth=youth, user=data["user"], role=data["role"],
+            handover_note=data["handover_note"].strip(), reason=data["reason"].strip())
+
+    return _form_page(
+        request, trajectory, view="contact_person", form_class=f.ContactPersonForm,
+        form_kwargs={"team": trajectory.team}, initial=initial, save=save, anchor="contact",
+        template="trajectories/file/contact_form.html", title=_("Vaste contactpersoon"),
+        intro=_("Eén vaste contactpersoon per jongere (S3 §1): leerplichtambtenaar voor 15 tot "
+                "18 jaar, doorstroomcoach bij een schoolroute, jongerencoach werk bij een "
+                "werkroute."),
+        extra={"current": current,
+               "handover_prompt": _handover_prompt(youth, current, alerts, today)},
+        success=lambda a: _("%(name)s is nu de vaste contactpersoon.") % {
+            "name": a.user.get_full_name() or a.user.get_username()})
+
+
+# --- Plan -------------------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def goal_add(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    domains = services.life_domains_for(trajectory.youth.municipality)
+    return _form_page(
+        request, trajectory, view="goal_add", form_class=f.GoalForm,
+        form_kwargs={"domains": domains}, anchor="plan", title=_("Doel toevoegen"),
+        save=lambda d: services.goal_add(actor=request.user, trajectory=trajectory,
+                                         description=d["description"], domain=d["domain"]),
+        success=_("Het doel is toegevoegd."))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def action_add(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    goal_id = request.GET.get("doel", "")
+    initial = {"goal": goal_id} if goal_id.isdigit() else {}
+    return _form_page(
+        request, trajectory, view="action_add", form_class=f.ActionForm,
+        form_kwargs={"trajectory": trajectory}, initial=initial, anchor="plan",
+        title=_("Actie toevoegen"),
+        save=lambda d: services.action_add(
+            actor=request.user, goal=d["goal"], description=d["description"], owner=d["owner"],
+            owner_name=d["owner_name"], due_on=d["due_on"]),
+        success=_("De actie is toegevoegd."))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def action_status(request, public_id, action_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    action = _child_or_404(PlanAction.objects.filter(goal__trajectory=trajectory)
+                           .select_related("goal"), action_id)
+    return _form_page(
+        request, trajectory, view="action_status", form_class=f.ActionStatusForm,
+        initial={"status": action.status}, anchor="plan", title=_("Status van een actie"),
+        intro=action.description,
+        save=lambda d: services.action_set_status(actor=request.user, action=action,
+                                                  status=d["status"]),
+        success=lambda a: _("De status is gewijzigd naar %(s)s.") % {
+            "s": a.get_status_display()})
+
+
+# --- Activities, instruments, match -----------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def activity_add(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    return _form_page(
+        request, trajectory, view="activity_add", form_class=f.ActivityForm,
+        initial={"on": timezone.localdate()}, anchor="activiteiten",
+        title=_("Activiteit vastleggen"),
+        save=lambda d: services.activity_record(actor=request.user, trajectory=trajectory,
+                                                kind=d["kind"], on=d["on"],
+                                                description=d["description"]),
+        success=_("De activiteit is vastgelegd."))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def instrument_add(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    return _form_page(
+        request, trajectory, view="instrument_add", form_class=f.InstrumentForm,
+        initial={"started_on": timezone.localdate()}, anchor="voorzieningen",
+        title=_("Voorziening inzetten"),
+        save=lambda d: services.instrument_start(actor=request.user, trajectory=trajectory,
+                                                 instrument=d["instrument"],
+                                                 started_on=d["started_on"], note=d["note"]),
+        success=lambda use: _("%(name)s is ingezet.") % {"name": use.instrument.name})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def placement_add(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    return _form_page(
+        request, trajectory, view="placement_add", form_class=f.PlacementForm, anchor="match",
+        title=_("Match vastleggen"),
+        intro=_("Werk, onderwijs, leerwerktraject, beschut werk of zorg/dagbesteding. Het "
+                "traject gaat naar stap 6 (match)."),
+        save=lambda d: services.placement_record(
+            actor=request.user, trajectory=trajectory, kind=d["kind"],
+            organisation_name=d["organisation_name"], started_on=d["started_on"],
+            ladder=d["ladder"], education_level=d["education_level"],
+            learning_path=d["learning_path"], contract_type=d["contract_type"],
+            hours_per_week=d["hours_per_week"]),
+        success=_("De match is vastgelegd."))
+
+
+# --- Outflow and aftercare --------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def outflow(request, public_id):
+    trajectory = _trajectory_or_404(request, public_id)
+
+    def success(result):
+        if result.step == Step.AFTERCARE:
+            return _("De uitstroom is vastgelegd. De nazorgcontacten zijn gepland.")
+        return _("De uitstroom is vastgelegd en het traject is afgesloten.")
+
+    return _form_page(
+        request, trajectory, view="outflow", form_class=f.OutflowForm,
+        initial={"on": timezone.localdate()}, anchor="nazorg", title=_("Uitstroom vastleggen"),
+        intro=_("Bij uitstroom naar werk, onderwijs, een leerwerktraject of zorg/dagbesteding "
+                "volgt nazorg; bij andere redenen wordt het traject afgesloten."),
+        save=lambda d: services.trajectory_outflow(actor=request.user, trajectory=trajectory,
+                                                   reason=d["outflow_reason"], on=d["on"],
+                                                   note=d["note"]),
+        success=success)
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def follow_up(request, public_id, follow_up_id):
+    trajectory = _trajectory_or_404(request, public_id)
+    item = _child_or_404(trajectory.follow_ups.all(), follow_up_id)
+
+    def success(result):
+        if result.outcome == FollowUp.Outcome.DROPPED_OUT:
+            return _("Het nazorgcontact is vastgelegd. De ondersteuning is heropend (intake).")
+        return _("Het nazorgcontact is vastgelegd.")
+
+    return _form_page(
+        request, trajectory, view="follow_up", form_class=f.FollowUpForm,
+        initial={"on": timezone.localdate()}, anchor="nazorg",
+        title=_("Nazorgcontact vastleggen"),
+        intro=_("Nazorg %(m)s maanden na uitstroom, gepland op %(d)s.") % {
+            "m": item.months_after_outflow, "d": item.due_on.strftime("%d-%m-%Y")},
+        save=lambda d: services.follow_up_record(actor=request.user, follow_up=item,
+                                                 outcome=d["outcome"], on=d["on"],
+                                                 note=d["note"]),
+        success=success)
+
