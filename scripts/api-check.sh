@@ -6,14 +6,14 @@
 # The server runs on a free port against a temporary SQLite database with reference and demo data;
 # nothing touches db.sqlite3. Exit code 0 only when all three pass.
 #
-# Environment: ROUTE27_STANDARDS (default ../shared/standards: ruleset and probe script),
+# Environment: ROUTE27_STANDARDS (default tools/standards: ruleset and probe script),
 # API_CHECK_MAX_EXAMPLES (50), API_CHECK_SEED (1), API_CHECK_REPORTS (directory for JUnit reports),
 # API_CHECK_KEEP=1 (keep the temporary directory with the database and the logs).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-EXT="${ROUTE27_STANDARDS:-$ROOT/../shared/standards}"
+EXT="${ROUTE27_STANDARDS:-$ROOT/tools/standards}"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 SCHEMATHESIS="$(dirname "$PY")/schemathesis"
 MAX_EXAMPLES="${API_CHECK_MAX_EXAMPLES:-50}"
