@@ -13,11 +13,8 @@ Linking opens a trajectory in step 1 (signal) for the routed team, unless one is
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -31,15 +28,12 @@ from route27.organisations.models import Municipality, Team
 from route27.signals.models import Signal, SignalStatus, Source, arrival_for
 from route27.trajectories.models import EventType, Trajectory
 from route27.trajectories.services import event_append, trajectory_start
-from route27.youth.bsn import normalise_bsn
 from route27.youth.models import Youth
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
 from route27.youth.services import youth_create, youth_update
+from route27.youth.validation import clean_person
 
 OBJECT_TYPE = "signal"
-_PHONE = re.compile(r"^\+?[\d\s\-()]{10,20}$")
-_MAX = {"given_names": 200, "surname_prefix": 20, "family_name": 200, "reporter": 200,
-        "email": 254, "phone": 20, "message": 2000}
+_MAX = {"reporter": 200, "message": 2000}  # the person fields are checked by clean_person
 
 
 class Match:
@@ -67,47 +61,14 @@ def _clean(source: str, data: dict[str, Any], *, public: bool) -> dict[str, Any]
         fail("source", _("Kies via welke ingang het signaal binnenkwam."))
     cleaned["source"] = source
 
+    person = clean_person(data, errors)
+    for address_field in ("street_address", "postal_code", "place"):  # not asked in a signal
+        person.pop(address_field)
+    cleaned.update(person)
     for field, limit in _MAX.items():
         cleaned[field] = str(data.get(field) or "").strip()
         if len(cleaned[field]) > limit:
             fail(field, _("Gebruik hoogstens %(n)s tekens.") % {"n": limit})
-    if not cleaned["given_names"]:
-        fail("given_names", _("Vul de voornamen in."))
-    if not cleaned["family_name"]:
-        fail("family_name", _("Vul de achternaam in."))
-
-    birth_text = str(data.get("birth_date") or "").strip()
-    if not birth_text:
-        fail("birth_date", _("Vul de geboortedatum in."))
-    else:
-        try:
-            birth = PartialDate.parse(birth_text)
-        except InvalidPartialDate as exc:
-            fail("birth_date", str(exc))
-        else:
-            if birth.earliest() > timezone.localdate():
-                fail("birth_date", _("De geboortedatum ligt in de toekomst."))
-            cleaned.update(birth_year=birth.year, birth_month=birth.month, birth_day=birth.day)
-
-    try:
-        cleaned["bsn"] = normalise_bsn(data.get("bsn"))
-    except ValidationFailed as exc:
-        fail("bsn", exc.message)
-
-    municipality = data.get("municipality")
-    if isinstance(municipality, str):
-        municipality = Municipality.objects.filter(code=municipality).first()
-    if not isinstance(municipality, Municipality):
-        fail("municipality", _("Kies de woongemeente."))
-    cleaned["municipality"] = municipality
-
-    if cleaned["email"]:
-        try:
-            validate_email(cleaned["email"])
-        except DjangoValidationError:
-            fail("email", _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."))
-    if cleaned["phone"] and not _PHONE.match(cleaned["phone"]):
-        fail("phone", _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678."))
     if (public or source == Source.SELF) and not (cleaned["email"] or cleaned["phone"]):
         message = _("Vul een telefoonnummer of e-mailadres in, zodat we contact kunnen opnemen.")
         fail("phone", message)

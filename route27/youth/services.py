@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -19,75 +18,28 @@ from route27.organisations.models import Municipality, Team
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories.models import EventType
 from route27.trajectories.services import event_append
-from route27.youth.bsn import normalise_bsn
 from route27.youth.models import ContactAssignment, Guardian, Youth
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
+from route27.youth.validation import add_error, clean_person
 
 OBJECT_TYPE = "youth"
-_POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
-_PHONE = re.compile(r"^\+?[\d\s\-()]{10,20}$")
 _MAX_GUARDIANS = 4
-
-PERSON_FIELDS = ("given_names", "surname_prefix", "family_name", "email", "phone",
-                 "street_address", "postal_code", "place")
 
 
 def _clean(data: dict[str, Any], *, youth: Youth | None) -> dict[str, Any]:
     """Validate and normalise youth fields; collect every problem before raising."""
     errors: dict[str, list[str]] = {}
-    cleaned: dict[str, Any] = {}
+    cleaned = clean_person(data, errors)
 
     def fail(field: str, message: str) -> None:
-        errors.setdefault(field, []).append(message)
+        add_error(errors, field, message)
 
-    for field in PERSON_FIELDS:
-        cleaned[field] = (data.get(field) or "").strip()
-    if not cleaned["given_names"]:
-        fail("given_names", _("Vul de voornamen in."))
-    if not cleaned["family_name"]:
-        fail("family_name", _("Vul de achternaam in."))
-
-    try:
-        birth = PartialDate.parse(data.get("birth_date") or "")
-        if birth.earliest() > timezone.localdate():
-            fail("birth_date", _("De geboortedatum ligt in de toekomst."))
-        cleaned.update(birth_year=birth.year, birth_month=birth.month, birth_day=birth.day)
-    except InvalidPartialDate as exc:
-        fail("birth_date", str(exc))
-
-    try:
-        cleaned["bsn"] = normalise_bsn(data.get("bsn"))
-    except ValidationFailed as exc:
-        fail("bsn", exc.message)
-    else:
-        if cleaned["bsn"]:
-            clash = Youth.objects.filter(bsn=cleaned["bsn"])
-            if youth is not None:
-                clash = clash.exclude(pk=youth.pk)
-            if clash.exists():
-                fail("bsn", _("Er is al een jongere met dit BSN geregistreerd. "
-                              "Zoek de jongere op in plaats van een nieuwe te maken."))
-
-    municipality = data.get("municipality")
-    if isinstance(municipality, str):
-        municipality = Municipality.objects.filter(code=municipality).first()
-    if not isinstance(municipality, Municipality):
-        fail("municipality", _("Kies de woongemeente."))
-    cleaned["municipality"] = municipality
-
-    if cleaned["email"]:
-        try:
-            validate_email(cleaned["email"])
-        except DjangoValidationError:
-            fail("email", _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."))
-    if cleaned["phone"] and not _PHONE.match(cleaned["phone"]):
-        fail("phone", _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678."))
-    if cleaned["postal_code"]:
-        match = _POSTCODE.match(cleaned["postal_code"])
-        if match:
-            cleaned["postal_code"] = f"{match[1]} {match[2].upper()}"
-        else:
-            fail("postal_code", _("Vul een postcode in als 1234 AB."))
+    if cleaned.get("bsn"):
+        clash = Youth.objects.filter(bsn=cleaned["bsn"])
+        if youth is not None:
+            clash = clash.exclude(pk=youth.pk)
+        if clash.exists():
+            fail("bsn", _("Er is al een jongere met dit BSN geregistreerd. "
+                          "Zoek de jongere op in plaats van een nieuwe te maken."))
 
     guardians = []
     for index, guardian in enumerate(data.get("guardians") or []):
