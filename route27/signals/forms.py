@@ -6,45 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from route27.core.errors import ValidationFailed
 from route27.organisations.models import Municipality
 from route27.signals.models import Source
+from route27.youth.forms import PersonForm
 
 HONEYPOT = "website"
 
 
-class _PersonFields(forms.Form):
-    given_names = forms.CharField(label=_("Voornamen"), max_length=200,
-                                  error_messages={"required": _("Vul de voornamen in.")})
-    surname_prefix = forms.CharField(label=_("Voorvoegsel"), max_length=20, required=False,
-                                     help_text=_("Bijvoorbeeld: van, de, van der."))
-    family_name = forms.CharField(label=_("Achternaam"), max_length=200,
-                                  error_messages={"required": _("Vul de achternaam in.")})
-    birth_date = forms.CharField(
-        label=_("Geboortedatum"), max_length=10,
-        help_text=_("dd-mm-jjjj, bijvoorbeeld 17-05-2007."),
-        error_messages={"required": _("Vul de geboortedatum in.")},
-    )
-    municipality = forms.ModelChoiceField(
-        label=_("Woongemeente"), queryset=Municipality.objects.order_by("name"),
-        to_field_name="code", empty_label=_("Kies een gemeente"),
-        error_messages={"required": _("Kies de woongemeente."),
-                        "invalid_choice": _("Kies de woongemeente.")},
-    )
-    phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
-    email = forms.CharField(label=_("E-mailadres"), max_length=254, required=False)
-    bsn = forms.CharField(label=_("BSN"), max_length=11, required=False,
-                          help_text=_("Niet verplicht. 9 cijfers; wordt gecontroleerd met de "
-                                      "elfproef."))
+class _PersonFields(PersonForm):
     message = forms.CharField(label=_("Toelichting"), max_length=2000, required=False,
                               widget=forms.Textarea(attrs={"rows": 4}))
 
-    autocomplete: dict[str, str] = {}
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.widget.attrs.setdefault("autocomplete", self.autocomplete.get(name, "off"))
-        self.fields["bsn"].widget.attrs["inputmode"] = "numeric"
-        self.fields["phone"].widget.input_type = "tel"
-        self.fields["email"].widget.input_type = "email"
+        self.fields["birth_date"].help_text = _("dd-mm-jjjj, bijvoorbeeld 17-05-2007.")
 
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != HONEYPOT}

@@ -6,8 +6,8 @@ from route27.organisations.models import Municipality
 from route27.youth.models import Guardian
 
 
-class YouthForm(forms.Form):
-    """Parses the page; the business rules and their Dutch messages live in youth.services."""
+class PersonForm(forms.Form):
+    """The person fields every registration asks (youth, signal). Rules: youth.validation."""
 
     given_names = forms.CharField(label=_("Voornamen"), max_length=200,
                                   error_messages={"required": _("Vul de voornamen in.")})
@@ -29,14 +29,10 @@ class YouthForm(forms.Form):
         error_messages={"required": _("Kies de woongemeente."),
                         "invalid_choice": _("Kies de woongemeente.")},
     )
-    street_address = forms.CharField(label=_("Straat en huisnummer"), max_length=200,
-                                     required=False)
-    postal_code = forms.CharField(label=_("Postcode"), max_length=7, required=False)
-    place = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
     email = forms.CharField(label=_("E-mailadres"), max_length=254, required=False)
 
-    autocomplete = {"given_names": "off", "family_name": "off", "bsn": "off"}
+    autocomplete: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +41,15 @@ class YouthForm(forms.Form):
         self.fields["bsn"].widget.attrs["inputmode"] = "numeric"
         self.fields["phone"].widget.input_type = "tel"
         self.fields["email"].widget.input_type = "email"
+
+
+class YouthForm(PersonForm):
+    """Parses the page; the business rules and their Dutch messages live in youth.services."""
+
+    street_address = forms.CharField(label=_("Straat en huisnummer"), max_length=200,
+                                     required=False)
+    postal_code = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    place = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
 
 
 class GuardianForm(forms.Form):
