@@ -154,6 +154,13 @@ R_MULTI = _rule(
     "aanspreekpunt voor school of werk.",
     quote="Bij multiproblematiek neemt het Sociaal team de regie",
 )
+R_CONSENT = _rule(
+    "handover_consent",
+    "S0 §4.2 tabel 1 en §4.3; WVO 2020 art. 2.31b, WEC art. 44a, WEB art. 9.2.13",
+    "Een overgangsdocument gaat alleen mee met instemming van de jongere, of van de ouder als de "
+    "jongere minderjarig is.",
+    quote="mits de jongere (of de ouder als de jongere minderjarig is) daarmee instemt",
+)
 R_SK = _rule(
     "startkwalificatie",
     "S0 §2.1 (vsv-definitie)",
@@ -545,3 +552,19 @@ def _work(facts: Facts, steps: list[Step], done) -> Decision:
         return done(Route.SHELTERED_WORK)
     steps.append(_step(R_WORK))
     return done(Route.WORK)
+
+
+# --- Consent for the overgangsdocument ----------------------------------------------------------
+class ConsentBy(enum.StrEnum):
+    YOUTH = "youth"
+    PARENT = "parent"
+    UNKNOWN = "unknown"  # incomplete birth date around 18: check the BRP before sending
+
+
+def consent_required_from(birth: PartialDate, on: datetime.date) -> ConsentBy:
+    """Who must consent to sending an overgangsdocument (R_CONSENT): the youth, or a parent of
+    a minor. An incomplete birth date that may fall either side of 18 is not guessed."""
+    minor = is_minor(birth, on)
+    if minor is None:
+        return ConsentBy.UNKNOWN
+    return ConsentBy.PARENT if minor else ConsentBy.YOUTH

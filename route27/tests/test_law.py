@@ -247,3 +247,13 @@ def test_route_decision_command_refuses_bad_input(tmp_path):
     bad.write_text('[{"birth": "31-02-2005", "arrival": "self"}]', encoding="utf-8")
     with pytest.raises(CommandError, match="feitenset 1"):
         call_command("route_decision", str(bad))
+
+
+@pytest.mark.parametrize("birth, expected", [
+    (PartialDate(2009, 6, 1), law.ConsentBy.PARENT),  # 17
+    (PartialDate(2008, 11, 23), law.ConsentBy.YOUTH),  # 18 today
+    (PartialDate(2008, 11, 24), law.ConsentBy.PARENT),  # 18 tomorrow
+    (PartialDate(2008), law.ConsentBy.UNKNOWN),  # 17 or 18
+])
+def test_consent_for_the_overgangsdocument(birth, expected):
+    assert law.consent_required_from(birth, TODAY) == expected
