@@ -239,6 +239,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SignaalStatusEnum": "route27.signals.models.SignalStatus",
+        "ActieStatusEnum": "route27.trajectories.models.PlanAction.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "route27.core.api.schema.adr_postprocess",

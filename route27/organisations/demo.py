@@ -223,9 +223,10 @@ def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
     from route27.trajectories.workflow import Step
     from route27.youth.services import contact_person_assign
 
+    age_days = rng.randint(3, 240)
     trajectory = trajectory_start(actor=None, youth=youth, team=team,
                                   source=rng.choice(DEMO_SOURCES),
-                                  started_on=today - datetime.timedelta(days=rng.randint(3, 240)))
+                                  started_on=today - datetime.timedelta(days=age_days))
     if coach is None:
         return
     contact_person_assign(actor=None, youth=youth, user=coach,
@@ -239,7 +240,7 @@ def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
     if target != Step.INTAKE:
         trajectory_move(actor=coach, trajectory=trajectory, to=target, reason="Demo-opbouw")
     activity_record(actor=coach, trajectory=trajectory, kind="coaching",
-                    on=today - datetime.timedelta(days=rng.randint(0, 70)))
+                    on=today - datetime.timedelta(days=rng.randint(0, min(70, age_days))))
 
 
 def demo_enabled() -> bool:

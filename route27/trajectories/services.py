@@ -68,6 +68,19 @@ def _require_open(trajectory: Trajectory) -> None:
         raise TransitionRefused(_("Dit traject is afgesloten; wijzigen kan niet meer."))
 
 
+def _check_date(trajectory: Trajectory, on: datetime.date, field: str,
+                not_before: datetime.date | None = None) -> None:
+    """Dates of facts lie between the start of the trajectory (or ``not_before``) and today."""
+    earliest = not_before or trajectory.started_on
+    if on > timezone.localdate():
+        message = _("De datum ligt in de toekomst.")
+    elif on < earliest:
+        message = _("De datum ligt vóór %(date)s.") % {"date": earliest.strftime("%d-%m-%Y")}
+    else:
+        return
+    raise ValidationFailed(message, field_errors={field: [message]})
+
+
 def _team_for_youth(youth) -> Team | None:
     return youth.team or Team.objects.filter(serves=youth.municipality).order_by("pk").first()
 
@@ -294,9 +307,7 @@ def activity_record(*, actor, trajectory: Trajectory, kind: str, on: datetime.da
     if kind not in Activity.Kind.values:
         raise ValidationFailed(_("Kies het soort activiteit."),
                                field_errors={"kind": [_("Kies het soort activiteit.")]})
-    if on > timezone.localdate():
-        raise ValidationFailed(_("De datum ligt in de toekomst."),
-                               field_errors={"on": [_("De datum ligt in de toekomst.")]})
+    _check_date(trajectory, on, "on")
     activity = Activity.objects.create(trajectory=trajectory, kind=kind, on=on,
                                        description=description.strip(), recorded_by=actor)
     if trajectory.last_contact_on is None or on > trajectory.last_contact_on:
@@ -368,9 +379,7 @@ def trajectory_outflow(*, actor, trajectory: Trajectory, reason: str, on: dateti
     if reason not in OutflowReason.values:
         raise ValidationFailed(_("Kies een uitstroomreden."),
                                field_errors={"outflow_reason": [_("Kies een uitstroomreden.")]})
-    if on > timezone.localdate():
-        raise ValidationFailed(_("De uitstroomdatum ligt in de toekomst."),
-                               field_errors={"on": [_("De uitstroomdatum ligt in de toekomst.")]})
+    _check_date(trajectory, on, "on")
     if reason == OutflowReason.OTHER and not note.strip():
         raise ValidationFailed(_("Licht de reden 'anders' toe."),
                                field_errors={"note": [_("Licht de reden toe.")]})
@@ -401,9 +410,7 @@ def follow_up_record(*, actor, follow_up: FollowUp, outcome: str, on: datetime.d
     if outcome not in FollowUp.Outcome.values:
         raise ValidationFailed(_("Kies de uitkomst."),
                                field_errors={"outcome": [_("Kies de uitkomst.")]})
-    if on > timezone.localdate():
-        raise ValidationFailed(_("De datum ligt in de toekomst."),
-                               field_errors={"on": [_("De datum ligt in de toekomst.")]})
+    _check_date(trajectory, on, "on", not_before=trajectory.outflow_on)
     follow_up.done_on, follow_up.outcome, follow_up.note = on, outcome, note.strip()
     follow_up.save()
     trajectory.last_contact_on = max(filter(None, [trajectory.last_contact_on, on]))

@@ -81,7 +81,9 @@ def api_field_name(serializer, service_name: str) -> str:
     """Service field path to API field path (``guardians.0.name`` → ``vertegenwoordigers.0.naam``).
 
     A serializer field matches when its ``source`` equals the service name, or starts with it
-    (``municipality.number`` answers for ``municipality``). Unknown parts are kept as they are.
+    (``municipality.number`` answers for ``municipality``). A serializer can also name the field
+    for a service error key that is not a keyword argument (``outflow_reason`` for ``reason``) in
+    ``service_field_names = {service name: API field name}``. Unknown parts are kept as they are.
     """
     parts = service_name.split(".")
     names: list[str] = []
@@ -93,7 +95,9 @@ def api_field_name(serializer, service_name: str) -> str:
         match = None
         if fields is not None:
             writable = [(n, f) for n, f in fields.items() if not f.read_only]
-            match = next(((n, f) for n, f in writable if f.source == part), None) or next(
+            alias = getattr(current, "service_field_names", {}).get(part)
+            match = next(((n, f) for n, f in writable if n == alias), None) or next(
+                ((n, f) for n, f in writable if f.source == part), None) or next(
                 ((n, f) for n, f in writable if f.source_attrs[:1] == [part]), None)
         if match is None:
             names += parts[index:]

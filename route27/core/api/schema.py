@@ -38,6 +38,7 @@ DESCRIPTIONS = {
     "403": "Geen toegang.",
     "404": "Niet gevonden, of geen toegang.",
     "406": "Gevraagd formaat niet beschikbaar.",
+    "409": "Past niet bij de huidige toestand; de melding noemt de regel.",
     "415": "Mediatype niet ondersteund.",
 }
 
@@ -57,9 +58,9 @@ class AutoSchema(openapi.AutoSchema):
         return schema
 
 
-def _problem_response(code: str) -> dict:
+def _problem_response(code: str, description: str = "") -> dict:
     return {
-        "description": DESCRIPTIONS[code],
+        "description": description or DESCRIPTIONS.get(code, "Fout."),
         "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
         "content": {
             "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
@@ -77,6 +78,11 @@ def adr_postprocess(result, generator, request, public):
                 continue
             responses = operation["responses"]
             for code, response in responses.items():
+                if code.startswith(("4", "5")):
+                    # A view documents an error (e.g. 409) with a description only; the body is
+                    # always problem+json.
+                    responses[code] = _problem_response(code, response.get("description", ""))
+                    continue
                 if code.startswith(("2", "3")):
                     response.setdefault("headers", {})["API-Version"] = {
                         "$ref": "#/components/headers/API-Version"

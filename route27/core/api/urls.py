@@ -5,6 +5,15 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 from route27.core.access import PUBLIC
+from route27.signals.api import SignalViewSet
+from route27.trajectories.api import (
+    ContactPersonViewSet,
+    FollowUpViewSet,
+    GoalViewSet,
+    PlanActionViewSet,
+    RouteDecisionViewSet,
+    TrajectoryViewSet,
+)
 from route27.youth.api import YouthViewSet
 
 
@@ -34,6 +43,13 @@ class YamlSchemaView(SchemaView):
 # SimpleRouter: no browsable root view and no ".json" suffix routes (those accept "jongeren.json/").
 router = SimpleRouter(trailing_slash=False)
 router.register("jongeren", YouthViewSet, basename="jongeren")
+router.register("jongeren", ContactPersonViewSet, basename="jongeren-contactpersoon")
+router.register("trajecten", TrajectoryViewSet, basename="trajecten")
+router.register("routevoorstellen", RouteDecisionViewSet, basename="routevoorstellen")
+router.register("doelen", GoalViewSet, basename="doelen")
+router.register("acties", PlanActionViewSet, basename="acties")
+router.register("nazorgcontacten", FollowUpViewSet, basename="nazorgcontacten")
+router.register("signalen", SignalViewSet, basename="signalen")
 
 urlpatterns = [
     path("openapi.json", JsonSchemaView.as_view(), name="openapi-json"),

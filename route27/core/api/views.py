@@ -10,11 +10,12 @@ API_LANGUAGE = "nl"
 class ApiConventionsMixin:
     """Dutch messages whatever the Accept-Language, and 400 for undocumented query parameters.
 
-    The allowed query parameters are the paginator's (on list actions) plus
-    ``extra_query_params``; anything else (a typo like ``page_size``) is bad input.
+    The allowed query parameters are the paginator's (on the actions in ``paginated_actions``)
+    plus ``extra_query_params``; anything else (a typo like ``page_size``) is bad input.
     """
 
     extra_query_params: tuple[str, ...] = ()
+    paginated_actions: tuple[str, ...] = ("list",)
 
     def dispatch(self, request, *args, **kwargs):
         with translation.override(API_LANGUAGE):
@@ -25,7 +26,7 @@ class ApiConventionsMixin:
     def allowed_query_params(self) -> set[str]:
         allowed = set(self.extra_query_params)
         paginator = getattr(self, "paginator", None)
-        if paginator is not None and getattr(self, "action", None) == "list":
+        if paginator is not None and getattr(self, "action", None) in self.paginated_actions:
             allowed |= {paginator.page_query_param, paginator.page_size_query_param}
         return allowed
 

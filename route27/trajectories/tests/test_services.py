@@ -102,7 +102,8 @@ def test_route_confirm_and_override(coach, team):
 
 
 def test_whole_path_with_aftercare_and_close(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.SUPPORT)
+    trajectory = TrajectoryFactory(youth__team=team, step=Step.SUPPORT,
+                                   started_on=TODAY - datetime.timedelta(days=500))
     services.placement_record(actor=coach, trajectory=trajectory, kind="work",
                               ladder="opstapbaan", organisation_name="Kwekerij (demo)",
                               started_on=TODAY, contract_type="tijdelijk", hours_per_week=24)
@@ -179,3 +180,14 @@ def test_ladder_only_for_work(coach, team):
         services.placement_record(actor=coach, trajectory=trajectory, kind="education",
                                   ladder="opstapbaan", organisation_name="ROC", started_on=TODAY)
     assert "ladder" in caught.value.field_errors
+
+
+def test_dates_before_the_start_are_refused(coach, team):
+    trajectory = TrajectoryFactory(youth__team=team, step=Step.MATCH, started_on=TODAY)
+    before = TODAY - datetime.timedelta(days=1)
+    with pytest.raises(ValidationFailed) as caught:
+        services.activity_record(actor=coach, trajectory=trajectory, kind="coaching", on=before)
+    assert "vóór" in caught.value.field_errors["on"][0]
+    with pytest.raises(ValidationFailed):
+        services.trajectory_outflow(actor=coach, trajectory=trajectory, reason="duurzaam_werk",
+                                    on=before)

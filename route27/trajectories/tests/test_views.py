@@ -421,6 +421,8 @@ def test_outflow_to_aftercare_lists_follow_ups_and_records_outcomes(coach_client
 
 
 def test_overdue_follow_up_is_marked(coach_client, coach, trajectory):
+    trajectory.started_on = TODAY - datetime.timedelta(days=100)
+    trajectory.save(update_fields=["started_on"])
     services.trajectory_move(actor=coach, trajectory=trajectory, to=Step.SUPPORT, reason="x")
     services.trajectory_outflow(actor=coach, trajectory=trajectory, reason="onderwijs",
                                 on=TODAY - datetime.timedelta(days=70))
