@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "route27.youth",
     "route27.trajectories",
     "route27.signals",
+    "route27.handover",
 ]
 
 MIDDLEWARE = [

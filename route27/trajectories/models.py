@@ -26,6 +26,9 @@ class EventType(models.TextChoices):
     OUTFLOW = "outflow", _("Uitstroom")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Nazorgcontact vastgelegd")
     REOPENED = "reopened", _("Ondersteuning heropend")
+    HANDOVER_CHANGED = "handover_changed", _("Overdracht gewijzigd")
+    CONSENT_GIVEN = "consent_given", _("Toestemming gegeven")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Toestemming ingetrokken")
 
 
 class TrajectoryEvent(models.Model):

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HandoverConfig(AppConfig):
+    name = "route27.handover"
+    label = "handover"
+    verbose_name = _("Overdracht")
+
+    def ready(self):
+        from route27.handover import access  # noqa: F401 - registers the handover access reason

@@ -1,0 +1,68 @@
+"""Reads of handovers: the sender sees its own (status only); the receiver sees consented blocks."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_denied, audit_record
+from route27.core.errors import NotFound
+from route27.handover.models import Handover, TransitionDocument
+from route27.organisations.models import Organisation
+
+OBJECT_TYPE = "handover"
+
+
+def organisations_of(user) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(teams__memberships__user=user,
+                                       teams__memberships__is_active=True).distinct()
+
+
+def handovers_visible_to(user) -> QuerySet[Handover]:
+    """Own handovers (sender) and handovers to the user's organisation that left concept."""
+    orgs = organisations_of(user)
+    return (Handover.objects.filter(Q(sender__in=orgs) | (Q(receiver__in=orgs)
+                                                           & ~Q(status="concept")))
+            .select_related("sender", "receiver", "youth"))
+
+
+def side_of(user, handover: Handover) -> str | None:
+    org_ids = set(organisations_of(user).values_list("pk", flat=True))
+    if handover.sender_id in org_ids:
+        return "sender"
+    if handover.receiver_id in org_ids and handover.status != "concept":
+        return "receiver"
+    return None
+
+
+def handover_get(*, user, public_id, purpose: Purpose = Purpose.CASEWORK) -> Handover:
+    handover = handovers_visible_to(user).filter(public_id=public_id).first()
+    if handover is None:
+        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
+                     purpose=purpose)
+        raise NotFound("Deze overdracht is niet gevonden of u heeft geen toegang.")
+    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
+                 object_id=str(handover.youth.public_id), purpose=purpose,
+                 detail={"handover": str(handover.public_id)})
+    return handover
+
+
+def visible_blocks(*, document: TransitionDocument, receiver_id: int) -> list[str]:
+    """Blocks the receiver may read now: an active consent, or a recorded legal basis."""
+    if document.handover.overrides.exists():
+        return [b["key"] for b in document.blocks]
+    active = set(document.consents.filter(receiver_id=receiver_id, withdrawn_at__isnull=True)
+                 .values_list("block_key", flat=True))
+    return [b["key"] for b in document.blocks if b["key"] in active]
+
+
+def withdrawn_blocks(*, document: TransitionDocument, receiver_id: int) -> list[str]:
+    """Blocks whose consent was withdrawn (shown to the receiver as 'ingetrokken')."""
+    active = set(visible_blocks(document=document, receiver_id=receiver_id))
+    withdrawn = set(document.consents.filter(receiver_id=receiver_id,
+                                             withdrawn_at__isnull=False)
+                    .values_list("block_key", flat=True))
+    return sorted(withdrawn - active)

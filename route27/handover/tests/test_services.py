@@ -1,0 +1,167 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from route27.audit.models import AuditAction, AuditEntry
+from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.handover import services
+from route27.handover.models import Handover, Notification
+from route27.handover.selectors import visible_blocks, withdrawn_blocks
+from route27.handover.workflow import HandoverStatus
+from route27.organisations.roles import OrganisationType, Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    OrganisationFactory,
+    TeamFactory,
+    member,
+    real_municipality,
+)
+from route27.trajectories.models import Trajectory
+from route27.youth.selectors import youth_visible_to
+from route27.youth.tests.factories import YouthFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def aalsmeer():
+    return real_municipality(AALSMEER)
+
+
+@pytest.fixture
+def school(aalsmeer):
+    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
+                              municipality=aalsmeer)
+    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org))
+
+
+@pytest.fixture
+def gemeente(aalsmeer):
+    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
+    return TeamFactory(organisation=org, serves=[aalsmeer])
+
+
+@pytest.fixture
+def coach(gemeente):
+    return member(Role.DOORSTROOMCOACH, team=gemeente, email="coach@example.org")
+
+
+def _youth(aalsmeer, years=17):
+    born = TODAY.replace(year=TODAY.year - years) - datetime.timedelta(days=30)
+    return YouthFactory(team=None, municipality=aalsmeer, birth_year=born.year,
+                        birth_month=born.month, birth_day=born.day)
+
+
+@pytest.fixture
+def draft(school, gemeente, aalsmeer):
+    handover = services.handover_create(
+        actor=school, kind="mbo_gemeente", youth=_youth(aalsmeer),
+        sender=school.primary_membership.team.organisation, receiver=gemeente.organisation,
+        school_left_on=TODAY - datetime.timedelta(days=40), highest_diploma="mbo1")
+    services.document_update(actor=school, handover=handover, part="youth",
+                             content={"wie_ben_ik": {"tekst": "Ik ben Sam en ik bouw graag."}})
+    services.document_update(actor=school, handover=handover, part="school", content={
+        "opleiding": {"opleiding": "Entree", "niveau": "1"},
+        "gezondheid": {"tekst": "Heeft rust nodig"}})
+    return handover
+
+
+def test_sending_without_consent_is_refused_in_dutch(draft, school):
+    with pytest.raises(ValidationFailed) as caught:
+        services.handover_send(actor=school, handover=draft)
+    assert "Zonder toestemming van de ouder of voogd" in caught.value.message
+    draft.refresh_from_db()
+    assert draft.status == HandoverStatus.CONCEPT
+
+
+def test_minor_needs_a_parent(draft, school):
+    with pytest.raises(ValidationFailed, match="minderjarig"):
+        services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+                              given_by="youth", given_by_name="Sam")
+    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik", "opleiding"],
+                          given_by="parent", given_by_name="Ouder Voorbeeld")
+
+
+def test_adult_consents_himself(school, gemeente, aalsmeer):
+    handover = services.handover_create(
+        actor=school, kind="mbo_gemeente", youth=_youth(aalsmeer, years=19),
+        sender=school.primary_membership.team.organisation, receiver=gemeente.organisation)
+    with pytest.raises(ValidationFailed, match="meerderjarig"):
+        services.consent_give(actor=school, handover=handover, block_keys=["wie_ben_ik"],
+                              given_by="parent", given_by_name="Ouder")
+
+
+def test_consented_blocks_only_and_withdrawal_hides_at_once(draft, school, coach, gemeente):
+    services.consent_give(actor=school, handover=draft,
+                          block_keys=["wie_ben_ik", "opleiding"], given_by="parent",
+                          given_by_name="Ouder Voorbeeld")
+    services.handover_send(actor=school, handover=draft)
+    document = draft.document
+    receiver = gemeente.organisation.pk
+    assert visible_blocks(document=document, receiver_id=receiver) == ["wie_ben_ik",
+                                                                       "opleiding"]
+    assert "gezondheid" not in visible_blocks(document=document, receiver_id=receiver)
+    services.consent_withdraw(actor=school, handover=draft, block_keys=["opleiding"])
+    assert visible_blocks(document=document, receiver_id=receiver) == ["wie_ben_ik"]
+    assert withdrawn_blocks(document=document, receiver_id=receiver) == ["opleiding"]
+    assert Notification.objects.filter(organisation=gemeente.organisation).count() == 2
+
+
+def test_receiver_sees_youth_school_never_does(draft, school, coach):
+    assert not youth_visible_to(coach).exists()  # a concept is not visible to the receiver
+    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+                          given_by="parent", given_by_name="Ouder")
+    services.handover_send(actor=school, handover=draft)
+    assert list(youth_visible_to(coach)) == [draft.youth]
+    assert not youth_visible_to(school).exists()
+
+
+def test_lifecycle_accept_creates_trajectory_with_presumption(draft, school, coach):
+    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+                          given_by="parent", given_by_name="Ouder")
+    services.handover_send(actor=school, handover=draft)
+    assert mail.outbox == [] or "Sam" not in mail.outbox[0].body
+    with pytest.raises(TransitionRefused, match="ontvangende organisatie"):
+        services.handover_receive(actor=school, handover=draft)
+    services.handover_receive(actor=coach, handover=draft)
+    services.handover_accept(actor=coach, handover=draft)
+    draft.refresh_from_db()
+    assert draft.status == HandoverStatus.ACCEPTED
+    trajectory = Trajectory.objects.get(youth=draft.youth)
+    proposal = trajectory.route_decisions.get()
+    assert "transfer_presumption" in [s["rule"] for s in proposal.proposal["explanation"]]
+    assert proposal.proposed_route == "learn_work"
+    assert list(youth_visible_to(coach)) == [draft.youth]  # now through the team
+    assert not youth_visible_to(school).exists()
+
+
+def test_return_needs_reason_and_withdraw_by_sender_only(draft, school, coach):
+    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+                          given_by="parent", given_by_name="Ouder")
+    services.handover_send(actor=school, handover=draft)
+    with pytest.raises(ValidationFailed):
+        services.handover_return(actor=coach, handover=draft, reason=" ")
+    with pytest.raises(TransitionRefused):
+        services.handover_withdraw(actor=coach, handover=draft)
+    services.handover_withdraw(actor=school, handover=draft)
+    draft.refresh_from_db()
+    assert draft.status == HandoverStatus.WITHDRAWN
+
+
+def test_legal_basis_override_needs_named_permission(draft, school):
+    with pytest.raises(TransitionRefused, match="bevoegdheid"):
+        services.legal_basis_record(actor=school, handover=draft,
+                                    basis="Eigen wettelijke taak WEB 9.2.5")
+
+
+def test_school_cannot_send_on_behalf_of_another_organisation(school, gemeente, aalsmeer):
+    other_school = OrganisationFactory(type=OrganisationType.SCHOOL_MBO)
+    with pytest.raises(ValidationFailed) as caught:
+        services.handover_create(actor=school, kind="mbo_gemeente", youth=_youth(aalsmeer),
+                                 sender=other_school, receiver=gemeente.organisation)
+    assert "sender" in caught.value.field_errors
+    assert not Handover.objects.exists()
+    assert not AuditEntry.objects.filter(action=AuditAction.CREATE).exists()

@@ -1,0 +1,51 @@
+"""Handover lifecycle with named verbs (ANCHORS §9): one table, each edge with who may take it.
+
+concept → verstuurd (send, needs consent or a legal-basis override) → ontvangen (receive) →
+geaccepteerd (accept: a trajectory is created or linked) | teruggestuurd (return, with reason);
+ingetrokken (withdraw) by the sender before acceptance.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from route27.core.errors import TransitionRefused
+
+
+class HandoverStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    SENT = "sent", _("Verstuurd")
+    RECEIVED = "received", _("Ontvangen")
+    ACCEPTED = "accepted", _("Geaccepteerd")
+    RETURNED = "returned", _("Teruggestuurd")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+SENDER, RECEIVER = "sender", "receiver"
+
+# (from, to): (verb, side that may take it)
+TRANSITIONS: dict[tuple[str, str], tuple[str, str]] = {
+    (HandoverStatus.CONCEPT, HandoverStatus.SENT): ("send", SENDER),
+    (HandoverStatus.SENT, HandoverStatus.RECEIVED): ("receive", RECEIVER),
+    (HandoverStatus.SENT, HandoverStatus.RETURNED): ("return", RECEIVER),
+    (HandoverStatus.RECEIVED, HandoverStatus.ACCEPTED): ("accept", RECEIVER),
+    (HandoverStatus.RECEIVED, HandoverStatus.RETURNED): ("return", RECEIVER),
+    (HandoverStatus.CONCEPT, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
+    (HandoverStatus.SENT, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
+    (HandoverStatus.RECEIVED, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
+}
+
+
+def check(source: str, target: str, side: str) -> str:
+    edge = TRANSITIONS.get((source, target))
+    if edge is None:
+        raise TransitionRefused(
+            _("Een overdracht met status '%(source)s' kan niet naar '%(target)s'.") % {
+                "source": HandoverStatus(source).label, "target": HandoverStatus(target).label})
+    verb, allowed_side = edge
+    if side != allowed_side:
+        who = _("de verzendende organisatie") if allowed_side == SENDER else _(
+            "de ontvangende organisatie")
+        raise TransitionRefused(_("Alleen %(who)s kan dit doen.") % {"who": who})
+    return verb
