@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "route27.trajectories",
     "route27.signals",
     "route27.handover",
+    "route27.portal",
 ]
 
 MIDDLEWARE = [

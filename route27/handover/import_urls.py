@@ -1,0 +1,2 @@
+app_name = "school_imports"
+urlpatterns: list = []
