@@ -42,6 +42,6 @@ clean:
 	rm -rf .venv staticfiles db.sqlite3 .uv-bootstrap
 
 messages:  ## re-extract and compile the translations
-	$(UV) run --locked python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=frontend --ignore=tools --ignore=staticfiles
+	$(UV) run --locked python manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=frontend --ignore=tools --ignore=staticfiles --ignore=docs
 	$(UV) run --locked python manage.py compilemessages -l en --ignore=.venv
 .PHONY: messages
