@@ -1,0 +1,528 @@
+"""Leavers import for a "matching table" / warm handover session (issue 5, capability 1).
+
+A pro, vso or mbo school uploads a list of leavers (CSV or XLSX). Three stages:
+
+1. :func:`read_leavers_file` reads the file into raw rows. A structural problem (wrong extension,
+   unreadable, empty, too many rows, missing or unknown column) rejects the whole file.
+2. :func:`validate_rows` checks EVERY row and returns every problem, one message per problem,
+   with the row number as the school sees it in Excel (the header is row 1).
+3. :func:`leavers_import` (a service: one transaction) validates again against the database
+   as it is now and creates one draft handover per row. If any row fails, nothing is written:
+   nothing of a bad file is half-imported.
+
+The school never sees data that Route27 already holds: the youth is found by BSN and linked,
+and everything the school is shown comes from its own file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from route27 import law
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.handover.kinds import HandoverKind
+from route27.handover.models import Handover
+from route27.handover.selectors import organisations_of
+from route27.handover.services import document_update, handover_create
+from route27.handover.workflow import HandoverStatus
+from route27.organisations.models import Municipality, Organisation
+from route27.organisations.roles import OrganisationType
+from route27.youth import services as youth_services
+from route27.youth.bsn import normalise_bsn
+from route27.youth.models import Youth
+from route27.youth.partial_date import InvalidPartialDate, PartialDate
+from route27.youth.validation import clean_person
+
+MAX_ROWS = 2000
+MAX_BYTES = 5 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED = 50 * 1024 * 1024  # guards against zip bombs
+EXTENSIONS = (".csv", ".xlsx")
+
+COLUMNS = ("bsn", "voornamen", "voorvoegsel", "achternaam", "geboortedatum", "woongemeente",
+           "opleiding", "niveau", "datum_uitschrijving", "diploma")
+OPTIONAL_COLUMNS = frozenset({"voorvoegsel", "opleiding", "niveau"})
+REQUIRED_COLUMNS = tuple(c for c in COLUMNS if c not in OPTIONAL_COLUMNS)
+# The person fields are checked by the same code as a registration (youth.validation).
+PERSON_FIELDS = {"bsn": "bsn", "voornamen": "given_names", "voorvoegsel": "surname_prefix",
+                 "achternaam": "family_name", "geboortedatum": "birth_date"}
+COLUMN_OF_FIELD = {field: column for column, field in PERSON_FIELDS.items()}
+MAX_TEXT = {"opleiding": 200, "niveau": 50}
+
+KIND_FOR_SCHOOL = {
+    OrganisationType.SCHOOL_MBO: HandoverKind.MBO_MUNICIPALITY,
+    OrganisationType.SCHOOL_PRO: HandoverKind.PRO_VSO_MUNICIPALITY,
+    OrganisationType.SCHOOL_VSO: HandoverKind.PRO_VSO_MUNICIPALITY,
+}
+OPEN_STATUSES = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
+
+_YES = frozenset({"ja", "j", "yes", "y", "waar", "true"})
+_NO = frozenset({"nee", "n", "no", "onwaar", "false"})
+_LEVELS = {
+    "entree": law.Diploma.MBO1, "entreeopleiding": law.Diploma.MBO1,
+    "mbo1": law.Diploma.MBO1, "mbo2": law.Diploma.MBO2, "mbo3": law.Diploma.MBO3,
+    "mbo4": law.Diploma.MBO4, "pro": law.Diploma.PRO, "praktijkonderwijs": law.Diploma.PRO,
+    "vso": law.Diploma.VSO, "vmbo": law.Diploma.VMBO, "havo": law.Diploma.HAVO,
+    "vwo": law.Diploma.VWO,
+}
+_DIPLOMA_LABELS = {
+    law.Diploma.MBO1: "mbo niveau 1 (entree)", law.Diploma.MBO2: "mbo niveau 2",
+    law.Diploma.MBO3: "mbo niveau 3", law.Diploma.MBO4: "mbo niveau 4",
+    law.Diploma.PRO: "praktijkonderwijs", law.Diploma.VSO: "vso", law.Diploma.VMBO: "vmbo",
+    law.Diploma.HAVO: "havo", law.Diploma.VWO: "vwo",
+}
+_SHORT_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")  # 1-8-2008 as Excel writes it
+
+
+# --- Errors ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # as in Excel: the header is row 1
+    column: str  # "" when the problem concerns the whole row
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+class FileRejected(ValidationFailed):
+    """A structural problem: the whole file is refused and nothing is imported."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(problems[0], field_errors={"file": problems})
+        self.problems = problems
+
+
+class RowsRejected(ValidationFailed):
+    """One or more rows are wrong: nothing is imported; every problem is reported."""
+
+    def __init__(self, problems: list[RowProblem]):
+        super().__init__(_("Er is niets geïmporteerd: %(n)s problemen in het bestand.")
+                         % {"n": len(problems)})
+        self.problems = problems
+
+
+# --- Reading the file ------------------------------------------------------------------------
+def _cell_text(value, column: str) -> str:
+    """A cell as text. XLSX gives dates and numbers; Excel drops a BSN's leading zero."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        if column == "bsn":
+            return text.zfill(9)
+        if column == "woongemeente":
+            return text.zfill(4)
+        return text
+    return str(value).strip()
+
+
+def _header_name(value) -> str:
+    return str(value or "").replace("\ufeff", "").strip().lower().replace(" ", "_")
+
+
+def _rows_from_table(table) -> list[dict]:
+    """Header check and raw rows (column → text) from an iterator of row tuples."""
+    header = None
+    for values in table:
+        if any(_cell_text(v, "") for v in values):
+            header = [_header_name(v) for v in values]
+            break
+        # Leading empty lines are not allowed: the header is row 1.
+        raise FileRejected([_("De eerste regel moet de kopregel met de kolomnamen zijn.")])
+    if header is None:
+        raise FileRejected([_("Het bestand is leeg.")])
+
+    problems = []
+    names = [h for h in header if h]
+    for name in sorted({h for h in names if names.count(h) > 1}):
+        problems.append(_("De kolom '%(column)s' staat meer dan één keer in de kopregel.")
+                        % {"column": name})
+    for name in [h for h in dict.fromkeys(names) if h not in COLUMNS]:
+        problems.append(_("Onbekende kolom '%(column)s'. Toegestaan zijn: %(allowed)s.")
+                        % {"column": name, "allowed": ", ".join(COLUMNS)})
+    for name in REQUIRED_COLUMNS:
+        if name not in names:
+            problems.append(_("De kolom '%(column)s' ontbreekt.") % {"column": name})
+    if problems:
+        raise FileRejected(problems)
+
+    rows: list[dict] = []
+    for number, values in enumerate(table, start=2):
+        texts = [_cell_text(v, header[i] if i < len(header) else "")
+                 for i, v in enumerate(values)]
+        if not any(texts):
+            continue  # empty lines (often at the end of a sheet) are skipped
+        if len(rows) == MAX_ROWS:
+            raise FileRejected([_("Het bestand bevat meer dan %(max)s leerlingen. Splits het "
+                                  "in delen van hoogstens %(max)s rijen.") % {"max": MAX_ROWS}])
+        row = {column: "" for column in COLUMNS}
+        row["row"] = number
+        extra = False
+        for index, text in enumerate(texts):
+            if index < len(header) and header[index]:
+                row[header[index]] = text
+            elif text:
+                extra = True
+        row["extra"] = extra
+        rows.append(row)
+    if not rows:
+        raise FileRejected([_("Het bestand bevat alleen een kopregel en geen leerlingen.")])
+    return rows
+
+
+def _read_csv(data: bytes) -> list[dict]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        message = _("Het bestand is niet in UTF-8 opgeslagen. Kies in Excel 'Opslaan als' en "
+                    "dan 'CSV UTF-8 (door komma's gescheiden)'.")
+        raise FileRejected([message]) from None
+    if not text.strip():
+        raise FileRejected([_("Het bestand is leeg.")])
+    first_line = text.lstrip("\r\n").splitlines()[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line \
+        else ","
+    try:
+        return _rows_from_table(iter(list(csv.reader(io.StringIO(text, newline=""),
+                                                     delimiter=delimiter))))
+    except csv.Error:
+        raise FileRejected([_("Het CSV-bestand kan niet worden gelezen (controleer de "
+                              "aanhalingstekens).")]) from None
+
+
+def _read_xlsx(data: bytes) -> list[dict]:
+    import openpyxl
+
+    unreadable = FileRejected([_("Het bestand kan niet worden gelezen als Excel-bestand "
+                                 "(.xlsx).")])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
+                raise unreadable
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except FileRejected:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds (zip, XML, KeyError) on bad files
+        raise unreadable from exc
+    try:
+        if not workbook.worksheets:
+            raise FileRejected([_("Het bestand is leeg.")])
+        sheet = workbook.worksheets[0]
+        try:
+            return _rows_from_table(sheet.iter_rows(values_only=True))
+        except FileRejected:
+            raise
+        except Exception as exc:
+            raise unreadable from exc
+    finally:
+        workbook.close()
+
+
+def read_leavers_file(upload) -> list[dict]:
+    """Raw rows ``{"row": n, "extra": bool, column: text}`` from an uploaded file."""
+    name = (getattr(upload, "name", "") or "").lower()
+    if name.endswith(".xls"):
+        raise FileRejected([_("Oude Excel-bestanden (.xls) worden niet ondersteund. Sla het "
+                              "bestand op als .xlsx of als CSV UTF-8.")])
+    if not name.endswith(EXTENSIONS):
+        raise FileRejected([_("Upload een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")])
+    if upload.size > MAX_BYTES:
+        raise FileRejected([_("Het bestand is groter dan 5 MB.")])
+    data = upload.read()
+    if not data.strip():
+        raise FileRejected([_("Het bestand is leeg.")])
+    return _read_xlsx(data) if name.endswith(".xlsx") else _read_csv(data)
+
+
+# --- Validating the rows ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Leaver:
+    """One valid row, ready to import."""
+
+    row: int
+    bsn: str
+    given_names: str
+    surname_prefix: str
+    family_name: str
+    birth_date: str  # dd-mm-jjjj, 00 allowed
+    municipality: Municipality
+    receiver: Organisation
+    programme: str
+    level: str
+    left_on: datetime.date
+    diploma: str  # a law.Diploma value, or "" when unknown
+    diploma_obtained: bool
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.surname_prefix, self.family_name) if p)
+
+    @property
+    def diploma_text(self) -> str:
+        if not self.diploma_obtained:
+            return "Geen diploma behaald"
+        label = _DIPLOMA_LABELS.get(self.diploma, "")
+        text = f"Diploma behaald: {label}" if label else "Diploma behaald"
+        if self.diploma and law.has_startkwalificatie(law.Diploma(self.diploma)):
+            text += " (startkwalificatie)"
+        return text
+
+    def preview(self) -> dict:
+        """What the confirmation page shows: the name and municipality from the school's file."""
+        return {"row": self.row, "name": self.name, "municipality": self.municipality.name}
+
+
+def importing_school(user) -> Organisation | None:
+    """The user's pro, vso or mbo school (only these may hand over to the municipality)."""
+    return (organisations_of(user).filter(type__in=list(KIND_FOR_SCHOOL)).order_by("pk")
+            .first())
+
+
+def _padded(text: str) -> str:
+    """1-8-2008 or 1/8/2008 (as Excel writes dates in a CSV) → 01-08-2008."""
+    match = _SHORT_DATE.match(text.strip())
+    return f"{int(match[1]):02d}-{int(match[2]):02d}-{match[3]}" if match else text
+
+
+def _full_date(text: str) -> PartialDate:
+    return PartialDate.parse(_padded(text))
+
+
+def _municipality(text: str, by_code: dict[str, Municipality]) -> Municipality | None:
+    """A 4-digit gemeentecode (0358, or 358 from Excel) or the CBS code (GM0358)."""
+    text = text.strip().upper()
+    if re.fullmatch(r"GM\d{4}", text):
+        return by_code.get(text)
+    if re.fullmatch(r"\d{1,4}", text):
+        return by_code.get(f"GM{int(text):04d}")
+    return None
+
+
+def _diploma(value: str, level: str, school_type: str) -> tuple[str, bool]:
+    """(law.Diploma value or "", obtained) from 'ja'/'nee' or a level; ValueError if unknown."""
+    key = re.sub(r"[\s\-_.]", "", value.lower())
+    if key in _NO:
+        return "", False
+    if key in _LEVELS:
+        return _LEVELS[key], True
+    if key not in _YES:
+        raise ValueError(_("Vul bij diploma ja, nee of het niveau in (bijvoorbeeld mbo2)."))
+    if school_type == OrganisationType.SCHOOL_PRO:
+        return law.Diploma.PRO, True
+    if school_type == OrganisationType.SCHOOL_VSO:
+        return law.Diploma.VSO, True
+    level_key = re.sub(r"[\s\-_.]|niveau|mbo", "", level.lower())
+    if level_key in {"1", "2", "3", "4"}:
+        return _LEVELS[f"mbo{level_key}"], True
+    if level_key in {"entree", "entreeopleiding"}:
+        return law.Diploma.MBO1, True
+    raise ValueError(_("Vul bij een mbo-diploma het niveau in (1 tot en met 4), in de kolom "
+                       "niveau of bij diploma (bijvoorbeeld mbo2)."))
+
+
+def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leaver],
+                                                                       list[RowProblem]]:
+    """Check every row; return the valid leavers and every problem (one message each)."""
+    today = timezone.localdate()
+    by_code = {m.code: m for m in Municipality.objects.all()}
+    gemeente_of: dict[int, Organisation] = {}
+    for organisation in Organisation.objects.filter(type=OrganisationType.GEMEENTE) \
+            .order_by("-pk"):
+        gemeente_of[organisation.municipality_id] = organisation  # lowest pk wins
+    open_bsns = set(Handover.objects.filter(
+        sender=school, status__in=OPEN_STATUSES, youth__bsn__isnull=False)
+        .values_list("youth__bsn", flat=True))
+    seen_bsn: dict[str, int] = {}
+    leavers: list[Leaver] = []
+    problems: list[RowProblem] = []
+
+    for row in rows:
+        number = row["row"]
+        row_problems: list[RowProblem] = []
+
+        def fail(column: str, message: str, number=number, row_problems=row_problems) -> None:
+            row_problems.append(RowProblem(number, column, message))
+
+        if row.get("extra"):
+            fail("", _("Deze rij heeft meer waarden dan er kolommen in de kopregel staan."))
+
+        municipality = None
+        code = row["woongemeente"]
+        if not code:
+            fail("woongemeente", _("Vul de woongemeente in (gemeentecode, bijvoorbeeld 0358)."))
+        else:
+            municipality = _municipality(code, by_code)
+            if municipality is None:
+                fail("woongemeente", _("Onbekende gemeentecode. Gebruik de 4 cijfers van de "
+                                       "gemeentecode (0358) of de CBS-code (GM0358)."))
+
+        errors: dict[str, list[str]] = {}
+        person = clean_person({**{field: row[column] for column, field in PERSON_FIELDS.items()},
+                               "birth_date": _padded(row["geboortedatum"]),
+                               "municipality": municipality}, errors)
+        errors.pop("municipality", None)  # reported above with a clearer message
+        for field, messages in errors.items():
+            for message in messages:
+                if field == "bsn" and len(row["bsn"].strip()) == 8:
+                    message += " " + _("Heeft Excel een 0 vooraan weggelaten? Maak van de "
+                                       "kolom een tekstkolom.")
+                fail(COLUMN_OF_FIELD.get(field, field), message)
+        bsn = person.get("bsn")
+        if not row["bsn"].strip():
+            fail("bsn", _("Vul het BSN in."))
+        elif bsn:
+            if bsn in seen_bsn:
+                fail("bsn", _("Dit BSN staat ook in rij %(row)s.") % {"row": seen_bsn[bsn]})
+            else:
+                seen_bsn[bsn] = number
+            if bsn in open_bsns:
+                fail("bsn", _("Voor deze leerling staat al een overdracht van uw school open."))
+
+        receiver = None
+        if municipality is not None:
+            receiver = gemeente_of.get(municipality.pk)
+            if receiver is None:
+                fail("woongemeente", _("Gemeente %(name)s werkt nog niet met Route27. Haal "
+                                       "deze leerling uit het bestand en draag hem of haar op "
+                                       "een andere manier over.") % {"name": municipality.name})
+
+        left_on = None
+        if not row["datum_uitschrijving"]:
+            fail("datum_uitschrijving", _("Vul de datum van uitschrijving in (dd-mm-jjjj)."))
+        else:
+            try:
+                parsed = _full_date(row["datum_uitschrijving"])
+            except InvalidPartialDate as exc:
+                fail("datum_uitschrijving", str(exc))
+            else:
+                if not parsed.is_complete:
+                    fail("datum_uitschrijving",
+                         _("Vul een volledige datum van uitschrijving in (dd-mm-jjjj)."))
+                elif parsed.earliest() > today:
+                    fail("datum_uitschrijving",
+                         _("De datum van uitschrijving ligt in de toekomst. Importeer de "
+                           "leerling na de uitschrijving."))
+                else:
+                    left_on = parsed.earliest()
+
+        diploma, obtained = "", False
+        if not row["diploma"]:
+            fail("diploma", _("Vul bij diploma ja, nee of het niveau in (bijvoorbeeld mbo2)."))
+        else:
+            try:
+                diploma, obtained = _diploma(row["diploma"], row["niveau"], school.type)
+            except ValueError as exc:
+                fail("diploma", str(exc))
+
+        for column, limit in MAX_TEXT.items():
+            if len(row[column]) > limit:
+                fail(column, _("Gebruik hoogstens %(n)s tekens.") % {"n": limit})
+
+        if row_problems:  # in the order of the columns, as the school reads the row
+            problems.extend(sorted(row_problems, key=lambda p: COLUMNS.index(p.column)
+                                   if p.column in COLUMNS else -1))
+            continue
+        birth = PartialDate(person["birth_year"], person["birth_month"], person["birth_day"])
+        leavers.append(Leaver(
+            row=number, bsn=bsn, given_names=person["given_names"],
+            surname_prefix=person["surname_prefix"], family_name=person["family_name"],
+            birth_date=str(birth), municipality=municipality,
+            receiver=receiver, programme=row["opleiding"], level=row["niveau"],
+            left_on=left_on, diploma=diploma, diploma_obtained=obtained))
+    return leavers, problems
+
+
+# --- Services --------------------------------------------------------------------------------
+@transaction.atomic
+def leaver_youth(*, actor, bsn: str, given_names: str, surname_prefix: str = "",
+                 family_name: str, birth_date: str, municipality: Municipality) -> Youth:
+    """Find the youth by BSN, or register them without a team.
+
+    An existing youth is linked as is: the school's file never changes the municipal record,
+    and nothing of it is shown to the school.
+    """
+    bsn = normalise_bsn(bsn)
+    if not bsn:
+        message = _("Vul het BSN in.")
+        raise ValidationFailed(message, field_errors={"bsn": [message]})
+    existing = Youth.objects.select_for_update().filter(bsn=bsn).first()
+    if existing is not None:
+        return existing
+    return youth_services.youth_create(
+        actor=actor, team=None, bsn=bsn, given_names=given_names,
+        surname_prefix=surname_prefix, family_name=family_name, birth_date=birth_date,
+        municipality=municipality)
+
+
+def _messages(exc: ValidationFailed) -> list[str]:
+    return [m for messages in exc.field_errors.values() for m in messages] or [exc.message]
+
+
+@transaction.atomic
+def leavers_import(*, actor, school: Organisation, rows: list[dict]) -> list[Handover]:
+    """Create a draft handover per row, all or nothing (one transaction).
+
+    The rows are validated again here: the database may have changed since the preview.
+    """
+    if school.type not in KIND_FOR_SCHOOL or \
+            not organisations_of(actor).filter(pk=school.pk).exists():
+        raise TransitionRefused(_("Alleen een pro-, vso- of mbo-school kan een lijst met "
+                                  "schoolverlaters importeren, namens de eigen school."))
+    leavers, problems = validate_rows(school=school, rows=rows)
+    if problems:
+        raise RowsRejected(problems)
+    kind = KIND_FOR_SCHOOL[school.type]
+    handovers = []
+    for leaver in leavers:
+        try:
+            youth = leaver_youth(
+                actor=actor, bsn=leaver.bsn, given_names=leaver.given_names,
+                surname_prefix=leaver.surname_prefix, family_name=leaver.family_name,
+                birth_date=leaver.birth_date, municipality=leaver.municipality)
+            handover = handover_create(
+                actor=actor, kind=kind, youth=youth, sender=school, receiver=leaver.receiver,
+                school_left_on=leaver.left_on,
+                diploma_on=leaver.left_on if leaver.diploma_obtained else None,
+                highest_diploma=leaver.diploma)
+        except ValidationFailed as exc:
+            raise RowsRejected([RowProblem(leaver.row, "", m) for m in _messages(exc)]) from exc
+        _prefill(actor, handover, leaver)
+        handovers.append(handover)
+    audit_record(user=actor, action=AuditAction.CREATE, object_type="leavers_import",
+                 object_id=str(school.pk), purpose=Purpose.REGISTRATION,
+                 detail={"rows": len(rows), "handovers": len(handovers)})
+    return handovers
+
+
+def _prefill(actor, handover: Handover, leaver: Leaver) -> None:
+    """Put programme, level and diploma into the school part, if the regional format has it."""
+    block = handover.document.block("opleiding")
+    if block is None or block.get("part") != "school":
+        return
+    fields = {f["key"] for f in block["fields"]}
+    values = {"opleiding": leaver.programme, "niveau": leaver.level,
+              "diploma": leaver.diploma_text}
+    content = {k: v for k, v in values.items() if k in fields and v}
+    if content:
+        document_update(actor=actor, handover=handover, part="school",
+                        content={"opleiding": content})
