@@ -15,10 +15,17 @@ OBJECT_TYPE = "handover"
 
 
 def organisations_of(user) -> QuerySet[Organisation]:
+    """Organisations in which the user acts on handovers (school contact or caseworker).
+
+    A policy adviser or functional administrator of the same organisation is not a party.
+    """
+    from route27.handover.rules import ACTING_ROLES
+
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(teams__memberships__user=user,
-                                       teams__memberships__is_active=True).distinct()
+                                       teams__memberships__is_active=True,
+                                       teams__memberships__role__in=ACTING_ROLES).distinct()
 
 
 def handovers_visible_to(user) -> QuerySet[Handover]:

@@ -144,8 +144,10 @@ ID_PARAMETER = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH,
 )
 class YouthViewSet(ApiConventionsMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
-    access_policy = "youth.view_youth"
-    permission_map = {"create": "youth.add_youth", "update": "youth.change_youth"}
+    access_policy = "youth.open_file"  # per action below; retrieve is scoped by the selector
+    permission_map = {"list": "youth.view_youth", "search": "youth.view_youth",
+                      "create": "youth.add_youth", "update": "youth.change_youth",
+                      "retrieve": "youth.open_file"}
     permission_classes = [RulesPermission]
     serializer_class = YouthSerializer
     lookup_field = "public_id"

@@ -49,7 +49,7 @@ def youth_search_bsn(request):
     return redirect("youth:detail", public_id=youth.public_id)
 
 
-@access_policy("youth.view_youth")
+@access_policy("youth.open_file")
 def youth_detail(request, public_id):
     """The youth's file: essentials, alerts and every block of the trajectory."""
     youth = _get_or_404(request, public_id)
