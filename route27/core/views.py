@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
@@ -39,6 +39,8 @@ set_language = access_policy(PUBLIC)(django_set_language)
 
 @access_policy(AUTHENTICATED)
 def dashboard(request):
+    if not request.user.primary_membership and request.user.has_perm("portal.use_portal"):
+        return redirect("portal:home")  # youth and parents have their own start page
     return render(request, "core/dashboard.html")
 
 

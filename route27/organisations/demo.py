@@ -106,6 +106,12 @@ def demo_accounts() -> dict:
             .select_related("user", "team").order_by("team__name", "user__username"))
     accounts = [{"username": m.user.username, "role": m.get_role_display(), "team": m.team.name}
                 for m in rows]
+    from route27.portal.demo import PARENT_USERNAME, YOUTH_USERNAME
+
+    portal = [(YOUTH_USERNAME, "Jongere (Mijn Route27)"),
+              (PARENT_USERNAME, "Ouder van een minderjarige (Mijn Route27)")]
+    accounts += [{"username": name, "role": role, "team": "–"} for name, role in portal
+                 if User.objects.filter(username=name).exists()]
     if User.objects.filter(username=USER_WITHOUT_TEAM).exists():
         accounts.append({"username": USER_WITHOUT_TEAM, "role": "–", "team": "–"})
     return {"password": DEMO_PASSWORD, "accounts": accounts}
@@ -199,6 +205,9 @@ def load_demo_data() -> dict[str, int]:
             )
             _demo_trajectory(rng, today, youth, team, coach if assign else None)
             created_youth += 1
+    from route27.portal.demo import load_portal_demo
+
+    load_portal_demo()
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),
             "users": User.objects.count()}
 
