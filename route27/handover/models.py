@@ -177,8 +177,10 @@ class Notification(models.Model):
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
                                      related_name="notifications")
-    handover = models.ForeignKey(Handover, on_delete=models.CASCADE,
+    handover = models.ForeignKey(Handover, null=True, blank=True, on_delete=models.CASCADE,
                                  related_name="notifications")
+    support_request = models.ForeignKey("handover.SupportRequest", null=True, blank=True,
+                                        on_delete=models.CASCADE, related_name="notifications")
     text = models.CharField(_("bericht"), max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -189,3 +191,45 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SupportRequest(models.Model):
+    """A pro, vso or mbo school asks the municipality for support during school.
+
+    Pw art. 7a lid 1 sub b: only such a school may ask, and the request records why. The
+    receiving gemeente sees what the school submitted; the school sees the status only.
+    """
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Verstuurd")
+        ACCEPTED = "accepted", _("Geaccepteerd")
+        DECLINED = "declined", _("Afgewezen")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT,
+                              related_name="support_requests")
+    school = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                               related_name="support_requests_sent", verbose_name=_("school"))
+    receiver = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                 related_name="support_requests_received",
+                                 verbose_name=_("gemeente"))
+    reason = models.TextField(_("waarom de school ondersteuning vraagt"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.SENT)
+    decline_reason = models.TextField(_("reden afwijzing"), blank=True)
+    trajectory = models.ForeignKey("trajectories.Trajectory", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="support_requests")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["school", "status"]),
+                   models.Index(fields=["receiver", "status"])]
+        verbose_name = _("aanvraag ondersteuning tijdens school")
+        verbose_name_plural = _("aanvragen ondersteuning tijdens school")
+
+    def __str__(self) -> str:
+        return f"{self.school_id} → {self.receiver_id} ({self.get_status_display()})"

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from route27.handover import views
+from route27.handover import support_views, views
 
 app_name = "handover"
 urlpatterns = [
     path("", views.handover_list, name="list"),
     path("nieuw/", views.handover_create, name="create"),
+    path("ondersteuning/nieuw/", support_views.support_request_create, name="support_create"),
+    path("ondersteuning/<uuid:public_id>/", support_views.support_request_detail,
+         name="support_detail"),
+    path("ondersteuning/<uuid:public_id>/accepteren/", support_views.support_request_accept,
+         name="support_accept"),
+    path("ondersteuning/<uuid:public_id>/afwijzen/", support_views.support_request_decline,
+         name="support_decline"),
     path("<uuid:public_id>/", views.handover_detail, name="detail"),
     path("<uuid:public_id>/document/school/", views.document_save, {"part": "school"},
          name="document_school"),

@@ -259,7 +259,8 @@ def handover_list(request):
     audit_reads(user=request.user, object_type=OBJECT_TYPE, object_ids=shown,
                 purpose=Purpose.CASELOAD)
     notifications = (Notification.objects.filter(organisation_id__in=org_ids)
-                     .select_related("handover", "organisation")[:NOTIFICATIONS_SHOWN])
+                     .select_related("handover", "support_request", "organisation")
+                     [:NOTIFICATIONS_SHOWN])
     return render(request, "handover/list.html", {
         "filter_form": filter_form, "status": status, "sent_page": sent_page,
         "received_page": received_page, "notifications": notifications,

@@ -1,0 +1,58 @@
+"""Reads of requests for support during school.
+
+The receiving gemeente's casework members read what the school submitted on the request (the
+request's own data, not the youth's file); the school reads its own requests' status only.
+Every read is logged; a refused lookup is logged as ``denied`` and raises NotFound.
+"""
+
+from __future__ import annotations
+
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_denied, audit_record
+from route27.core.errors import NotFound
+from route27.handover.models import SupportRequest
+from route27.handover.selectors import organisations_of
+from route27.organisations.models import Organisation
+from route27.organisations.roles import CASEWORK_ROLES
+
+OBJECT_TYPE = "support_request"
+SCHOOL, RECEIVER = "school", "receiver"
+
+
+def casework_organisations_of(user):
+    """Organisations in which the user has an active casework role."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        teams__memberships__user=user, teams__memberships__is_active=True,
+        teams__memberships__role__in=CASEWORK_ROLES).distinct()
+
+
+def support_request_get(*, user, public_id,
+                        purpose: Purpose = Purpose.CASEWORK) -> tuple[SupportRequest, str]:
+    """The request and the user's side (school or receiver); NotFound and a denied entry else."""
+    request = (SupportRequest.objects.select_related("youth__municipality", "school",
+                                                     "receiver", "trajectory")
+               .filter(public_id=public_id).first())
+    side = None
+    if request is not None:
+        if casework_organisations_of(user).filter(pk=request.receiver_id).exists():
+            side = RECEIVER
+        elif organisations_of(user).filter(pk=request.school_id).exists():
+            side = SCHOOL
+    if side is None:
+        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
+                     purpose=purpose)
+        raise NotFound("Deze aanvraag is niet gevonden of u heeft geen toegang.")
+    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
+                 object_id=str(request.youth.public_id), purpose=purpose,
+                 detail={"support_request": str(request.public_id), "side": side})
+    return request, side
+
+
+def school_organisations_of(user):
+    """The user's pro, vso and mbo schools (acting role): the ones that may ask."""
+    from route27.handover.support_services import SCHOOL_TYPES
+
+    return organisations_of(user).filter(type__in=list(SCHOOL_TYPES)).order_by("name")
