@@ -134,12 +134,9 @@ def worklist(request):
                                  no_contact_weeks=weeks),
         })
     youth_log_shown(user=request.user, youth=[r["youth"] for r in rows])
-    sort_params = dict(chosen)
-    page_params = {**chosen, **({"sorteer": sort} if sort != "naam" else {})}
     return render(request, "trajectories/worklists/worklist.html", {
         "form": form, "rows": rows, "page": page, "total": paginator.count,
-        "headers": _sort_headers(sort_params, sort), "filtered": bool(chosen), "sort": sort,
-        "page_query": urlencode(page_params),
+        "headers": _sort_headers(dict(chosen), sort), "filtered": bool(chosen), "sort": sort,
     })
 
 
