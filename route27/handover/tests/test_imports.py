@@ -15,7 +15,6 @@ from route27.handover import import_views, imports, services
 from route27.handover.models import Handover
 from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
-    AALSMEER,
     AMSTELVEEN,
     OrganisationFactory,
     TeamFactory,
@@ -32,17 +31,6 @@ HEADER = ("bsn;voornamen;voorvoegsel;achternaam;geboortedatum;woongemeente;oplei
           "datum_uitschrijving;diploma")
 UPLOAD, CONFIRM, REPORT = ("/overdracht/import/", "/overdracht/import/bevestigen/",
                            "/overdracht/import/rapport/")
-
-
-@pytest.fixture
-def aalsmeer():
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
 
 
 def _school(aalsmeer, org_type=OrganisationType.SCHOOL_MBO):

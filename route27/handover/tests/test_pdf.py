@@ -9,13 +9,9 @@ from django.utils import timezone
 from route27.audit.models import AuditAction, AuditEntry
 from route27.handover import pdf, services
 from route27.handover.models import Handover
-from route27.organisations.roles import OrganisationType, Role
+from route27.organisations.roles import Role
 from route27.organisations.tests.factories import (
-    AALSMEER,
-    OrganisationFactory,
-    TeamFactory,
     member,
-    real_municipality,
 )
 from route27.youth.tests.factories import YouthFactory
 
@@ -31,29 +27,6 @@ pdf_urls = override_settings(ROOT_URLCONF=__name__)
 
 YOUTH_WORDS = "Ik ben Sam en ik bouw graag fietsen."
 HEALTH = "Heeft rust nodig na de middag."
-
-
-@pytest.fixture
-def aalsmeer():
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
-def school(aalsmeer):
-    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
-                              municipality=aalsmeer)
-    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org))
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
-
-
-@pytest.fixture
-def coach(gemeente):
-    return member(Role.DOORSTROOMCOACH, team=gemeente)
 
 
 @pytest.fixture

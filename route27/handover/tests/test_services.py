@@ -12,11 +12,8 @@ from route27.handover.selectors import visible_blocks, withdrawn_blocks
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
-    AALSMEER,
     OrganisationFactory,
-    TeamFactory,
     member,
-    real_municipality,
 )
 from route27.trajectories.models import Trajectory
 from route27.youth.selectors import youth_visible_to
@@ -24,24 +21,6 @@ from route27.youth.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def aalsmeer():
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
-def school(aalsmeer):
-    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
-                              municipality=aalsmeer)
-    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org))
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
 
 
 @pytest.fixture

@@ -30,11 +30,6 @@ REASON = "Dreigt uit te vallen door veel verzuim; heeft hulp nodig bij stage en 
 REFUSAL = "Alleen een school voor praktijkonderwijs, voortgezet speciaal onderwijs of mbo"
 
 
-@pytest.fixture
-def aalsmeer():
-    return real_municipality(AALSMEER)
-
-
 def _school(aalsmeer, org_type, name):
     org = OrganisationFactory(name=name, type=org_type, municipality=aalsmeer)
     return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org),
@@ -49,12 +44,6 @@ def school(aalsmeer):
 @pytest.fixture
 def vo_school(aalsmeer):
     return _school(aalsmeer, OrganisationType.SCHOOL_VO, "Havo-vwo-school (test)")
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
 
 
 @pytest.fixture

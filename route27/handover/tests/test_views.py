@@ -15,10 +15,8 @@ from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
     AALSMEER,
     OrganisationFactory,
-    TeamFactory,
     UserFactory,
     member,
-    real_municipality,
 )
 from route27.trajectories.models import Trajectory
 from route27.youth.models import Youth
@@ -30,29 +28,6 @@ BORN = TODAY.replace(year=TODAY.year - 17) - datetime.timedelta(days=30)
 YOUTH_WORDS = "Ik ben Sam en ik bouw graag."
 HEALTH_TEXT = "Heeft rust nodig na school"
 PROGRAMME = "Entree Bouw"
-
-
-@pytest.fixture
-def aalsmeer():
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
-def school(aalsmeer):
-    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
-                              municipality=aalsmeer)
-    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org))
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
-
-
-@pytest.fixture
-def coach(gemeente):
-    return member(Role.DOORSTROOMCOACH, team=gemeente)
 
 
 def _client(client, user):
