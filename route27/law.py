@@ -13,7 +13,9 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 
-from route27.youth.partial_date import PartialDate
+from django.utils.translation import gettext_lazy as _
+
+from route27.core.partial_date import PartialDate
 
 LAW_IN_FORCE = datetime.date(2026, 1, 1)  # S0 §2.1, S3 "Aanleiding": in force 1 January 2026
 
@@ -201,6 +203,21 @@ class SchoolType(enum.StrEnum):
     WO = "wo"
 
 
+# Dutch names of the school types, for every screen (the codes above stay language-neutral).
+SCHOOL_TYPE_LABELS = {
+    SchoolType.PRO: _("Praktijkonderwijs"),
+    SchoolType.VSO: _("Voortgezet speciaal onderwijs"),
+    SchoolType.VO: _("Voortgezet onderwijs"),
+    SchoolType.MBO: _("mbo"),
+    SchoolType.HBO: _("hbo"),
+    SchoolType.WO: _("wo"),
+}
+# Who may ask for support during school: a pro, vso or mbo school (lid 1 sub b), or the hbo or wo
+# student (lid 1 sub c).
+SCHOOL_REQUEST_TYPES = frozenset({SchoolType.PRO, SchoolType.VSO, SchoolType.MBO})
+STUDENT_REQUEST_TYPES = frozenset({SchoolType.HBO, SchoolType.WO})
+
+
 class Arrival(enum.StrEnum):
     """How the youth came to the municipality (No Wrong Door entrances that matter in law)."""
 
@@ -244,6 +261,28 @@ class Route(enum.StrEnum):
     WORK = "work"  # arbeidsinschakeling
     SHELTERED_WORK = "sheltered_work"  # beschut werk with UWV indication (art. 10b)
     WERKCENTRUM = "werkcentrum"  # retraining advice
+
+
+# The one Dutch name of each route, for every screen (docs/glossary.md lists them).
+ROUTE_LABELS = {
+    Route.SUPPORT_DURING_SCHOOL: _("Ondersteuning tijdens school"),
+    Route.NOT_IN_SCOPE: _("Valt niet onder art. 7a"),
+    Route.ASSESS_SCHOOL: _("Beoordelen of school mogelijk is"),
+    Route.JOINT_ASSESSMENT: _("Samen met het Doorstroompunt beoordelen"),
+    Route.BACK_TO_SCHOOL: _("Terug naar school (Doorstroompunt)"),
+    Route.LEARN_WORK: _("Leerwerktraject"),
+    Route.WORK: _("Toeleiding naar werk"),
+    Route.SHELTERED_WORK: _("Beschut werk"),
+    Route.WERKCENTRUM: _("Verwijzing naar het Werkcentrum (omscholing)"),
+}
+
+
+def route_label(code: str | None) -> str:
+    """The Dutch name of a route code; an unknown code as it is, no code as ""."""
+    try:
+        return str(ROUTE_LABELS[Route(code)]) if code else ""
+    except ValueError:
+        return code
 
 
 class LegalBasis(enum.StrEnum):
@@ -362,7 +401,11 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Step:
+class ReasoningStep:
+    """One line of a decision's reasoning: the rule applied, its citation and what it meant here.
+
+    Not a trajectory step (``route27.trajectories.workflow.Step``)."""
+
     rule: str
     citation: str
     text: str
@@ -374,9 +417,9 @@ class Decision:
     legal_basis: LegalBasis | None
     contact_role: str | None
     requested_by: str
-    explanation: list[Step] = field(default_factory=list)
+    explanation: list[ReasoningStep] = field(default_factory=list)
     open_questions: list[str] = field(default_factory=list)
-    notices: list[Step] = field(default_factory=list)
+    notices: list[ReasoningStep] = field(default_factory=list)
     former_school_guidance_until: datetime.date | None = None
 
     def as_dict(self) -> dict:
@@ -399,8 +442,9 @@ class Decision:
         }
 
 
-def _step(rule: Rule, detail: str = "") -> Step:
-    return Step(rule.id, rule.citation, f"{rule.text} {detail}".strip())
+def _applied(rule: Rule, detail: str = "") -> ReasoningStep:
+    """The reasoning step for a rule the engine applied, with what it meant for these facts."""
+    return ReasoningStep(rule.id, rule.citation, f"{rule.text} {detail}".strip())
 
 
 def contact_role_for(route: Route, age: Age) -> str | None:
@@ -417,9 +461,9 @@ def contact_role_for(route: Route, age: Age) -> str | None:
 
 def decide(facts: Facts) -> Decision:
     """Propose a route under art. 7a with an explanation citing each rule applied."""
-    steps: list[Step] = []
+    steps: list[ReasoningStep] = []
     questions: list[str] = []
-    notices: list[Step] = []
+    notices: list[ReasoningStep] = []
     age = age_on(facts.birth, facts.reference_date)
     sk = has_startkwalificatie(facts.highest_diploma)
     requested_by = facts.requested_by or str(facts.arrival)
@@ -428,8 +472,8 @@ def decide(facts: Facts) -> Decision:
     basis: LegalBasis | None = LegalBasis.JOB_SEEKER
     if age.minimum >= AGE_LIMIT:
         if not facts.hardship_justification.strip():
-            steps.append(_step(R_AGE, f"De jongere is {age} jaar."))
-            steps.append(_step(R_HARDSHIP, "Er is geen rechtvaardiging vastgelegd."))
+            steps.append(_applied(R_AGE, f"De jongere is {age} jaar."))
+            steps.append(_applied(R_HARDSHIP, "Er is geen rechtvaardiging vastgelegd."))
             return Decision(
                 Route.NOT_IN_SCOPE,
                 None,
@@ -442,46 +486,43 @@ def decide(facts: Facts) -> Decision:
                 ],
                 notices,
             )
-        steps.append(_step(R_HARDSHIP, f"Rechtvaardiging: {facts.hardship_justification.strip()}"))
+        steps.append(
+            _applied(R_HARDSHIP, f"Rechtvaardiging: {facts.hardship_justification.strip()}")
+        )
         basis = LegalBasis.HARDSHIP
     elif age.maximum >= AGE_LIMIT:
         questions.append(
             "De geboortedatum is onvolledig: controleer of de jongere jonger is dan 27 jaar (BRP)."
         )
     else:
-        steps.append(_step(R_AGE, f"De jongere is {age} jaar."))
+        steps.append(_applied(R_AGE, f"De jongere is {age} jaar."))
 
     guidance_until = school_guidance_until(
         facts.school_type, left_on=facts.school_left_on, diploma_on=facts.diploma_on
     )
     if guidance_until and facts.reference_date <= guidance_until and not facts.in_school:
-        notices.append(_step(R_SCHOOL_GUIDANCE, f"Tot en met {guidance_until:%d-%m-%Y}."))
+        notices.append(_applied(R_SCHOOL_GUIDANCE, f"Tot en met {guidance_until:%d-%m-%Y}."))
     if facts.multi_problem:
-        notices.append(_step(R_MULTI))
+        notices.append(_applied(R_MULTI))
     if facts.arrival == Arrival.BIJSTAND:
-        notices.append(_step(R_SEARCH))
+        notices.append(_applied(R_SEARCH))
         if facts.bijstand_granted:
-            notices.append(_step(R_PLAN))
+            notices.append(_applied(R_PLAN))
 
     def done(route: Route) -> Decision:
         role = contact_role_for(route, age)
         if role:
-            steps.append(_step(R_CONTACT, f"Voorgesteld: {ROLE_LABELS[role]}."))
+            steps.append(_applied(R_CONTACT, f"Voorgesteld: {ROLE_LABELS[role]}."))
         return Decision(route, basis, role, requested_by, steps, questions, notices, guidance_until)
 
     # During school: only on request of a pro/vso/mbo school (sub b) or hbo/wo student (sub c).
     if facts.in_school:
-        school_asks = facts.arrival == Arrival.SCHOOL_REQUEST and facts.school_type in (
-            SchoolType.PRO,
-            SchoolType.VSO,
-            SchoolType.MBO,
-        )
-        student_asks = facts.arrival == Arrival.STUDENT_REQUEST and facts.school_type in (
-            SchoolType.HBO,
-            SchoolType.WO,
-        )
+        school_asks = (facts.arrival == Arrival.SCHOOL_REQUEST
+                       and facts.school_type in SCHOOL_REQUEST_TYPES)
+        student_asks = (facts.arrival == Arrival.STUDENT_REQUEST
+                        and facts.school_type in STUDENT_REQUEST_TYPES)
         if not (school_asks or student_asks):
-            steps.append(_step(R_DURING_SCHOOL, "Er is geen geldig verzoek."))
+            steps.append(_applied(R_DURING_SCHOOL, "Er is geen geldig verzoek."))
             return Decision(
                 Route.NOT_IN_SCOPE,
                 None,
@@ -494,35 +535,35 @@ def decide(facts: Facts) -> Decision:
             )
         if basis != LegalBasis.HARDSHIP:
             basis = LegalBasis.SCHOOL_REQUEST if school_asks else LegalBasis.STUDENT_REQUEST
-        steps.append(_step(R_DURING_SCHOOL))
+        steps.append(_applied(R_DURING_SCHOOL))
         return done(Route.SUPPORT_DURING_SCHOOL)
 
     # With startkwalificatie: work, or Werkcentrum for retraining advice.
     if sk is None:
         questions.append("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)?")
     if sk:
-        steps.append(_step(R_SK, f"Hoogste diploma: {facts.highest_diploma}."))
+        steps.append(_applied(R_SK, f"Hoogste diploma: {facts.highest_diploma}."))
         steps.append(
-            _step(R_PRIOR, "Met een startkwalificatie komt ondersteuning naar werk in beeld.")
+            _applied(R_PRIOR, "Met een startkwalificatie komt ondersteuning naar werk in beeld.")
         )
         if facts.wants_retraining:
-            steps.append(_step(R_WERKCENTRUM))
+            steps.append(_applied(R_WERKCENTRUM))
             return done(Route.WERKCENTRUM)
         return _work(facts, steps, done)
 
     # Without (known) startkwalificatie: initial education first.
-    steps.append(_step(R_PRIOR))
+    steps.append(_applied(R_PRIOR))
     school_possible = facts.school_possible
     if facts.arrival in TRANSFERS:
-        steps.append(_step(R_PRESUMPTION))
+        steps.append(_applied(R_PRESUMPTION))
         if school_possible == Judgement.OPEN:
             school_possible = Judgement.NO
     if school_possible == Judgement.YES:
-        steps.append(_step(R_BACK_TO_DSP))
+        steps.append(_applied(R_BACK_TO_DSP))
         return done(Route.BACK_TO_SCHOOL)
     if school_possible == Judgement.OPEN:
         if sk is False:
-            steps.append(_step(R_JOINT))
+            steps.append(_applied(R_JOINT))
             questions.append(
                 "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
                 "Beoordeel dit samen met het Doorstroompunt."
@@ -535,22 +576,22 @@ def decide(facts: Facts) -> Decision:
         return done(Route.ASSESS_SCHOOL)
     # School is not possible now; without startkwalificatie a learn-work route comes first.
     if facts.uwv_sheltered_work_indication:
-        steps.append(_step(R_LEARN_WORK))
-        steps.append(_step(R_SHELTERED))
+        steps.append(_applied(R_LEARN_WORK))
+        steps.append(_applied(R_SHELTERED))
         questions.append(
             "Is beschut werk de best passende vorm van werk, of is een "
             "leerwerktraject haalbaar? Dat is een afweging van de professional."
         )
         return done(Route.SHELTERED_WORK)
-    steps.append(_step(R_LEARN_WORK))
+    steps.append(_applied(R_LEARN_WORK))
     return done(Route.LEARN_WORK)
 
 
-def _work(facts: Facts, steps: list[Step], done) -> Decision:
+def _work(facts: Facts, steps: list[ReasoningStep], done) -> Decision:
     if facts.uwv_sheltered_work_indication:
-        steps.append(_step(R_SHELTERED))
+        steps.append(_applied(R_SHELTERED))
         return done(Route.SHELTERED_WORK)
-    steps.append(_step(R_WORK))
+    steps.append(_applied(R_WORK))
     return done(Route.WORK)
 
 

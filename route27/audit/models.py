@@ -32,6 +32,12 @@ class AuditEntry(models.Model):
     role = models.CharField(_("rol"), max_length=30, blank=True)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     action = models.CharField(_("actie"), max_length=10, choices=AuditAction.choices)
+    # The youth whose data this is, whatever the object: "who read my file" is one filter on it.
+    subject = models.ForeignKey(
+        "youth.Youth", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+", verbose_name=_("betrokkene"),
+    )
+    # Typed reference: a type registered in ``route27.audit.objects.AUDIT_OBJECTS`` and its id.
     object_type = models.CharField(_("soort object"), max_length=50)
     object_id = models.CharField(_("object-id"), max_length=64, blank=True, db_index=True)
     purpose = models.CharField(_("doel"), max_length=200)
@@ -40,7 +46,8 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"])]
+        indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"]),
+                   models.Index(fields=["subject", "occurred_at"])]
         verbose_name = _("logregel")
         verbose_name_plural = _("verwerkingslog")
 
@@ -54,3 +61,9 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Het verwerkingslog kan niet worden verwijderd.")
+
+    @property
+    def object_type_label(self) -> str:
+        from route27.audit.objects import AUDIT_OBJECTS
+
+        return AUDIT_OBJECTS.label(self.object_type)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.audit.objects import AUDIT_OBJECTS
 from route27.core import request_context
 
 
@@ -20,32 +21,46 @@ def _actor_fields(user) -> dict:
     }
 
 
+def _checked(object_type: str) -> str:
+    if object_type not in AUDIT_OBJECTS:
+        raise ValueError(f"audit object type {object_type!r} is not registered")
+    return object_type
+
+
 def audit_record(*, user, action: AuditAction, object_type: str, object_id: str = "",
-                 purpose: str, detail: dict | None = None) -> AuditEntry:
-    """Append one entry. Runs inside the caller's transaction, so it commits with the change."""
+                 purpose: str, detail: dict | None = None, subject_id: int | None = None,
+                 ) -> AuditEntry:
+    """Append one entry. Runs inside the caller's transaction, so it commits with the change.
+
+    Casework goes through ``route27.casefile.services`` (which sets the subject youth); call this
+    directly only for rows that are about no youth (a view, an import, a caseload overview).
+    """
     return AuditEntry.objects.create(
-        **_actor_fields(user), action=action, object_type=object_type, object_id=str(object_id),
-        purpose=purpose, request_id=request_context.request_id.get(), detail=detail or {},
+        **_actor_fields(user), action=action, object_type=_checked(object_type),
+        object_id=str(object_id), subject_id=subject_id, purpose=purpose,
+        request_id=request_context.request_id.get(), detail=detail or {},
     )
 
 
-def audit_reads(*, user, object_type: str, object_ids: Iterable[str], purpose: str) -> None:
-    """Append one read entry per object shown, in one query (keeps list views O(1))."""
+def audit_reads(*, user, object_type: str, objects: Iterable[tuple[str, int | None]],
+                purpose: str) -> None:
+    """Append one read entry per (object id, subject youth id) shown, in one query."""
     actor = _actor_fields(user)
     request_id = request_context.request_id.get()
     AuditEntry.objects.bulk_create(
-        AuditEntry(**actor, action=AuditAction.READ, object_type=object_type,
-                   object_id=str(object_id), purpose=purpose, request_id=request_id)
-        for object_id in object_ids
+        AuditEntry(**actor, action=AuditAction.READ, object_type=_checked(object_type),
+                   object_id=str(object_id), subject_id=subject_id, purpose=purpose,
+                   request_id=request_id)
+        for object_id, subject_id in objects
     )
 
 
 def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,
-                 detail: dict | None = None) -> None:
+                 detail: dict | None = None, subject_id: int | None = None) -> None:
     """Log a refused attempt at once.
 
     Denials happen in views and selectors, which run outside transactions (ATOMIC_REQUESTS is
     off and services open their own), so no later rollback can erase the entry.
     """
     audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
-                 object_id=object_id, purpose=purpose, detail=detail)
+                 object_id=object_id, purpose=purpose, detail=detail, subject_id=subject_id)

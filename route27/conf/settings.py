@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "csp",
     "route27.core",
     "route27.audit",
+    "route27.casefile",
     "route27.organisations",
     "route27.youth",
     "route27.trajectories",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from route27.core.errors import ValidationFailed
 from route27.handover.kinds import ENDS, HandoverKind
 from route27.handover.models import ConsentGiver, ConsentMethod, TransitionDocument
 from route27.handover.rules import ACTING_ROLES
@@ -17,17 +16,6 @@ from route27.trajectories.forms import DIPLOMA_LABELS, choice, date_field, text_
 from route27.youth.forms import PersonForm
 
 CHECKBOX_CLASS = "utrecht-checkbox utrecht-checkbox--html-input"
-
-
-def apply_errors(error: ValidationFailed, form: forms.Form) -> None:
-    """Put a service's field errors on the form's fields, the rest on the form."""
-    placed = False
-    for key, messages in error.field_errors.items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 def sender_organisations(user):

@@ -32,6 +32,8 @@ from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
 from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.core.partial_date import InvalidPartialDate, PartialDate
+from route27.handover.events import HandoverObject
 from route27.handover.kinds import HandoverKind
 from route27.handover.models import Handover
 from route27.handover.selectors import organisations_of
@@ -42,7 +44,6 @@ from route27.organisations.roles import OrganisationType
 from route27.youth import services as youth_services
 from route27.youth.bsn import normalise_bsn
 from route27.youth.models import Youth
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
 from route27.youth.validation import clean_person
 
 MAX_ROWS = 2000
@@ -508,7 +509,7 @@ def leavers_import(*, actor, school: Organisation, rows: list[dict]) -> list[Han
             raise RowsRejected([RowProblem(leaver.row, "", m) for m in _messages(exc)]) from exc
         _prefill(actor, handover, leaver)
         handovers.append(handover)
-    audit_record(user=actor, action=AuditAction.CREATE, object_type="leavers_import",
+    audit_record(user=actor, action=AuditAction.CREATE, object_type=HandoverObject.LEAVERS_IMPORT,
                  object_id=str(school.pk), purpose=Purpose.REGISTRATION,
                  detail={"rows": len(rows), "handovers": len(handovers)})
     return handovers

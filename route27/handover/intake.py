@@ -14,9 +14,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record_read
 from route27.core.errors import ValidationFailed
 from route27.handover.models import Handover
 from route27.handover.services import handover_create
@@ -76,9 +75,8 @@ def handover_youth(*, actor, bsn: str, **person: Any) -> Youth:
         raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
     if not _same_person(existing, cleaned):
         raise PersonMismatch(str(existing.public_id))
-    audit_record(user=actor, action=AuditAction.READ, object_type="youth",
-                 object_id=str(existing.public_id), purpose=Purpose.REGISTRATION,
-                 detail={"handover_intake": "matched_by_bsn"})
+    record_read(user=actor, youth=existing, purpose=Purpose.REGISTRATION,
+                detail={"handover_intake": "matched_by_bsn"})
     return existing
 
 

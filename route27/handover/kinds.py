@@ -40,7 +40,8 @@ ARRIVAL = {
 }
 
 
-def arrival_for(kind: str, sender_type: str) -> law.Arrival | None:
+def arrival_for_handover(kind: str, sender_type: str) -> law.Arrival | None:
+    """The arrival an accepted handover of this kind brings into the route engine, or None."""
     if kind == HandoverKind.PRO_VSO_MUNICIPALITY:
         return law.Arrival.TRANSFER_PRO if sender_type == Org.SCHOOL_PRO else \
             law.Arrival.TRANSFER_VSO

@@ -34,6 +34,8 @@ class DocumentTemplate(models.Model):
 class Handover(models.Model):
     """A transfer of a youth between school, Doorstroompunt and municipality."""
 
+    AUDIT_TYPE = "handover"  # route27.audit.objects
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("soort"), max_length=20, choices=HandoverKind.choices)
     youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT, related_name="handovers")
@@ -199,6 +201,8 @@ class SupportRequest(models.Model):
     Pw art. 7a lid 1 sub b: only such a school may ask, and the request records why. The
     receiving gemeente sees what the school submitted; the school sees the status only.
     """
+
+    AUDIT_TYPE = "support_request"  # route27.audit.objects
 
     class Status(models.TextChoices):
         SENT = "sent", _("Verstuurd")

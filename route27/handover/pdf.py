@@ -19,28 +19,19 @@ from django.views.decorators.http import require_GET
 
 from route27 import law
 from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record_audit
+from route27.casefile.vocabularies import SCHOOL_TYPE_OF
 from route27.core.access import access_policy
 from route27.core.errors import NotFound
 from route27.handover import selectors
 from route27.handover.models import Handover
 from route27.handover.templates_default import SCHOOL, YOUTH
-from route27.organisations.roles import OrganisationType
 
 FONT_DIR = Path(settings.BASE_DIR) / "route27" / "core" / "static" / "vendor" / "fonts"
 FILENAME = "overgangsdocument.pdf"  # never a name or BSN in the file name
 
 # Blocks that describe what the youth can (possibilities) come first in the school part.
 POSSIBILITY_BLOCKS = ("opleiding", "mogelijkheden")
-
-SCHOOL_TYPE_OF = {
-    OrganisationType.SCHOOL_PRO: law.SchoolType.PRO,
-    OrganisationType.SCHOOL_VSO: law.SchoolType.VSO,
-    OrganisationType.SCHOOL_MBO: law.SchoolType.MBO,
-    OrganisationType.SCHOOL_HBO: law.SchoolType.HBO,
-    OrganisationType.SCHOOL_WO: law.SchoolType.WO,
-}
 
 
 def _school_part_order(blocks: list[dict]) -> list[dict]:
@@ -58,9 +49,10 @@ def _rendered_block(block: dict, content: dict, *, visible: bool, withdrawn: boo
 
 
 def aftercare(handover: Handover) -> dict | None:
-    """The former school's aftercare period (S0 §4.2 tabel 1), or None for non-schools."""
+    """The former school's aftercare period (S0 §4.2 tabel 1), or None for non-schools and
+    schools without one (vo)."""
     school_type = SCHOOL_TYPE_OF.get(handover.sender.type)
-    if school_type is None:
+    if school_type not in law.SCHOOL_GUIDANCE_YEARS:
         return None
     until = law.school_guidance_until(school_type, left_on=handover.school_left_on,
                                       diploma_on=handover.diploma_on)
@@ -134,10 +126,9 @@ def handover_pdf(request, public_id):
         raise Http404
     pdf = render_document_pdf(handover=handover, visible_block_keys=visible,
                               withdrawn_block_keys=withdrawn)
-    audit_record(user=request.user, action=AuditAction.EXPORT, object_type="handover",
-                 object_id=str(handover.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"handover": str(handover.public_id), "format": "pdf", "side": side,
-                         "blocks": sorted(visible)})
+    record_audit(actor=request.user, youth=handover.youth, about=handover,
+                 action=AuditAction.EXPORT,
+                 detail={"format": "pdf", "side": side, "blocks": sorted(visible)})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     response["Cache-Control"] = "no-store"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_record
+from route27.casefile.services import record_denied, record_read
 from route27.core.errors import NotFound
+from route27.handover.events import HandoverObject
 from route27.handover.models import Handover, TransitionDocument
 from route27.organisations.models import Organisation
 
-OBJECT_TYPE = "handover"
+OBJECT_TYPE = HandoverObject.HANDOVER
 
 
 def organisations_of(user) -> QuerySet[Organisation]:
@@ -48,12 +48,9 @@ def side_of(user, handover: Handover) -> str | None:
 def handover_get(*, user, public_id, purpose: Purpose = Purpose.CASEWORK) -> Handover:
     handover = handovers_visible_to(user).filter(public_id=public_id).first()
     if handover is None:
-        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
-                     purpose=purpose)
+        record_denied(user=user, object_type=OBJECT_TYPE, object_id=public_id, purpose=purpose)
         raise NotFound("Deze overdracht is niet gevonden of u heeft geen toegang.")
-    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(handover.youth.public_id), purpose=purpose,
-                 detail={"handover": str(handover.public_id)})
+    record_read(user=user, youth=handover.youth, about=handover, purpose=purpose)
     return handover
 
 

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from route27 import law
 from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record
+from route27.casefile.vocabularies import SCHOOL_TYPE_OF
 from route27.core.errors import TransitionRefused, ValidationFailed
-from route27.handover.kinds import ENDS, SCHOOL_TO_SCHOOL, HandoverKind, arrival_for
+from route27.handover.events import HandoverEventKind as Kind
+from route27.handover.events import entrance_for
+from route27.handover.kinds import ENDS, SCHOOL_TO_SCHOOL, HandoverKind, arrival_for_handover
 from route27.handover.models import (
     Consent,
     ConsentGiver,
@@ -31,26 +33,12 @@ from route27.handover.selectors import organisations_of
 from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus, check
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import OrganisationType
-from route27.trajectories.models import EventType
-from route27.trajectories.services import event_append, route_propose, trajectory_start
+from route27.trajectories.services import route_propose, trajectory_start
 from route27.youth.models import Youth
 
-OBJECT_TYPE = "handover"
 # A pro, vso or mbo school that hands over to the municipality provides an overgangsdocument
 # (S0 §4.3); the Doorstroompunt may, but need not (S0 §4.3, WEB art. 9.2.5).
 DOCUMENT_REQUIRED = frozenset({HandoverKind.MBO_MUNICIPALITY, HandoverKind.PRO_VSO_MUNICIPALITY})
-
-
-def _audit(actor, handover: Handover, action=AuditAction.UPDATE, **detail) -> None:
-    audit_record(user=actor, action=action, object_type=OBJECT_TYPE,
-                 object_id=str(handover.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"handover": str(handover.public_id), **detail})
-
-
-def _event(actor, handover: Handover, kind=EventType.HANDOVER_CHANGED, **data) -> None:
-    event_append(youth=handover.youth, trajectory=handover.trajectory, actor=actor,
-                 event_type=kind, data={"handover": str(handover.public_id),
-                                        "kind": handover.kind, **data})
 
 
 def _notify(handover: Handover, organisation: Organisation, text: str) -> None:
@@ -110,8 +98,8 @@ def handover_create(*, actor, kind: str, youth: Youth, sender: Organisation,
         kind=kind, youth=youth, sender=sender, receiver=receiver, created_by=actor,
         school_left_on=school_left_on, diploma_on=diploma_on, highest_diploma=highest_diploma)
     TransitionDocument.objects.create(handover=handover, blocks=_template_for(youth))
-    _event(actor, handover, to_state=HandoverStatus.CONCEPT)
-    _audit(actor, handover, AuditAction.CREATE)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED, action=AuditAction.CREATE,
+           to_state=HandoverStatus.CONCEPT, data={"kind": handover.kind})
     return handover
 
 
@@ -132,8 +120,9 @@ def document_update(*, actor, handover: Handover, part: str, content: dict[str, 
         clean = {k: str(v).strip()[:4000] for k, v in (values or {}).items() if k in fields}
         document.content[key] = clean
     document.save(update_fields=["content", "updated_at"])
-    _event(actor, handover, part=part, blocks=sorted(content))
-    _audit(actor, handover, part=part)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
+           data={"kind": handover.kind, "part": part, "blocks": sorted(content)},
+           detail={"part": part})
 
 
 def _check_giver(youth: Youth, given_by: str) -> None:
@@ -177,9 +166,10 @@ def consent_give(*, actor, handover: Handover, block_keys: list[str], given_by: 
                                       given_by=given_by, given_by_name=given_by_name.strip(),
                                       method=method, recorded_by=actor)
                for key in block_keys if key not in active]
-    _event(actor, handover, EventType.CONSENT_GIVEN, blocks=sorted(block_keys),
-           receiver=receiver.pk, given_by=given_by)
-    _audit(actor, handover, consent="given", blocks=sorted(block_keys))
+    record(actor=actor, about=handover, kind=Kind.CONSENT_GIVEN,
+           data={"kind": handover.kind, "blocks": sorted(block_keys), "receiver": receiver.pk,
+                 "given_by": given_by},
+           detail={"consent": "given", "blocks": sorted(block_keys)})
     return created
 
 
@@ -195,8 +185,9 @@ def consent_withdraw(*, actor, handover: Handover, block_keys: list[str],
     count = consents.update(withdrawn_at=timezone.now(), withdrawn_by=actor)
     if not count:
         raise ValidationFailed(_("Er is geen toestemming om in te trekken."))
-    _event(actor, handover, EventType.CONSENT_WITHDRAWN, blocks=sorted(block_keys))
-    _audit(actor, handover, consent="withdrawn", blocks=sorted(block_keys))
+    record(actor=actor, about=handover, kind=Kind.CONSENT_WITHDRAWN,
+           data={"kind": handover.kind, "blocks": sorted(block_keys)},
+           detail={"consent": "withdrawn", "blocks": sorted(block_keys)})
     if handover.status != HandoverStatus.CONCEPT:
         _notify(handover, handover.receiver,
                 _("De toestemming voor een deel van een overgangsdocument is ingetrokken."))
@@ -213,8 +204,9 @@ def legal_basis_record(*, actor, handover: Handover, basis: str) -> LegalBasisOv
         raise ValidationFailed(message, field_errors={"basis": [message]})
     override = LegalBasisOverride.objects.create(handover=handover, basis=basis.strip(),
                                                  recorded_by=actor)
-    _event(actor, handover, legal_basis=True)
-    _audit(actor, handover, legal_basis=basis.strip()[:200])
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
+           data={"kind": handover.kind, "legal_basis": True},
+           detail={"legal_basis": basis.strip()[:200]})
     return override
 
 
@@ -247,9 +239,11 @@ def handover_send(*, actor, handover: Handover) -> Handover:
               "(%(citation)s).") % {"who": who, "citation": law.R_CONSENT.citation})
     handover.sent_at = timezone.now()
     handover.save(update_fields=["status", "sent_at"])
-    _event(actor, handover, from_state=HandoverStatus.CONCEPT, to_state=HandoverStatus.SENT,
-           blocks_shared=sorted(consented & set(filled)) if not has_override else filled)
-    _audit(actor, handover, status=HandoverStatus.SENT)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
+           from_state=HandoverStatus.CONCEPT, to_state=HandoverStatus.SENT,
+           data={"kind": handover.kind, "blocks_shared": sorted(consented & set(filled))
+                 if not has_override else filled},
+           detail={"status": HandoverStatus.SENT})
     _notify(handover, handover.receiver, _("Er is een overdracht voor u verstuurd."))
     return handover
 
@@ -259,8 +253,9 @@ def handover_receive(*, actor, handover: Handover) -> Handover:
     handover = _move(actor, handover, HandoverStatus.RECEIVED)
     handover.received_at = timezone.now()
     handover.save(update_fields=["status", "received_at"])
-    _event(actor, handover, from_state=HandoverStatus.SENT, to_state=HandoverStatus.RECEIVED)
-    _audit(actor, handover, status=HandoverStatus.RECEIVED)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED, from_state=HandoverStatus.SENT,
+           to_state=HandoverStatus.RECEIVED, data={"kind": handover.kind},
+           detail={"status": HandoverStatus.RECEIVED})
     _notify(handover, handover.sender, _("Uw overdracht is ontvangen."))
     return handover
 
@@ -282,32 +277,26 @@ def handover_accept(*, actor, handover: Handover, team: Team | None = None) -> H
                                        pk__in=actor.casework_team_ids).first()
             trajectory = trajectory_start(actor=actor, youth=youth, team=team,
                                           requested_by=handover.sender.name,
-                                          source=f"handover:{handover.kind}")
+                                          entrance=entrance_for(handover.kind))
         if youth.team_id is None:
             youth.team = trajectory.team
             youth.save(update_fields=["team"])
         handover.trajectory = trajectory
-        arrival = arrival_for(handover.kind, handover.sender.type)
+        arrival = arrival_for_handover(handover.kind, handover.sender.type)
         if arrival is not None:
             route_propose(actor=actor, trajectory=trajectory, facts=law.Facts(
                 reference_date=timezone.localdate(), birth=youth.birth_date, arrival=arrival,
                 highest_diploma=law.Diploma(handover.highest_diploma)
                 if handover.highest_diploma else None,
-                school_type=_school_type(handover.sender.type),
+                school_type=SCHOOL_TYPE_OF.get(handover.sender.type),
                 school_left_on=handover.school_left_on, diploma_on=handover.diploma_on,
                 requested_by=handover.sender.name))
     handover.save(update_fields=["status", "decided_at", "trajectory"])
-    _event(actor, handover, from_state=HandoverStatus.RECEIVED,
-           to_state=HandoverStatus.ACCEPTED)
-    _audit(actor, handover, status=HandoverStatus.ACCEPTED)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
+           from_state=HandoverStatus.RECEIVED, to_state=HandoverStatus.ACCEPTED,
+           data={"kind": handover.kind}, detail={"status": HandoverStatus.ACCEPTED})
     _notify(handover, handover.sender, _("Uw overdracht is geaccepteerd."))
     return handover
-
-
-def _school_type(org_type: str) -> law.SchoolType | None:
-    return {OrganisationType.SCHOOL_PRO: law.SchoolType.PRO,
-            OrganisationType.SCHOOL_VSO: law.SchoolType.VSO,
-            OrganisationType.SCHOOL_MBO: law.SchoolType.MBO}.get(org_type)
 
 
 @transaction.atomic
@@ -319,8 +308,9 @@ def handover_return(*, actor, handover: Handover, reason: str) -> Handover:
     handover = _move(actor, handover, HandoverStatus.RETURNED)
     handover.return_reason, handover.decided_at = reason.strip(), timezone.now()
     handover.save(update_fields=["status", "return_reason", "decided_at"])
-    _event(actor, handover, from_state=source, to_state=HandoverStatus.RETURNED)
-    _audit(actor, handover, status=HandoverStatus.RETURNED)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED, from_state=source,
+           to_state=HandoverStatus.RETURNED, data={"kind": handover.kind},
+           detail={"status": HandoverStatus.RETURNED})
     _notify(handover, handover.sender, _("Uw overdracht is teruggestuurd."))
     return handover
 
@@ -330,8 +320,9 @@ def handover_withdraw(*, actor, handover: Handover) -> Handover:
     source = handover.status
     handover = _move(actor, handover, HandoverStatus.WITHDRAWN)
     handover.save(update_fields=["status"])
-    _event(actor, handover, from_state=source, to_state=HandoverStatus.WITHDRAWN)
-    _audit(actor, handover, status=HandoverStatus.WITHDRAWN)
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED, from_state=source,
+           to_state=HandoverStatus.WITHDRAWN, data={"kind": handover.kind},
+           detail={"status": HandoverStatus.WITHDRAWN})
     if source != HandoverStatus.CONCEPT:
         _notify(handover, handover.receiver, _("Een overdracht is ingetrokken door de school."))
     return handover
@@ -351,6 +342,6 @@ def meeting_record(*, actor, handover: Handover, held_on: datetime.date, partici
     meeting = HandoverMeeting.objects.create(
         handover=handover, held_on=held_on, participants=participants.strip(),
         youth_present=youth_present, agreements=agreements.strip(), recorded_by=actor)
-    _event(actor, handover, meeting=str(held_on))
-    _audit(actor, handover, meeting=str(held_on))
+    record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
+           data={"kind": handover.kind, "meeting": str(held_on)}, detail={"meeting": str(held_on)})
     return meeting

@@ -7,16 +7,16 @@ Every read is logged; a refused lookup is logged as ``denied`` and raises NotFou
 
 from __future__ import annotations
 
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_record
+from route27.casefile.services import record_denied, record_read
 from route27.core.errors import NotFound
+from route27.handover.events import HandoverObject
 from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
 from route27.organisations.models import Organisation
 from route27.organisations.roles import CASEWORK_ROLES
 
-OBJECT_TYPE = "support_request"
+OBJECT_TYPE = HandoverObject.SUPPORT_REQUEST
 SCHOOL, RECEIVER = "school", "receiver"
 
 
@@ -42,17 +42,16 @@ def support_request_get(*, user, public_id,
         elif organisations_of(user).filter(pk=request.school_id).exists():
             side = SCHOOL
     if side is None:
-        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
-                     purpose=purpose)
+        record_denied(user=user, object_type=OBJECT_TYPE, object_id=public_id, purpose=purpose)
         raise NotFound("Deze aanvraag is niet gevonden of u heeft geen toegang.")
-    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(request.youth.public_id), purpose=purpose,
-                 detail={"support_request": str(request.public_id), "side": side})
+    record_read(user=user, youth=request.youth, about=request, purpose=purpose,
+                detail={"side": side})
     return request, side
 
 
 def school_organisations_of(user):
     """The user's pro, vso and mbo schools (acting role): the ones that may ask."""
-    from route27.handover.support_services import SCHOOL_TYPES
+    from route27.casefile.vocabularies import SUPPORT_REQUEST_SENDER_TYPES
 
-    return organisations_of(user).filter(type__in=list(SCHOOL_TYPES)).order_by("name")
+    return organisations_of(user).filter(
+        type__in=sorted(SUPPORT_REQUEST_SENDER_TYPES)).order_by("name")

@@ -18,42 +18,23 @@ from django.utils.translation import gettext as _
 
 from route27 import law
 from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record
+from route27.casefile.vocabularies import SCHOOL_TYPE_OF, SUPPORT_REQUEST_SENDER_TYPES
 from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.handover.events import HandoverEventKind as Kind
+from route27.handover.events import SupportRequestEntrance
 from route27.handover.intake import handover_youth
 from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import CASEWORK_ROLES, OrganisationType
-from route27.trajectories.models import EventType
-from route27.trajectories.services import event_append, route_propose, trajectory_start
+from route27.trajectories.services import route_propose, trajectory_start
 from route27.youth.models import Youth
-
-OBJECT_TYPE = "support_request"
-# The school types that may ask (art. 7a lid 1 sub b) and their type in the route engine.
-SCHOOL_TYPES = {
-    OrganisationType.SCHOOL_PRO: law.SchoolType.PRO,
-    OrganisationType.SCHOOL_VSO: law.SchoolType.VSO,
-    OrganisationType.SCHOOL_MBO: law.SchoolType.MBO,
-}
 
 
 def school_type_message() -> str:
     return _("Alleen een school voor praktijkonderwijs, voortgezet speciaal onderwijs of mbo "
              "kan ondersteuning tijdens school aanvragen (Pw art. 7a lid 1 sub b).")
-
-
-def _audit(actor, request: SupportRequest, action=AuditAction.UPDATE, **detail) -> None:
-    audit_record(user=actor, action=action, object_type=OBJECT_TYPE,
-                 object_id=str(request.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"support_request": str(request.public_id), **detail})
-
-
-def _event(actor, request: SupportRequest, from_state: str = "", to_state: str = "") -> None:
-    event_append(youth=request.youth, trajectory=request.trajectory, actor=actor,
-                 event_type=EventType.HANDOVER_CHANGED, from_state=from_state,
-                 to_state=to_state, data={"support_request": str(request.public_id)})
 
 
 def _notify(request: SupportRequest, organisation: Organisation, text: str) -> None:
@@ -76,7 +57,7 @@ def _notify(request: SupportRequest, organisation: Organisation, text: str) -> N
 def _check_new(*, actor, school: Organisation, receiver: Organisation | None,
                reason: str) -> None:
     """The request's own rules, checked before the pupil is looked up or registered."""
-    if school.type not in SCHOOL_TYPES:
+    if school.type not in SUPPORT_REQUEST_SENDER_TYPES:
         message = school_type_message()
         raise ValidationFailed(message, field_errors={"school": [message]})
     errors: dict[str, list[str]] = {}
@@ -97,8 +78,8 @@ def support_request_create(*, actor, school: Organisation, receiver: Organisatio
     _check_new(actor=actor, school=school, receiver=receiver, reason=reason)
     request = SupportRequest.objects.create(youth=youth, school=school, receiver=receiver,
                                             reason=reason.strip(), created_by=actor)
-    _event(actor, request, to_state=SupportRequest.Status.SENT)
-    _audit(actor, request, AuditAction.CREATE)
+    record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,
+           action=AuditAction.CREATE, to_state=SupportRequest.Status.SENT)
     _notify(request, receiver,
             _("Er is een aanvraag voor ondersteuning tijdens school voor u verstuurd."))
     return request
@@ -141,21 +122,22 @@ def support_request_accept(*, actor, request: SupportRequest) -> SupportRequest:
                                        pk__in=actor.casework_team_ids).first())
         trajectory = trajectory_start(actor=actor, youth=youth, team=team,
                                       requested_by=request.school.name[:100],
-                                      source="support_request")
+                                      entrance=SupportRequestEntrance.SUPPORT_REQUEST)
     if youth.team_id is None:
         youth.team = trajectory.team
         youth.save(update_fields=["team"])
     today = timezone.localdate()
     route_propose(actor=actor, trajectory=trajectory, facts=law.Facts(
         reference_date=today, birth=youth.birth_date, arrival=law.Arrival.SCHOOL_REQUEST,
-        in_school=True, school_type=SCHOOL_TYPES[request.school.type],
+        in_school=True, school_type=SCHOOL_TYPE_OF[request.school.type],
         requested_by=request.school.name))
     request.status = SupportRequest.Status.ACCEPTED
     request.trajectory = trajectory
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "trajectory", "decided_at"])
-    _event(actor, request, SupportRequest.Status.SENT, SupportRequest.Status.ACCEPTED)
-    _audit(actor, request, status=SupportRequest.Status.ACCEPTED)
+    record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,
+           from_state=SupportRequest.Status.SENT, to_state=SupportRequest.Status.ACCEPTED,
+           detail={"status": SupportRequest.Status.ACCEPTED})
     _notify(request, request.school, _("Uw aanvraag voor ondersteuning is geaccepteerd."))
     return request
 
@@ -170,7 +152,8 @@ def support_request_decline(*, actor, request: SupportRequest, reason: str) -> S
     request.decline_reason = reason.strip()
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decline_reason", "decided_at"])
-    _event(actor, request, SupportRequest.Status.SENT, SupportRequest.Status.DECLINED)
-    _audit(actor, request, status=SupportRequest.Status.DECLINED)
+    record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,
+           from_state=SupportRequest.Status.SENT, to_state=SupportRequest.Status.DECLINED,
+           detail={"status": SupportRequest.Status.DECLINED})
     _notify(request, request.school, _("Uw aanvraag voor ondersteuning is afgewezen."))
     return request

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied
+from route27.casefile.services import record_denied
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
+from route27.core.forms import apply_service_errors
 from route27.handover import intake, support_services
 from route27.handover.models import SupportRequest
 from route27.handover.support_requests import (
@@ -30,9 +31,10 @@ from route27.handover.support_requests import (
 )
 from route27.organisations.models import Organisation
 from route27.organisations.roles import OrganisationType
-from route27.trajectories.forms import apply_service_errors, text_area
+from route27.trajectories.forms import text_area
+from route27.youth.events import YouthObject
 from route27.youth.forms import PersonForm
-from route27.youth.selectors import youth_visible_to
+from route27.youth.selectors import youth_named, youth_visible_to
 
 VIEW = "handover.view_handover"
 CHANGE = "handover.change_handover"
@@ -143,8 +145,9 @@ def support_request_create(request):
                 reason=data["reason"])
         except intake.PersonMismatch as exc:
             # Logged after the rollback, so the attempt stays in the audit log.
-            audit_denied(user=request.user, object_type="youth", object_id=exc.public_id,
-                         purpose=Purpose.REGISTRATION,
+            record_denied(user=request.user, object_type=YouthObject.YOUTH,
+                          object_id=exc.public_id,
+                          youth=youth_named(exc.public_id), purpose=Purpose.REGISTRATION,
                          detail={"reason": "support_request_bsn_person_mismatch"})
             apply_service_errors(exc, form)
         except ValidationFailed as exc:

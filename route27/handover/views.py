@@ -21,22 +21,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from route27 import law
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_reads, audit_record
+from route27.casefile.services import record_denied, record_read, record_reads
+from route27.casefile.vocabularies import SUPPORT_REQUEST_SENDER_TYPES
 from route27.core.access import AUTHENTICATED, access_policy
 from route27.core.errors import Route27Error, ValidationFailed
+from route27.core.forms import apply_service_errors
 from route27.handover import forms as f
 from route27.handover import intake, selectors, services
+from route27.handover.events import HandoverObject
 from route27.handover.models import ConsentGiver, Handover, Notification
 from route27.handover.templates_default import SCHOOL, YOUTH
 from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus
 from route27.trajectories.forms import DIPLOMA_LABELS
-from route27.youth.selectors import youth_visible_to
+from route27.youth.events import YouthObject
+from route27.youth.selectors import youth_named, youth_visible_to
 
 PAGE_SIZE = 20
 NOTIFICATIONS_SHOWN = 10
-OBJECT_TYPE = "handover"
+OBJECT_TYPE = HandoverObject.HANDOVER
 EDITABLE = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
 WITHDRAWABLE = EDITABLE
 # The receiver reads the document only while the handover is live or accepted.
@@ -69,16 +72,9 @@ def _get(request, public_id) -> tuple[Handover, str]:
         "youth__municipality", "document").filter(public_id=public_id).first()
     side = _side(handover, org_ids) if handover else None
     if side is None:
-        audit_denied(user=request.user, object_type=OBJECT_TYPE, object_id=str(public_id),
-                     purpose=Purpose.CASEWORK)
+        record_denied(user=request.user, object_type=OBJECT_TYPE, object_id=public_id)
         raise Http404(_("Deze overdracht is niet gevonden of u heeft geen toegang."))
     return handover, side
-
-
-def _log_read(request, handover: Handover, side: str) -> None:
-    audit_record(user=request.user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(handover.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"handover": str(handover.public_id), "side": side})
 
 
 # --- Presentation helpers ---------------------------------------------------------------------
@@ -213,7 +209,7 @@ def _receiver_context(request, handover: Handover, bound: dict) -> dict:
 
 def _render(request, handover: Handover, side: str, bound: dict | None = None):
     bound = bound or {}
-    _log_read(request, handover, side)
+    record_read(user=request.user, youth=handover.youth, about=handover, detail={"side": side})
     context = {
         "handover": handover,
         "youth": handover.youth,
@@ -255,9 +251,8 @@ def handover_list(request):
                          .exclude(status=HandoverStatus.CONCEPT), PAGE_SIZE)
     sent_page = sent.get_page(request.GET.get("pagina"))
     received_page = received.get_page(request.GET.get("pagina_ontvangen"))
-    shown = [h.youth.public_id for h in (*sent_page.object_list, *received_page.object_list)]
-    audit_reads(user=request.user, object_type=OBJECT_TYPE, object_ids=shown,
-                purpose=Purpose.CASELOAD)
+    record_reads(user=request.user, shown=[*sent_page.object_list, *received_page.object_list],
+                 purpose=Purpose.CASELOAD)
     notifications = (Notification.objects.filter(organisation_id__in=org_ids)
                      .select_related("handover", "support_request", "organisation")
                      [:NOTIFICATIONS_SHOWN])
@@ -265,7 +260,15 @@ def handover_list(request):
         "filter_form": filter_form, "status": status, "sent_page": sent_page,
         "received_page": received_page, "notifications": notifications,
         "has_organisation": bool(org_ids),
+        "may_request_support": _may_request_support(request.user),
     })
+
+
+def _may_request_support(user) -> bool:
+    """The user's (primary) organisation is a school that may ask for support during school."""
+    membership = user.primary_membership
+    return membership is not None and \
+        membership.team.organisation.type in SUPPORT_REQUEST_SENDER_TYPES
 
 
 @require_http_methods(["GET", "POST"])
@@ -282,12 +285,13 @@ def handover_create(request):
                 highest_diploma=data["highest_diploma"])
         except intake.PersonMismatch as exc:
             # Logged after the rollback, so the attempt stays in the audit log.
-            audit_denied(user=request.user, object_type="youth", object_id=exc.public_id,
-                         purpose=Purpose.REGISTRATION,
-                         detail={"reason": "handover_bsn_person_mismatch"})
-            f.apply_errors(exc, form)
+            record_denied(user=request.user, object_type=YouthObject.YOUTH,
+                          object_id=exc.public_id,
+                          youth=youth_named(exc.public_id), purpose=Purpose.REGISTRATION,
+                          detail={"reason": "handover_bsn_person_mismatch"})
+            apply_service_errors(exc, form)
         except ValidationFailed as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         else:
             messages.success(request, _("De overdracht is als concept opgeslagen. Vul het "
                                         "overgangsdocument in en leg de toestemming vast."))
@@ -343,7 +347,7 @@ def consent_record(request, public_id):
                                   block_keys=data["block_keys"], given_by=data["given_by"],
                                   given_by_name=data["given_by_name"], method=data["method"])
         except ValidationFailed as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         else:
             messages.success(request, _("De toestemming is vastgelegd."))
             return _detail(handover)
@@ -367,7 +371,7 @@ def consent_withdraw(request, public_id):
                                       block_keys=form.cleaned_data["block_keys"],
                                       receiver=handover.receiver)
         except ValidationFailed as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         else:
             messages.success(request, _("De toestemming is ingetrokken. De ontvanger ziet deze "
                                         "onderdelen niet meer."))
@@ -387,7 +391,7 @@ def legal_basis(request, public_id):
             services.legal_basis_record(actor=request.user, handover=handover,
                                         basis=form.cleaned_data["basis"])
         except Route27Error as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         else:
             messages.success(request, _("De wettelijke grondslag is vastgelegd."))
             return _detail(handover)
@@ -446,7 +450,7 @@ def handover_return(request, public_id):
             services.handover_return(actor=request.user, handover=handover,
                                      reason=form.cleaned_data["reason"])
         except ValidationFailed as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         except Route27Error as exc:
             messages.error(request, exc.message)
             return _detail(handover)
@@ -472,7 +476,7 @@ def meeting_record(request, public_id):
                                     youth_present=data["youth_present"],
                                     agreements=data["agreements"])
         except ValidationFailed as exc:
-            f.apply_errors(exc, form)
+            apply_service_errors(exc, form)
         except Route27Error as exc:
             messages.error(request, exc.message)
             return _detail(handover)

@@ -212,8 +212,8 @@ def load_demo_data() -> dict[str, int]:
             "users": User.objects.count()}
 
 
-DEMO_SOURCES = ["school", "doorstroompunt", "self", "uwv", "jongerenwerk", "sociaal_team",
-                "leerplicht", "bijstand"]
+DEMO_SOURCES = ["school", "doorstroompunt", "self", "uwv", "youth_work", "social_team",
+                "compulsory_education", "bijstand", "staff"]
 DEMO_SITUATIONS = {
     "onderwijs": "Gestopt met de opleiding; wil later misschien terug naar school.",
     "werk": "Geen werk; heeft ervaring met vakantiewerk in de kassen.",
@@ -234,7 +234,7 @@ def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
 
     age_days = rng.randint(3, 240)
     trajectory = trajectory_start(actor=None, youth=youth, team=team,
-                                  source=rng.choice(DEMO_SOURCES),
+                                  entrance=rng.choice(DEMO_SOURCES),
                                   started_on=today - datetime.timedelta(days=age_days))
     if coach is None:
         return

@@ -52,4 +52,7 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", _("Overig")
 
 
-SCHOOL_TYPES = frozenset(t for t in OrganisationType if t.value.startswith("school_"))
+# The organisation types that are schools; their school type in the route engine:
+# route27.casefile.vocabularies.SCHOOL_TYPE_OF.
+SCHOOL_ORGANISATION_TYPES = frozenset(
+    t for t in OrganisationType if t.value.startswith("school_"))

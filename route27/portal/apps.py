@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "route27.portal"
     label = "portal"
     verbose_name = _("Mijn Route27 (jongeren en ouders)")
+
+    def ready(self):
+        from route27.portal import events  # noqa: F401  registers audit types

@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from route27.core.errors import ValidationFailed
-
 FIELD_MAX = 4000  # handover.services.document_update keeps 4000 characters per field
 
 
@@ -75,11 +73,3 @@ class HelpForm(forms.Form):
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["email"].widget.input_type = "email"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-
-
-def apply_errors(error: ValidationFailed, form: forms.Form) -> None:
-    for key, messages in error.field_errors.items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)
-    if not error.field_errors:
-        form.add_error(None, error.message)

@@ -24,6 +24,8 @@ class PortalRelation(models.TextChoices):
 
 
 class PortalAccount(models.Model):
+    AUDIT_TYPE = "portal_account"  # route27.audit.objects
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="portal_account", verbose_name=_("gebruiker"))
     youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT,

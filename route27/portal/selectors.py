@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from route27.audit.models import AuditAction, AuditEntry
-from route27.audit.services import audit_record
+from route27.casefile.services import record_read
 from route27.core.errors import NotFound
 from route27.handover.models import Consent, Handover
 from route27.handover.workflow import HandoverStatus
@@ -22,7 +22,6 @@ PURPOSE_OWN_ACCESS = "inzage_eigen_gegevens"
 # withdrawing consent must stay possible after acceptance, issue 5 capability 3).
 EDITABLE = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
 SHOWN = (*EDITABLE, HandoverStatus.ACCEPTED)
-ACCESS_OBJECT_TYPES = ("youth", "trajectory", "handover")
 ACCESS_ACTIONS = (AuditAction.READ, AuditAction.EXPORT, AuditAction.UPDATE, AuditAction.CREATE)
 
 
@@ -30,9 +29,8 @@ def own_youth(*, account: PortalAccount, user, page: str) -> Youth:
     """The account's youth, logged as the data subject's own access to their data."""
     youth = (Youth.objects.select_related("municipality", "team__organisation")
              .get(pk=account.youth_id))
-    audit_record(user=user, action=AuditAction.READ, object_type="youth",
-                 object_id=str(youth.public_id), purpose=PURPOSE_OWN_ACCESS,
-                 detail={"page": page, "relation": account.relation})
+    record_read(user=user, youth=youth, purpose=PURPOSE_OWN_ACCESS,
+                detail={"page": page, "relation": account.relation})
     return youth
 
 
@@ -63,13 +61,14 @@ def own_handover(*, youth: Youth, public_id) -> Handover:
 
 
 def access_log(*, youth: Youth, viewer, relations: dict[int, str]) -> QuerySet[AuditEntry]:
-    """Who processed the youth's file, newest first. Left out: the viewer's own entries, and the
-    youth's own visits to Mijn Route27 (a parent does not get to follow those)."""
+    """Who processed the youth's data, any object of it, newest first. Left out: the viewer's
+    own entries, the youth's own visits to Mijn Route27 (a parent does not get to follow those),
+    and rows without a person (the public self-registration, automatic steps): the page answers
+    *who*."""
     own_accounts = [user_id for user_id, relation in relations.items()
                     if relation == PortalRelation.SELF]
-    return (AuditEntry.objects.filter(object_type__in=ACCESS_OBJECT_TYPES,
-                                      object_id=str(youth.public_id),
-                                      action__in=ACCESS_ACTIONS)
+    return (AuditEntry.objects.filter(subject=youth, action__in=ACCESS_ACTIONS,
+                                      actor__isnull=False)
             .exclude(actor_id=viewer.pk)
             .exclude(actor_id__in=own_accounts, purpose=PURPOSE_OWN_ACCESS)
             .select_related("actor")

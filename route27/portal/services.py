@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from route27 import law
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record_audit
 from route27.core.errors import ValidationFailed
 from route27.handover import services as handover_services
 from route27.handover.models import ConsentGiver, ConsentMethod, Handover
@@ -19,7 +19,6 @@ from route27.signals.models import Signal, Source
 from route27.signals.services import signal_register
 from route27.youth.models import Youth
 
-OBJECT_TYPE = "portal_account"
 STUDY_PREFIX = "[Verzoek hbo/wo-student, art. 7a lid 1 sub c]"
 MESSAGE_MAX = 1900  # the signal keeps 2000 characters, including the prefix
 
@@ -60,8 +59,8 @@ def portal_account_create(*, actor, user, youth: Youth, relation: str) -> Portal
     except IntegrityError as exc:  # a concurrent second own account
         message = _("Deze jongere heeft al een eigen account.")
         raise ValidationFailed(message, field_errors={"relation": [message]}) from exc
-    audit_record(user=actor, action=AuditAction.CREATE, object_type=OBJECT_TYPE,
-                 object_id=str(youth.public_id), purpose=Purpose.REGISTRATION,
+    record_audit(actor=actor, youth=youth, about=account, action=AuditAction.CREATE,
+                 purpose=Purpose.REGISTRATION,
                  detail={"relation": relation, "user": user.get_username()})
     return account
 

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
+from route27.core.forms import apply_service_errors
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.roles import Role
 from route27.portal import selectors, services
-from route27.portal.forms import ConsentForm, HelpForm, YouthPartForm, apply_errors
+from route27.portal.forms import ConsentForm, HelpForm, YouthPartForm
 from route27.portal.models import PortalRelation
 from route27.portal.rules import active_account
 from route27.trajectories.workflow import ORDER, Step
@@ -312,7 +313,7 @@ def help_request(request):
                     phone=data["phone"], email=data["email"],
                     study_support=data["kind"] == HelpForm.KIND_STUDY)
             except ValidationFailed as exc:
-                apply_errors(exc, form)
+                apply_service_errors(exc, form)
             else:
                 messages.success(request, _("Je vraag is verstuurd. Iemand van het team neemt "
                                             "contact met je op."))

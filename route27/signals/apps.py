@@ -6,3 +6,6 @@ class SignalsConfig(AppConfig):
     name = "route27.signals"
     label = "signals"
     verbose_name = _("Signalen")
+
+    def ready(self):
+        from route27.signals import events  # noqa: F401  registers event kinds and audit types

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from route27.core.errors import ValidationFailed
 from route27.organisations.models import Municipality
 from route27.signals.models import Source
 from route27.youth.forms import PersonForm
@@ -67,11 +66,3 @@ class SelfRegistrationForm(_PersonFields):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT, "").strip())
-
-
-def apply_service_errors(error: ValidationFailed, form: forms.Form) -> None:
-    for key, messages in error.field_errors.items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)
-    if not error.field_errors:
-        form.add_error(None, error.message)

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from route27.core.partial_date import PartialDate
 from route27.law import Arrival
-from route27.youth.partial_date import PartialDate
 
 
 class Source(models.TextChoices):
@@ -44,7 +44,8 @@ ARRIVAL_FOR_SOURCE: dict[str, Arrival] = {
 }
 
 
-def arrival_for(source: str) -> Arrival:
+def arrival_for_source(source: str) -> Arrival:
+    """How a youth who came in through this entrance arrived, in the route engine's terms."""
     return ARRIVAL_FOR_SOURCE.get(source, Arrival.OTHER)
 
 
@@ -55,6 +56,7 @@ class SignalStatus(models.TextChoices):
 
 
 class Signal(models.Model):
+    AUDIT_TYPE = "signal"  # route27.audit.objects
     public_id = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
     source = models.CharField(_("ingang"), max_length=30, choices=Source.choices)
     reporter = models.CharField(_("gemeld door"), max_length=200, blank=True,

@@ -6,14 +6,14 @@ import uuid
 
 from django.db.models import Count, QuerySet
 
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_reads, audit_record
+from route27.casefile.services import record_denied, record_read, record_reads
 from route27.core.errors import NotFound
+from route27.signals.events import SignalObject
 from route27.signals.models import Signal, SignalStatus
 from route27.youth.models import Youth
 
-OBJECT_TYPE = "signal"
+OBJECT_TYPE = SignalObject.SIGNAL
 
 
 def signals_visible_to(user) -> QuerySet[Signal]:
@@ -32,8 +32,7 @@ def signal_list(*, user, status: str = "") -> QuerySet[Signal]:
 
 
 def signal_log_shown(*, user, signals: list[Signal], purpose: Purpose = Purpose.CASELOAD) -> None:
-    audit_reads(user=user, object_type=OBJECT_TYPE, object_ids=[s.public_id for s in signals],
-                purpose=purpose)
+    record_reads(user=user, shown=signals, purpose=purpose)
 
 
 def signal_get(*, user, public_id: uuid.UUID | str,
@@ -44,11 +43,9 @@ def signal_get(*, user, public_id: uuid.UUID | str,
                               "created_by", "linked_by")
               .filter(public_id=public_id).first())
     if signal is None:
-        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
-                     purpose=purpose)
+        record_denied(user=user, object_type=OBJECT_TYPE, object_id=public_id, purpose=purpose)
         raise NotFound("Dit signaal is niet gevonden of u heeft geen toegang.")
-    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(signal.public_id), purpose=purpose)
+    record_read(user=user, youth=signal.youth, about=signal, purpose=purpose)
     return signal
 
 
@@ -62,6 +59,5 @@ def signal_candidates(*, user, signal: Signal) -> list[Youth]:
         return []
     candidates = list(signal.candidates.select_related("municipality", "team")
                       .order_by("family_name", "given_names", "pk"))
-    audit_reads(user=user, object_type="youth", object_ids=[y.public_id for y in candidates],
-                purpose=Purpose.SEARCH)
+    record_reads(user=user, shown=candidates, purpose=Purpose.SEARCH)
     return candidates

@@ -22,17 +22,17 @@ from django.utils.translation import gettext as _
 
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import append, record_audit
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.organisations.models import Municipality, Team
-from route27.signals.models import Signal, SignalStatus, Source, arrival_for
-from route27.trajectories.models import EventType, Trajectory
-from route27.trajectories.services import event_append, trajectory_start
+from route27.signals.events import SignalEventKind
+from route27.signals.models import Signal, SignalStatus, Source, arrival_for_source
+from route27.trajectories.models import Trajectory
+from route27.trajectories.services import trajectory_start
 from route27.youth.models import Youth
 from route27.youth.services import youth_create, youth_update
 from route27.youth.validation import clean_person
 
-OBJECT_TYPE = "signal"
 _MAX = {"reporter": 200, "message": 2000}  # the person fields are checked by clean_person
 
 
@@ -114,8 +114,8 @@ def _link(actor, signal: Signal, youth: Youth, match: str) -> Signal:
     trajectory = Trajectory.objects.filter(youth=youth, closed_on__isnull=True).first()
     if trajectory is None:
         trajectory = trajectory_start(
-            actor=actor, youth=youth, team=signal.team, source=signal.source,
-            requested_by=str(arrival_for(signal.source)),
+            actor=actor, youth=youth, team=signal.team, entrance=signal.source,
+            requested_by=str(arrival_for_source(signal.source)),
             started_on=timezone.localtime(signal.created_at).date(),
         )
     signal.youth, signal.trajectory = youth, trajectory
@@ -126,10 +126,10 @@ def _link(actor, signal: Signal, youth: Youth, match: str) -> Signal:
     signal.save(update_fields=["youth", "trajectory", "status", "bsn", "linked_by",
                                "linked_at"])
     signal.candidates.clear()
-    event_append(youth=youth, trajectory=trajectory, event_type=EventType.SIGNAL_RECEIVED,
-                 actor=actor, effective_date=timezone.localtime(signal.created_at).date(),
-                 data={"source": signal.source, "signal": str(signal.public_id),
-                       "match": match, "self_registration": signal.created_by_id is None})
+    append(actor=actor, youth=youth, trajectory=trajectory, kind=SignalEventKind.SIGNAL_RECEIVED,
+           occurred_on=timezone.localtime(signal.created_at).date(),
+           data={"entrance": signal.source, "signal": str(signal.public_id),
+                 "match": match, "self_registration": signal.created_by_id is None})
     return signal
 
 
@@ -164,8 +164,8 @@ def signal_register(*, actor, source: str, **data: Any) -> Signal:
             match = Match.NEW
             youth = youth_create(actor=audit_actor, team=signal.team, **_youth_data(signal))
             _link(audit_actor, signal, youth, match)
-    audit_record(user=audit_actor, action=AuditAction.CREATE, object_type=OBJECT_TYPE,
-                 object_id=str(signal.public_id), purpose=Purpose.REGISTRATION,
+    record_audit(actor=audit_actor, youth=signal.youth, about=signal, action=AuditAction.CREATE,
+                 purpose=Purpose.REGISTRATION,
                  detail={"source": signal.source, "status": signal.status,
                          "routed": signal.team_id is not None, "match": match,
                          "self_registration": public})
@@ -191,7 +191,6 @@ def signal_confirm_match(*, actor, signal: Signal, youth: Youth | None = None) -
         youth = youth_create(actor=actor, team=signal.team, **_youth_data(signal))
         match = Match.NEW_AFTER_CHECK
     _link(actor, signal, youth, match)
-    audit_record(user=actor, action=AuditAction.UPDATE, object_type=OBJECT_TYPE,
-                 object_id=str(signal.public_id), purpose=Purpose.CASEWORK,
+    record_audit(actor=actor, youth=youth, about=signal, purpose=Purpose.CASEWORK,
                  detail={"match": match, "youth": str(youth.public_id)})
     return signal

@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from route27.audit.purposes import Purpose
 from route27.core.access import PUBLIC, access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
+from route27.core.forms import apply_service_errors
 from route27.signals import selectors, services
-from route27.signals.forms import SelfRegistrationForm, SignalForm, apply_service_errors
+from route27.signals.forms import SelfRegistrationForm, SignalForm
 from route27.signals.models import SignalStatus, Source
 from route27.youth.bsn import mask_bsn
 

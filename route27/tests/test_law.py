@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 
 from route27 import law
+from route27.core.partial_date import PartialDate
 from route27.law import Arrival, Diploma, Facts, Judgement, LegalBasis, Route, SchoolType
-from route27.youth.partial_date import PartialDate
 
 TODAY = datetime.date(2026, 11, 23)
 SEEDS = Path(settings.BASE_DIR) / "docs" / "seeds"
@@ -224,6 +224,20 @@ def test_multi_problem_gives_lead_to_social_team():
 def test_every_rule_is_documented():
     docs = (Path(settings.BASE_DIR) / "docs" / "route-rules.md").read_text(encoding="utf-8")
     assert [r.id for r in law.RULES.values() if f"`{r.id}`" not in docs] == []
+
+
+@pytest.mark.parametrize("doc", ["glossary.md", "route-rules.md"])
+def test_every_route_has_its_one_dutch_name_in_the_docs(doc):
+    from django.utils import translation
+
+    text = (Path(settings.BASE_DIR) / "docs" / doc).read_text(encoding="utf-8")
+    section = text.split("\n## Routes")[1].split("\n## ")[0]
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[-2].strip()
+            for line in section.splitlines() if re.match(r"^\| `[a-z_]+` \|", line)}
+    with translation.override("nl"):
+        labels = {str(route): str(label) for route, label in law.ROUTE_LABELS.items()}
+    assert set(labels) == {str(r) for r in law.Route}
+    assert {code: rows.get(code) for code in labels} == labels
 
 
 @pytest.mark.django_db

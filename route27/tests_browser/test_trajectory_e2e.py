@@ -59,7 +59,9 @@ def _assert_clean(page) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_one_youth_from_self_registration_to_aftercare(browser, page, live_server, demo_data):
     from route27.audit.models import AuditAction, AuditEntry
-    from route27.trajectories.models import EventType, TrajectoryEvent
+    from route27.casefile.models import Event
+    from route27.signals.events import SignalEventKind
+    from route27.trajectories.events import TrajectoryEventKind
     from route27.youth.models import Youth
 
     base = live_server.url
@@ -238,13 +240,14 @@ def test_one_youth_from_self_registration_to_aftercare(browser, page, live_serve
     assert Youth.objects.filter(family_name=FAMILY).count() == 1
     assert youth.municipality.code == "GM0358"
     assert youth.bsn in (None, "")
-    events = list(TrajectoryEvent.objects.filter(youth=youth)
-                  .values_list("event_type", flat=True))
-    for expected in (EventType.SIGNAL_RECEIVED, EventType.TRAJECTORY_STARTED,
-                     EventType.INTAKE_RECORDED, EventType.ROUTE_PROPOSED,
-                     EventType.ROUTE_DECIDED, EventType.PLACEMENT_RECORDED, EventType.OUTFLOW):
+    events = list(Event.objects.filter(youth=youth)
+                  .values_list("kind", flat=True))
+    for expected in (SignalEventKind.SIGNAL_RECEIVED, TrajectoryEventKind.TRAJECTORY_STARTED,
+                     TrajectoryEventKind.INTAKE_RECORDED, TrajectoryEventKind.ROUTE_PROPOSED,
+                     TrajectoryEventKind.ROUTE_DECIDED, TrajectoryEventKind.PLACEMENT_RECORDED,
+                     TrajectoryEventKind.OUTFLOW):
         assert expected in events, f"geen gebeurtenis {expected}: {sorted(set(events))}"
-    assert events.count(EventType.FOLLOW_UP_RECORDED) == 2
+    assert events.count(TrajectoryEventKind.FOLLOW_UP_RECORDED) == 2
     reads = AuditEntry.objects.filter(actor_username=COACH, action=AuditAction.READ,
-                                      object_type="youth", object_id=str(youth.public_id))
+                                      subject=youth)
     assert reads.count() >= 10, f"maar {reads.count()} leesregels van de coach"

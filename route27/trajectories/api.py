@@ -27,9 +27,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from route27 import law
-from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_record
 from route27.core.api.fields import (
     MULTI_LINE,
     NOT_BLANK_LINE,
@@ -46,7 +44,8 @@ from route27.core.api.views import ApiConventionsMixin
 from route27.core.errors import NotFound
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
-from route27.trajectories import services
+from route27.trajectories import selectors, services
+from route27.trajectories.events import StaffEntrance
 from route27.trajectories.models import (
     Activity,
     FollowUp,
@@ -59,6 +58,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
+from route27.trajectories.route_facts import facts_errors, facts_from
 from route27.trajectories.selectors import trajectories_visible_to, trajectory_for_file
 from route27.trajectories.workflow import ORDER, Step
 from route27.youth import selectors as youth_selectors
@@ -106,33 +106,24 @@ def _required_text(message: str, **kwargs) -> StrictCharField:
 
 
 # --- Lookups: always through the trajectories the user may see --------------------------------
-def _denied(user, object_type: str, object_id) -> Http404:
-    audit_denied(user=user, object_type=object_type, object_id=str(object_id),
-                 purpose=Purpose.API)
-    return Http404(_("Niet gevonden, of u heeft er geen toegang toe."))
-
-
 def trajectory_get(user, public_id) -> Trajectory:
-    trajectory = (trajectories_visible_to(user)
-                  .select_related("youth__municipality", "team").filter(public_id=public_id)
-                  .first())
-    if trajectory is None:
-        raise _denied(user, "trajectory", public_id)
-    return trajectory
+    try:
+        return selectors.trajectory_get(user=user, public_id=public_id, purpose=Purpose.API)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
 def _child_get(user, queryset, pk, *, via: str, object_type: str):
-    """A goal, action, proposal or follow-up, found only through a visible trajectory."""
-    obj = queryset.filter(**{f"{via}__in": trajectories_visible_to(user)}, pk=pk).first()
-    if obj is None:
-        raise _denied(user, object_type, pk)
-    return obj
+    try:
+        return selectors.trajectory_child_get(user=user, queryset=queryset, pk=pk, via=via,
+                                              object_type=object_type, purpose=Purpose.API)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
 def _log_read(user, trajectory: Trajectory, view: str) -> None:
-    audit_record(user=user, action=AuditAction.READ, object_type="youth",
-                 object_id=str(trajectory.youth.public_id), purpose=Purpose.API,
-                 detail={"trajectory": str(trajectory.public_id), "view": f"api:{view}"})
+    selectors.trajectory_log_read(user=user, trajectory=trajectory, view=f"api:{view}",
+                                  purpose=Purpose.API)
 
 
 # --- Serializers ---------------------------------------------------------------------------------
@@ -304,35 +295,15 @@ class RouteFactsSerializer(serializers.Serializer):
         "Alleen bij 27 jaar of ouder (Pw art. 7a lid 7)."))
 
     def validate(self, data):
-        today = timezone.localdate()
-        errors: dict[str, list[str]] = {}
-        for name, key in (("schoolVerlatenDatum", "school_left_on"),
-                          ("diplomaDatum", "diploma_on")):
-            if data.get(key) and data[key] > today:
-                errors[name] = [_("Deze datum ligt in de toekomst.")]
-        if data.get("in_school") and not data.get("school_type"):
-            errors["soortSchool"] = [_("Kies de soort school als de jongere naar school gaat.")]
+        errors = facts_errors(data, today=timezone.localdate())
         if errors:
-            raise serializers.ValidationError(errors)
+            names = {field.source: name for name, field in self.fields.items()}
+            raise serializers.ValidationError({names[key]: messages
+                                               for key, messages in errors.items()})
         return data
 
     def facts(self, *, birth, today) -> law.Facts:
-        data = self.validated_data
-        arrival = law.Arrival(data["arrival"])
-        diploma, school = data.get("highest_diploma"), data.get("school_type")
-        return law.Facts(
-            reference_date=today, birth=birth, arrival=arrival,
-            highest_diploma=law.Diploma(diploma) if diploma else None,
-            in_school=data["in_school"],
-            school_type=law.SchoolType(school) if school else None,
-            school_left_on=data.get("school_left_on"), diploma_on=data.get("diploma_on"),
-            school_possible=law.Judgement(data["school_possible"]),
-            wants_retraining=data["wants_retraining"],
-            uwv_sheltered_work_indication=data["uwv_sheltered_work_indication"],
-            bijstand_granted=data["bijstand_granted"], multi_problem=data["multi_problem"],
-            hardship_justification=data.get("hardship_justification", "").strip(),
-            requested_by=data.get("requested_by", "").strip() or str(arrival),
-        )
+        return facts_from(self.validated_data, birth=birth, today=today)
 
 
 class RouteDecisionSerializer(serializers.Serializer):
@@ -523,7 +494,7 @@ class TrajectoryViewSet(_Base):
         except NotFound as exc:
             raise serializers.ValidationError({"jongereId": [exc.message]}) from exc
         trajectory = services.trajectory_start(
-            actor=request.user, youth=youth, source="staff",
+            actor=request.user, youth=youth, entrance=StaffEntrance.STAFF,
             requested_by=data.get("requested_by", "").strip())
         return self._trajectory_response(trajectory, status.HTTP_201_CREATED)
 

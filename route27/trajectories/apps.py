@@ -6,3 +6,6 @@ class TrajectoriesConfig(AppConfig):
     name = "route27.trajectories"
     label = "trajectories"
     verbose_name = _("Trajecten")
+
+    def ready(self):
+        from route27.trajectories import events  # noqa: F401  registers event kinds and audit types

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
-from route27.core.errors import Route27Error
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories.models import (
@@ -20,20 +19,11 @@ from route27.trajectories.models import (
     Placement,
     PlanAction,
 )
+from route27.trajectories.route_facts import facts_errors, facts_from
 from route27.trajectories.workflow import ORDER, Step
 
-# Dutch names for the engine's codes (law.py is pure and language-neutral).
-ROUTE_LABELS = {
-    law.Route.SUPPORT_DURING_SCHOOL: _("Ondersteuning tijdens school"),
-    law.Route.NOT_IN_SCOPE: _("Valt niet onder art. 7a"),
-    law.Route.ASSESS_SCHOOL: _("Beoordelen of school mogelijk is"),
-    law.Route.JOINT_ASSESSMENT: _("Samen met het Doorstroompunt beoordelen"),
-    law.Route.BACK_TO_SCHOOL: _("Terug naar school (Doorstroompunt)"),
-    law.Route.LEARN_WORK: _("Leerwerktraject"),
-    law.Route.WORK: _("Toeleiding naar werk"),
-    law.Route.SHELTERED_WORK: _("Beschut werk"),
-    law.Route.WERKCENTRUM: _("Verwijzing naar het Werkcentrum (omscholing)"),
-}
+# Dutch names for the engine's codes. Routes and school types have theirs next to the enum
+# (law.ROUTE_LABELS, law.SCHOOL_TYPE_LABELS).
 LEGAL_BASIS_LABELS = {
     law.LegalBasis.JOB_SEEKER: _("Pw art. 7a lid 1 sub a: werkzoekende jongere"),
     law.LegalBasis.SCHOOL_REQUEST: _("Pw art. 7a lid 1 sub b: op verzoek van een pro-, vso- of "
@@ -67,14 +57,6 @@ DIPLOMA_LABELS = {
     law.Diploma.HBO: _("hbo"),
     law.Diploma.WO: _("wo"),
 }
-SCHOOL_TYPE_LABELS = {
-    law.SchoolType.PRO: _("Praktijkonderwijs"),
-    law.SchoolType.VSO: _("Voortgezet speciaal onderwijs"),
-    law.SchoolType.VO: _("Voortgezet onderwijs"),
-    law.SchoolType.MBO: _("mbo"),
-    law.SchoolType.HBO: _("hbo"),
-    law.SchoolType.WO: _("wo"),
-}
 JUDGEMENT_LABELS = {
     law.Judgement.YES: _("Ja"),
     law.Judgement.NO: _("Nee"),
@@ -85,13 +67,6 @@ CONTACT_ROLE_ORDER = [Role.DOORSTROOMCOACH, Role.JONGERENCOACH_WERK, Role.LEERPL
 assert set(CONTACT_ROLE_ORDER) == set(CONTACT_PERSON_ROLES)
 
 RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
-
-
-def route_label(code: str) -> str:
-    try:
-        return str(ROUTE_LABELS[law.Route(code)])
-    except ValueError:
-        return code
 
 
 def legal_basis_label(code: str | None) -> str:
@@ -138,18 +113,6 @@ def choice(label, choices, *, required: bool = True, message=None, radio: bool =
     msg = message or _("Maak een keuze.")
     return forms.ChoiceField(label=label, choices=choices, required=required, widget=widget,
                              error_messages={"required": msg, "invalid_choice": msg}, **kwargs)
-
-
-def apply_service_errors(error: Route27Error, form: forms.Form) -> None:
-    """Put a service's field errors on the fields; its message on top when it says more."""
-    shown: set[str] = set()
-    for key, messages in error.field_errors.items():
-        for message in messages:
-            form.add_error(key if key in form.fields else None, message)
-            shown.add(str(message))
-    generic = str(_("Controleer de gemarkeerde velden."))
-    if error.message and str(error.message) not in shown and str(error.message) != generic:
-        form.add_error(None, error.message)
 
 
 class StartForm(forms.Form):
@@ -227,8 +190,8 @@ class RouteFactsForm(forms.Form):
                              help_text=_("Startkwalificatie: havo, vwo of mbo 2, 3 of 4."))
     in_school = forms.BooleanField(label=_("Gaat nu naar school (initieel voltijdsonderwijs)"),
                                    required=False)
-    school_type = choice(_("Soort (vorige) school"), _choices(SCHOOL_TYPE_LABELS, _("Onbekend")),
-                         required=False)
+    school_type = choice(_("Soort (vorige) school"),
+                         _choices(law.SCHOOL_TYPE_LABELS, _("Onbekend")), required=False)
     school_left_on = date_field(_("School verlaten op"), required=False)
     diploma_on = date_field(_("Diploma behaald op"), required=False)
     school_possible = choice(_("Is terugkeer naar school mogelijk en passend?"),
@@ -248,32 +211,13 @@ class RouteFactsForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        left, diploma = data.get("school_left_on"), data.get("diploma_on")
-        for name, value in (("school_left_on", left), ("diploma_on", diploma)):
-            if value and value > timezone.localdate():
-                self.add_error(name, _("Deze datum ligt in de toekomst."))
-        if data.get("in_school") and not data.get("school_type"):
-            self.add_error("school_type", _("Kies de soort school als de jongere naar school "
-                                            "gaat."))
+        for name, messages in facts_errors(data, today=timezone.localdate()).items():
+            for message in messages:
+                self.add_error(name, message)
         return data
 
     def facts(self, *, birth, today) -> law.Facts:
-        data = self.cleaned_data
-        return law.Facts(
-            reference_date=today, birth=birth, arrival=law.Arrival(data["arrival"]),
-            highest_diploma=law.Diploma(data["highest_diploma"])
-            if data.get("highest_diploma") else None,
-            in_school=data["in_school"],
-            school_type=law.SchoolType(data["school_type"]) if data.get("school_type") else None,
-            school_left_on=data.get("school_left_on"), diploma_on=data.get("diploma_on"),
-            school_possible=law.Judgement(data["school_possible"]),
-            wants_retraining=data["wants_retraining"],
-            uwv_sheltered_work_indication=data["uwv_sheltered_work_indication"],
-            bijstand_granted=data["bijstand_granted"], multi_problem=data["multi_problem"],
-            hardship_justification=data.get("hardship_justification", "").strip(),
-            requested_by=data.get("requested_by", "").strip()
-            or str(ARRIVAL_LABELS[law.Arrival(data["arrival"])]),
-        )
+        return facts_from(self.cleaned_data, birth=birth, today=today)
 
 
 FACT_KEYS = ("arrival", "requested_by", "highest_diploma", "in_school", "school_type",
@@ -289,11 +233,14 @@ def facts_initial(decision, trajectory) -> dict:
     if decision is not None:
         initial.update({k: v for k, v in decision.facts.items()
                         if k in FACT_KEYS and v is not None})
+    if initial.get("requested_by") and initial["requested_by"] == initial.get("arrival"):
+        initial["requested_by"] = ""  # no one named: the arrival stood in (route_facts)
     return initial
 
 
 class RouteConfirmForm(forms.Form):
-    route = choice(_("Vast te stellen route"), _choices(ROUTE_LABELS), message=_("Kies een route."))
+    route = choice(_("Vast te stellen route"), _choices(law.ROUTE_LABELS),
+                   message=_("Kies een route."))
     reason = text_area(_("Reden van afwijking"), rows=3, help_text=_(
         "Verplicht als u een andere route kiest dan het voorstel."))
 

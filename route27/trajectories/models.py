@@ -5,77 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from route27.audit.models import AppendOnlyError
+from route27.casefile.vocabularies import ENTRANCES
 from route27.trajectories.workflow import Step
-
-
-class EventType(models.TextChoices):
-    YOUTH_REGISTERED = "youth_registered", _("Jongere geregistreerd")
-    YOUTH_UPDATED = "youth_updated", _("Gegevens jongere gewijzigd")
-    CONTACT_PERSON_CHANGED = "contact_person_changed", _("Vaste contactpersoon gewijzigd")
-    SIGNAL_RECEIVED = "signal_received", _("Signaal ontvangen")
-    TRAJECTORY_STARTED = "trajectory_started", _("Traject gestart")
-    STEP_CHANGED = "step_changed", _("Stap gewijzigd")
-    INTAKE_RECORDED = "intake_recorded", _("Intake vastgelegd")
-    ROUTE_PROPOSED = "route_proposed", _("Route voorgesteld")
-    ROUTE_DECIDED = "route_decided", _("Route vastgesteld")
-    PLAN_CHANGED = "plan_changed", _("Plan gewijzigd")
-    ACTIVITY_RECORDED = "activity_recorded", _("Activiteit vastgelegd")
-    INSTRUMENT_STARTED = "instrument_started", _("Voorziening ingezet")
-    PLACEMENT_RECORDED = "placement_recorded", _("Match vastgelegd")
-    OUTFLOW = "outflow", _("Uitstroom")
-    FOLLOW_UP_RECORDED = "follow_up_recorded", _("Nazorgcontact vastgelegd")
-    REOPENED = "reopened", _("Ondersteuning heropend")
-    HANDOVER_CHANGED = "handover_changed", _("Overdracht gewijzigd")
-    CONSENT_GIVEN = "consent_given", _("Toestemming gegeven")
-    CONSENT_WITHDRAWN = "consent_withdrawn", _("Toestemming ingetrokken")
-
-
-class TrajectoryEvent(models.Model):
-    """Append-only fact about a youth's path. Indicators are computed from these rows.
-
-    ``from_state``/``to_state`` hold step or status changes; ``data`` holds the few extra facts an
-    indicator needs (never free-text personal data). See docs/adr/0003-append-only-events.md.
-    """
-
-    youth = models.ForeignKey(
-        "youth.Youth", on_delete=models.PROTECT, related_name="events", verbose_name=_("jongere")
-    )
-    trajectory = models.ForeignKey(
-        "trajectories.Trajectory", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="events", verbose_name=_("traject"),
-    )
-    event_type = models.CharField(_("soort"), max_length=40, choices=EventType.choices)
-    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
-    effective_date = models.DateField(_("ingangsdatum"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", verbose_name=_("door"),
-    )
-    from_state = models.CharField(_("van"), max_length=40, blank=True)
-    to_state = models.CharField(_("naar"), max_length=40, blank=True)
-    reason = models.TextField(_("reden"), blank=True)
-    data = models.JSONField(_("gegevens"), default=dict, blank=True)
-
-    class Meta:
-        ordering = ["occurred_at", "id"]
-        indexes = [
-            models.Index(fields=["youth", "occurred_at"]),
-            models.Index(fields=["event_type", "effective_date"]),
-        ]
-        verbose_name = _("trajectgebeurtenis")
-        verbose_name_plural = _("trajectgebeurtenissen")
-
-    def __str__(self) -> str:
-        return f"{self.effective_date} {self.event_type}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Een trajectgebeurtenis kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Een trajectgebeurtenis kan niet worden verwijderd.")
 
 
 class Intensity(models.TextChoices):
@@ -110,6 +41,8 @@ AFTERCARE_REASONS = frozenset({OutflowReason.DURABLE_WORK, OutflowReason.EDUCATI
 class Trajectory(models.Model):
     """One period of support for a youth. A youth can have a new one after an earlier one ended."""
 
+    AUDIT_TYPE = "trajectory"  # route27.audit.objects
+
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT,
                               related_name="trajectories", verbose_name=_("jongere"))
@@ -120,6 +53,8 @@ class Trajectory(models.Model):
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     legal_basis = models.CharField(_("grondslag"), max_length=10, blank=True)
     requested_by = models.CharField(_("aangevraagd door"), max_length=100, blank=True)
+    # How the youth came in (No Wrong Door): a code of route27.casefile.vocabularies.ENTRANCES.
+    entrance = models.CharField(_("binnengekomen via"), max_length=40, blank=True)
     route = models.CharField(_("route"), max_length=30, blank=True)
     hardship_justification = models.TextField(_("rechtvaardiging hardheidsclausule"), blank=True)
     intensity = models.CharField(_("intensiteit"), max_length=15, choices=Intensity.choices,
@@ -143,6 +78,10 @@ class Trajectory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.youth} – {self.get_step_display()}"
+
+    @property
+    def entrance_label(self) -> str:
+        return ENTRANCES.label(self.entrance) if self.entrance else ""
 
     @property
     def is_open(self) -> bool:
@@ -219,6 +158,8 @@ class IntakeAnswer(models.Model):
 class RouteDecision(models.Model):
     """A proposal of the art. 7a engine and the coach's confirmation or override."""
 
+    AUDIT_TYPE = "route_decision"  # route27.audit.objects
+
     trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT,
                                    related_name="route_decisions")
     facts = models.JSONField(_("feiten"))
@@ -247,6 +188,7 @@ class RouteDecision(models.Model):
 
 
 class Goal(models.Model):
+    AUDIT_TYPE = "goal"  # route27.audit.objects
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")
     domain = models.ForeignKey(LifeDomain, null=True, blank=True, on_delete=models.PROTECT,
                                related_name="+", verbose_name=_("leefgebied"))
@@ -263,6 +205,7 @@ class Goal(models.Model):
 
 
 class PlanAction(models.Model):
+    AUDIT_TYPE = "plan_action"  # route27.audit.objects
     class Status(models.TextChoices):
         PLANNED = "planned", _("Gepland")
         IN_PROGRESS = "in_progress", _("Bezig")
@@ -395,6 +338,8 @@ class Placement(models.Model):
 
 class FollowUp(models.Model):
     """Aftercare follow-up, scheduled from the outflow date (S3 §2 situatie 3)."""
+
+    AUDIT_TYPE = "follow_up"  # route27.audit.objects
 
     class Outcome(models.TextChoices):
         ON_TRACK = "on_track", _("Gaat goed, blijft op plek")

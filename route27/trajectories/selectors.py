@@ -19,29 +19,30 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from route27 import law
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
+from route27.casefile.services import record_denied, record_read
+from route27.core.errors import NotFound
+from route27.core.partial_date import PartialDate
 from route27.organisations.models import Membership, MunicipalConfig, Team, User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories.alerts import TURNS_18_DAYS, TURNS_27_DAYS
+from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import (
     INTENSITY_WEIGHT,
-    EventType,
     FollowUp,
     Intensity,
     Trajectory,
-    TrajectoryEvent,
 )
 from route27.trajectories.workflow import ORDER, Step
 from route27.youth.access import visible_q
 from route27.youth.models import ContactAssignment, Youth
-from route27.youth.partial_date import PartialDate
 
 UNKNOWN_INTENSITY = "onbekend"
 UNKNOWN_WEIGHT = INTENSITY_WEIGHT[Intensity.LIGHT]  # no intake yet: counts as light
@@ -51,6 +52,36 @@ ALERT_FILTERS = ("turns_18", "turns_27", "follow_up_overdue", "no_contact")
 def trajectories_visible_to(user) -> QuerySet[Trajectory]:
     return Trajectory.objects.filter(
         Exists(Youth.objects.filter(visible_q(user), pk=OuterRef("youth_id"))))
+
+
+def trajectory_get(*, user, public_id, purpose: str = Purpose.CASEWORK) -> Trajectory:
+    """One trajectory the user may see, for pages and API alike. Not logged as a read yet (a
+    write form logs it with :func:`trajectory_log_read`); NotFound and a denied row otherwise."""
+    trajectory = (trajectories_visible_to(user)
+                  .select_related("youth__municipality", "team").filter(public_id=public_id)
+                  .first())
+    if trajectory is None:
+        record_denied(user=user, object_type=TrajectoryObject.TRAJECTORY, object_id=public_id,
+                      purpose=purpose)
+        raise NotFound(_("Dit traject is niet gevonden of u heeft geen toegang."))
+    return trajectory
+
+
+def trajectory_child_get(*, user, queryset: QuerySet, pk, via: str, object_type: str,
+                         purpose: str = Purpose.CASEWORK):
+    """A proposal, goal, action or follow-up, found only through a trajectory the user may see
+    (``via``: the lookup from the child to its trajectory). NotFound and a denied row otherwise."""
+    obj = queryset.filter(**{f"{via}__in": trajectories_visible_to(user)}, pk=pk).first()
+    if obj is None:
+        record_denied(user=user, object_type=object_type, object_id=pk, purpose=purpose)
+        raise NotFound(_("Niet gevonden, of u heeft er geen toegang toe."))
+    return obj
+
+
+def trajectory_log_read(*, user, trajectory: Trajectory, view: str,
+                        purpose: str = Purpose.CASEWORK) -> None:
+    record_read(user=user, youth=trajectory.youth, about=trajectory, purpose=purpose,
+                detail={"view": view})
 
 
 def _annotated(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:
@@ -184,17 +215,13 @@ def worklist(*, user, step: str = "", intensity: str = "", route: str = "", aler
 # --- Intake queue --------------------------------------------------------------------------------
 def intake_queue(*, user, today: datetime.date | None = None) -> QuerySet[Trajectory]:
     """Open trajectories of the user's teams without a contact person (unassigned signals),
-    oldest first. Rows carry ``source``: the entrance recorded when the trajectory started."""
+    oldest first. ``entrance_label`` says how each youth came in."""
     today = today or timezone.localdate()
     has_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
                                                    ended_at__isnull=True)
-    started = TrajectoryEvent.objects.filter(trajectory=OuterRef("pk"),
-                                             event_type=EventType.TRAJECTORY_STARTED)
     return _annotated(trajectories_visible_to(user).filter(
         ~Exists(has_contact), closed_on__isnull=True, team_id__in=user.casework_team_ids,
-    ), today).annotate(
-        source=Subquery(started.order_by("id").annotate(s=KT("data__source")).values("s")[:1]),
-    ).order_by("started_on", "id")
+    ), today).order_by("started_on", "id")
 
 
 def contact_roles_by_team(user) -> dict[int, str]:
@@ -255,7 +282,7 @@ def team_caseload(*, user, team_ids=None) -> list[TeamCaseload]:
     weighted caseload, the team total and the intake queue size. Counts only, no names of youth;
     logged as one read of the caseload. A fixed number of queries, whatever the team size."""
     team_ids = lead_team_ids(user) if team_ids is None else sorted(team_ids)
-    audit_record(user=user, action=AuditAction.READ, object_type="caseload",
+    audit_record(user=user, action=AuditAction.READ, object_type=TrajectoryObject.CASELOAD,
                  object_id=",".join(map(str, team_ids)), purpose=Purpose.CASELOAD)
     active_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
                                                       ended_at__isnull=True)

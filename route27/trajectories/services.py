@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 
 from route27 import law
 from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import append, record
+from route27.casefile.vocabularies import ENTRANCES
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.organisations.models import Team, config_for
+from route27.trajectories.events import TrajectoryEventKind as Kind
 from route27.trajectories.models import (
     AFTERCARE_REASONS,
     Activity,
-    EventType,
     FollowUp,
     Goal,
     Instrument,
@@ -33,30 +33,8 @@ from route27.trajectories.models import (
     PlanAction,
     RouteDecision,
     Trajectory,
-    TrajectoryEvent,
 )
 from route27.trajectories.workflow import Step, check_transition
-
-OBJECT_TYPE = "trajectory"
-
-
-def event_append(*, youth, event_type: EventType, actor, trajectory=None,
-                 effective_date: datetime.date | None = None, from_state: str = "",
-                 to_state: str = "", reason: str = "",
-                 data: dict | None = None) -> TrajectoryEvent:
-    """Append an event. Called by other services inside their transaction."""
-    return TrajectoryEvent.objects.create(
-        youth=youth, trajectory=trajectory, event_type=event_type,
-        actor=actor if actor and actor.pk else None,
-        effective_date=effective_date or timezone.localdate(), from_state=from_state,
-        to_state=to_state, reason=reason, data=data or {},
-    )
-
-
-def _audit(actor, trajectory: Trajectory, action=AuditAction.UPDATE, detail=None) -> None:
-    audit_record(user=actor, action=action, object_type=OBJECT_TYPE,
-                 object_id=str(trajectory.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"trajectory": str(trajectory.public_id), **(detail or {})})
 
 
 def _locked(trajectory: Trajectory) -> Trajectory:
@@ -86,9 +64,13 @@ def _team_for_youth(youth) -> Team | None:
 
 
 @transaction.atomic
-def trajectory_start(*, actor, youth, team: Team | None = None, requested_by: str = "",
-                     source: str = "", started_on: datetime.date | None = None) -> Trajectory:
-    """Open a new trajectory in step 1. Refused while another one is open for this youth."""
+def trajectory_start(*, actor, youth, entrance: str, team: Team | None = None,
+                     requested_by: str = "",
+                     started_on: datetime.date | None = None) -> Trajectory:
+    """Open a new trajectory in step 1. Refused while another one is open for this youth.
+    ``entrance``: how the youth came in, a code of ``casefile.vocabularies.ENTRANCES``."""
+    if entrance not in ENTRANCES:
+        raise ValueError(f"entrance {entrance!r} is not registered")
     team = team or _team_for_youth(youth)
     if team is None:
         raise ValidationFailed(_("Er is geen team dat jongeren uit %(gemeente)s begeleidt.")
@@ -99,19 +81,21 @@ def trajectory_start(*, actor, youth, team: Team | None = None, requested_by: st
         with transaction.atomic():
             trajectory = Trajectory.objects.create(
                 youth=youth, team=team, step=Step.SIGNAL, requested_by=requested_by,
-                started_on=started_on or timezone.localdate())
+                entrance=entrance, started_on=started_on or timezone.localdate())
     except IntegrityError as exc:
         raise ValidationFailed(_("Voor deze jongere loopt al een traject.")) from exc
     earlier = youth.trajectories.exclude(pk=trajectory.pk).count()
-    event_append(youth=youth, trajectory=trajectory, event_type=EventType.TRAJECTORY_STARTED,
-                 actor=actor, to_state=Step.SIGNAL,
-                 data={"source": source, "team": team.pk, "returning": earlier > 0})
-    _audit(actor, trajectory, AuditAction.CREATE)
+    record(actor=actor, youth=youth, trajectory=trajectory, kind=Kind.TRAJECTORY_STARTED,
+           action=AuditAction.CREATE, occurred_on=started_on, to_state=Step.SIGNAL,
+           data={"entrance": entrance, "team": team.pk, "returning": earlier > 0})
     return trajectory
 
 
 def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
-          outflow_reason: str = "", data: dict | None = None) -> None:
+          outflow_reason: str = "", occurred_on: datetime.date | None = None,
+          audit: dict | None = None) -> None:
+    """Change step and append the event; with ``audit`` the move is the write's main fact and
+    gets the audit row too."""
     edge = check_transition(trajectory.step, target, reason=reason,
                             outflow_reason=outflow_reason)
     source = trajectory.step
@@ -119,9 +103,13 @@ def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
     if target in (Step.CLOSED, Step.HANDED_BACK):
         trajectory.closed_on = timezone.localdate()
     trajectory.save()
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.STEP_CHANGED, from_state=source, to_state=target,
-                 reason=reason, data={"rule": edge.rule, **(data or {})})
+    fact = dict(actor=actor, youth=trajectory.youth, trajectory=trajectory,
+                kind=Kind.STEP_CHANGED, from_state=source, to_state=target, reason=reason,
+                occurred_on=occurred_on, data={"rule": edge.rule})
+    if audit is None:
+        append(**fact)
+    else:
+        record(**fact, detail=audit)
 
 
 @transaction.atomic
@@ -131,8 +119,7 @@ def trajectory_move(*, actor, trajectory: Trajectory, to: str, reason: str = "")
     target = Step(to)
     if target in (Step.CLOSED, Step.AFTERCARE):
         raise TransitionRefused(_("Sluit een traject af met 'Uitstroom vastleggen'."))
-    _move(actor, trajectory, target, reason=reason.strip())
-    _audit(actor, trajectory, detail={"step": target})
+    _move(actor, trajectory, target, reason=reason.strip(), audit={"step": target})
     return trajectory
 
 
@@ -140,8 +127,8 @@ def trajectory_move(*, actor, trajectory: Trajectory, to: str, reason: str = "")
 def trajectory_hand_back(*, actor, trajectory: Trajectory, reason: str) -> Trajectory:
     """School turns out possible: hand back to the Doorstroompunt (art. 7a lid 2)."""
     trajectory = _locked(trajectory)
-    _move(actor, trajectory, Step.HANDED_BACK, reason=reason.strip())
-    _audit(actor, trajectory, detail={"step": Step.HANDED_BACK})
+    _move(actor, trajectory, Step.HANDED_BACK, reason=reason.strip(),
+          audit={"step": Step.HANDED_BACK})
     return trajectory
 
 
@@ -173,13 +160,11 @@ def intake_record(*, actor, trajectory: Trajectory, intensity: str, answers: dic
     )
     trajectory.intensity, trajectory.multi_problem = intensity, multi_problem
     trajectory.save(update_fields=["intensity", "multi_problem"])
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.INTAKE_RECORDED,
-                 data={"version": version, "intensity": intensity,
-                       "multi_problem": multi_problem})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory,
+           kind=Kind.INTAKE_RECORDED, detail={"intake_version": version},
+           data={"version": version, "intensity": intensity, "multi_problem": multi_problem})
     if trajectory.step == Step.SIGNAL:
         _move(actor, trajectory, Step.INTAKE)
-    _audit(actor, trajectory, detail={"intake_version": version})
     return intake
 
 
@@ -201,14 +186,14 @@ def route_propose(*, actor, trajectory: Trajectory, facts: law.Facts) -> RouteDe
     trajectory = _locked(trajectory)
     _require_open(trajectory)
     decision = law.decide(facts)
-    record = RouteDecision.objects.create(
+    proposal = RouteDecision.objects.create(
         trajectory=trajectory, facts=_facts_json(facts), proposal=decision.as_dict(),
         proposed_route=decision.route, proposed_by=actor)
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.ROUTE_PROPOSED, to_state=decision.route,
-                 data={"legal_basis": decision.as_dict()["legal_basis"]})
-    _audit(actor, trajectory, detail={"route_proposed": str(decision.route)})
-    return record
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory,
+           kind=Kind.ROUTE_PROPOSED, to_state=decision.route,
+           data={"legal_basis": decision.as_dict()["legal_basis"]},
+           detail={"route_proposed": str(decision.route)})
+    return proposal
 
 
 @transaction.atomic
@@ -237,13 +222,13 @@ def route_confirm(*, actor, decision: RouteDecision, route: str = "",
     trajectory.hardship_justification = decision.facts.get("hardship_justification", "")
     trajectory.save(update_fields=["route", "legal_basis", "requested_by",
                                    "hardship_justification"])
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.ROUTE_DECIDED, from_state=decision.proposed_route,
-                 to_state=route, reason=decision.override_reason,
-                 data={"override": decision.is_override, "legal_basis": trajectory.legal_basis})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory,
+           kind=Kind.ROUTE_DECIDED, from_state=decision.proposed_route, to_state=route,
+           reason=decision.override_reason,
+           data={"override": decision.is_override, "legal_basis": trajectory.legal_basis},
+           detail={"route": route, "override": decision.is_override})
     if trajectory.step in (Step.SIGNAL, Step.INTAKE):
         _move(actor, trajectory, Step.ROUTE if trajectory.step == Step.INTAKE else Step.INTAKE)
-    _audit(actor, trajectory, detail={"route": route, "override": decision.is_override})
     return decision
 
 
@@ -257,9 +242,8 @@ def goal_add(*, actor, trajectory: Trajectory, description: str,
                                field_errors={"description": [_("Beschrijf het doel.")]})
     goal = Goal.objects.create(trajectory=trajectory, domain=domain,
                                description=description.strip())
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.PLAN_CHANGED, data={"goal": goal.pk, "change": "goal_added"})
-    _audit(actor, trajectory, detail={"goal": goal.pk})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, kind=Kind.PLAN_CHANGED,
+           data={"goal": goal.pk, "change": "goal_added"}, detail={"goal": goal.pk})
     return goal
 
 
@@ -276,10 +260,8 @@ def action_add(*, actor, goal: Goal, description: str, owner: str = PlanAction.O
                                field_errors={"owner": [_("Kies een eigenaar.")]})
     action = PlanAction.objects.create(goal=goal, description=description.strip(), owner=owner,
                                        owner_name=owner_name.strip(), due_on=due_on)
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.PLAN_CHANGED,
-                 data={"action": action.pk, "change": "action_added"})
-    _audit(actor, trajectory, detail={"action": action.pk})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, kind=Kind.PLAN_CHANGED,
+           data={"action": action.pk, "change": "action_added"}, detail={"action": action.pk})
     return action
 
 
@@ -292,10 +274,10 @@ def action_set_status(*, actor, action: PlanAction, status: str) -> PlanAction:
                                field_errors={"status": [_("Kies een geldige status.")]})
     previous, action.status = action.status, status
     action.save(update_fields=["status"])
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 event_type=EventType.PLAN_CHANGED, from_state=previous, to_state=status,
-                 data={"action": action.pk, "change": "action_status"})
-    _audit(actor, trajectory, detail={"action": action.pk, "status": status})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, kind=Kind.PLAN_CHANGED,
+           from_state=previous, to_state=status,
+           data={"action": action.pk, "change": "action_status"},
+           detail={"action": action.pk, "status": status})
     return action
 
 
@@ -313,9 +295,8 @@ def activity_record(*, actor, trajectory: Trajectory, kind: str, on: datetime.da
     if trajectory.last_contact_on is None or on > trajectory.last_contact_on:
         trajectory.last_contact_on = on
         trajectory.save(update_fields=["last_contact_on"])
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
-                 event_type=EventType.ACTIVITY_RECORDED, data={"kind": kind})
-    _audit(actor, trajectory, detail={"activity": activity.pk})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=on,
+           kind=Kind.ACTIVITY_RECORDED, data={"kind": kind}, detail={"activity": activity.pk})
     return activity
 
 
@@ -328,10 +309,9 @@ def instrument_start(*, actor, trajectory: Trajectory, instrument: Instrument,
         raise ValidationFailed(_("Deze voorziening is niet meer beschikbaar."))
     use = InstrumentUse.objects.create(trajectory=trajectory, instrument=instrument,
                                        started_on=started_on, note=note.strip())
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 effective_date=started_on, event_type=EventType.INSTRUMENT_STARTED,
-                 data={"instrument": instrument.code})
-    _audit(actor, trajectory, detail={"instrument": instrument.code})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=started_on,
+           kind=Kind.INSTRUMENT_STARTED, data={"instrument": instrument.code},
+           detail={"instrument": instrument.code})
     return use
 
 
@@ -361,13 +341,12 @@ def placement_record(*, actor, trajectory: Trajectory, kind: str, organisation_n
         organisation_name=organisation_name.strip(), started_on=started_on,
         education_level=education_level.strip(), learning_path=learning_path,
         contract_type=contract_type.strip(), hours_per_week=hours_per_week)
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                 effective_date=started_on, event_type=EventType.PLACEMENT_RECORDED,
-                 to_state=kind, data={"kind": kind, "ladder": ladder})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=started_on,
+           kind=Kind.PLACEMENT_RECORDED, to_state=kind, data={"kind": kind, "ladder": ladder},
+           detail={"placement": placement.pk})
     if trajectory.step != Step.MATCH:
-        _move(actor, trajectory, Step.MATCH,
+        _move(actor, trajectory, Step.MATCH, occurred_on=started_on,
               reason="" if trajectory.step == Step.SUPPORT else _("Match vastgelegd"))
-    _audit(actor, trajectory, detail={"placement": placement.pk})
     return placement
 
 
@@ -385,15 +364,16 @@ def trajectory_outflow(*, actor, trajectory: Trajectory, reason: str, on: dateti
                                field_errors={"note": [_("Licht de reden toe.")]})
     target = Step.AFTERCARE if reason in AFTERCARE_REASONS else Step.CLOSED
     trajectory.outflow_reason, trajectory.outflow_on = reason, on
-    _move(actor, trajectory, target, reason=note.strip(), outflow_reason=reason)
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
-                 event_type=EventType.OUTFLOW, to_state=reason, reason=note.strip())
+    _move(actor, trajectory, target, reason=note.strip(), outflow_reason=reason,
+          occurred_on=on)
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=on,
+           kind=Kind.OUTFLOW, to_state=reason, reason=note.strip(),
+           detail={"outflow": reason})
     if target == Step.AFTERCARE:
         months = config_for(trajectory.youth.municipality).aftercare_months
         FollowUp.objects.bulk_create(
             FollowUp(trajectory=trajectory, months_after_outflow=m,
                      due_on=on + relativedelta(months=m)) for m in sorted(set(months)))
-    _audit(actor, trajectory, detail={"outflow": reason})
     return trajectory
 
 
@@ -415,19 +395,18 @@ def follow_up_record(*, actor, follow_up: FollowUp, outcome: str, on: datetime.d
     follow_up.save()
     trajectory.last_contact_on = max(filter(None, [trajectory.last_contact_on, on]))
     trajectory.save(update_fields=["last_contact_on"])
-    event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor, effective_date=on,
-                 event_type=EventType.FOLLOW_UP_RECORDED, to_state=outcome,
-                 data={"months": follow_up.months_after_outflow})
+    record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=on,
+           kind=Kind.FOLLOW_UP_RECORDED, to_state=outcome,
+           data={"months": follow_up.months_after_outflow},
+           detail={"follow_up": follow_up.pk, "outcome": outcome})
     if outcome == FollowUp.Outcome.DROPPED_OUT:
         trajectory.follow_ups.filter(done_on__isnull=True).update(cancelled=True)
         previous_outflow = trajectory.outflow_reason
         trajectory.outflow_reason, trajectory.outflow_on = "", None
-        _move(actor, trajectory, Step.INTAKE,
+        _move(actor, trajectory, Step.INTAKE, occurred_on=on,
               reason=note.strip() or _("Uitgevallen na uitstroom (nazorg)"))
-        event_append(youth=trajectory.youth, trajectory=trajectory, actor=actor,
-                     effective_date=on, event_type=EventType.REOPENED,
-                     from_state=previous_outflow, to_state=Step.INTAKE)
+        append(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=on,
+               kind=Kind.REOPENED, from_state=previous_outflow, to_state=Step.INTAKE)
     elif not trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False).exists():
-        _move(actor, trajectory, Step.CLOSED)
-    _audit(actor, trajectory, detail={"follow_up": follow_up.pk, "outcome": outcome})
+        _move(actor, trajectory, Step.CLOSED, occurred_on=on)
     return follow_up

@@ -21,19 +21,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
-from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_record
+from route27.casefile.models import Event
+from route27.casefile.selectors import timeline_of
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error
+from route27.core.forms import apply_service_errors
 from route27.organisations.models import config_for
 from route27.organisations.roles import Role
 from route27.trajectories import forms as f
 from route27.trajectories import services
 from route27.trajectories.alerts import Alert, alerts_for
+from route27.trajectories.events import StaffEntrance, TrajectoryObject
+from route27.trajectories.events import TrajectoryEventKind as Kind
 from route27.trajectories.models import (
     Activity,
-    EventType,
     FollowUp,
     Instrument,
     OutflowReason,
@@ -41,11 +42,16 @@ from route27.trajectories.models import (
     PlanAction,
     RouteDecision,
     Trajectory,
-    TrajectoryEvent,
 )
-from route27.trajectories.selectors import trajectories_visible_to, trajectory_for_file
+from route27.trajectories.selectors import (
+    trajectory_child_get,
+    trajectory_for_file,
+    trajectory_get,
+    trajectory_log_read,
+)
 from route27.trajectories.workflow import Step
 from route27.youth import selectors as youth_selectors
+from route27.youth.events import YouthEventKind
 from route27.youth.services import contact_person_assign
 
 CHANGE = "trajectories.change_trajectory"
@@ -57,27 +63,22 @@ HAND_BACK_STEPS = (Step.SIGNAL, Step.INTAKE, Step.ROUTE)
 
 # --- Lookups ----------------------------------------------------------------------------------
 def _trajectory_or_404(request, public_id) -> Trajectory:
-    trajectory = (trajectories_visible_to(request.user)
-                  .select_related("youth__municipality", "team").filter(public_id=public_id)
-                  .first())
-    if trajectory is None:
-        audit_denied(user=request.user, object_type="trajectory", object_id=str(public_id),
-                     purpose=Purpose.CASEWORK)
-        raise Http404(_("Dit traject is niet gevonden of u heeft geen toegang."))
-    return trajectory
+    try:
+        return trajectory_get(user=request.user, public_id=public_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
-def _child_or_404(queryset, pk):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise Http404(_("Niet gevonden."))
-    return obj
+def _child_or_404(request, queryset, pk, *, via: str, object_type: str):
+    try:
+        return trajectory_child_get(user=request.user, queryset=queryset, pk=pk, via=via,
+                                    object_type=object_type)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
 
 
 def _log_read(request, trajectory: Trajectory, view: str) -> None:
-    audit_record(user=request.user, action=AuditAction.READ, object_type="youth",
-                 object_id=str(trajectory.youth.public_id), purpose=Purpose.CASEWORK,
-                 detail={"trajectory": str(trajectory.public_id), "view": view})
+    trajectory_log_read(user=request.user, trajectory=trajectory, view=view)
 
 
 def _file_url(youth, anchor: str = "") -> str:
@@ -96,7 +97,7 @@ def _form_page(request, trajectory: Trajectory, *, view: str, form_class, save: 
             try:
                 result = save(form.cleaned_data)
             except Route27Error as exc:
-                f.apply_service_errors(exc, form)
+                apply_service_errors(exc, form)
             else:
                 messages.success(request, success(result) if callable(success) else success)
                 return redirect(_file_url(trajectory.youth, anchor))
@@ -120,8 +121,8 @@ def proposal_context(decision: RouteDecision | None) -> dict | None:
     until = proposal.get("former_school_guidance_until")
     return {
         "decision": decision,
-        "route": f.route_label(decision.proposed_route),
-        "decided_route": f.route_label(decision.route) if decision.route else "",
+        "route": law.route_label(decision.proposed_route),
+        "decided_route": law.route_label(decision.route) if decision.route else "",
         "legal_basis": f.legal_basis_label(proposal.get("legal_basis")),
         "contact_role": Role(role).label if role in Role.values else "",
         "contact_role_code": role or "",
@@ -133,26 +134,26 @@ def proposal_context(decision: RouteDecision | None) -> dict | None:
     }
 
 
-def _event_summary(event: TrajectoryEvent, instruments: dict[str, str]) -> str:
+def _event_summary(event: Event, instruments: dict[str, str]) -> str:
     def step(code):
         return Step(code).label if code in Step.values else code
 
-    kind, data = event.event_type, event.data or {}
-    if kind == EventType.STEP_CHANGED:
+    kind, data = event.kind, event.data or {}
+    if kind == Kind.STEP_CHANGED:
         return f"{step(event.from_state)} → {step(event.to_state)}"
-    if kind == EventType.TRAJECTORY_STARTED:
+    if kind == Kind.TRAJECTORY_STARTED:
         return _("Terugkeer na een eerder traject") if data.get("returning") else ""
-    if kind == EventType.ROUTE_PROPOSED:
-        return f.route_label(event.to_state)
-    if kind == EventType.ROUTE_DECIDED:
-        text = f.route_label(event.to_state)
+    if kind == Kind.ROUTE_PROPOSED:
+        return law.route_label(event.to_state)
+    if kind == Kind.ROUTE_DECIDED:
+        text = law.route_label(event.to_state)
         return text + (" " + _("(afwijking van het voorstel)") if data.get("override") else "")
-    if kind == EventType.CONTACT_PERSON_CHANGED:
+    if kind == YouthEventKind.CONTACT_PERSON_CHANGED:
         return Role(event.to_state).label if event.to_state in Role.values else ""
-    if kind == EventType.INTAKE_RECORDED:
+    if kind == Kind.INTAKE_RECORDED:
         return _("Versie %(v)s, intensiteit %(i)s") % {"v": data.get("version", "?"),
                                                         "i": data.get("intensity", "")}
-    if kind == EventType.PLAN_CHANGED:
+    if kind == Kind.PLAN_CHANGED:
         change = data.get("change")
         if change == "goal_added":
             return _("Doel toegevoegd")
@@ -161,22 +162,21 @@ def _event_summary(event: TrajectoryEvent, instruments: dict[str, str]) -> str:
         labels = dict(PlanAction.Status.choices)
         return _("Status actie: %(a)s → %(b)s") % {"a": labels.get(event.from_state, ""),
                                                    "b": labels.get(event.to_state, "")}
-    if kind == EventType.ACTIVITY_RECORDED:
+    if kind == Kind.ACTIVITY_RECORDED:
         return dict(Activity.Kind.choices).get(data.get("kind"), "")
-    if kind == EventType.INSTRUMENT_STARTED:
+    if kind == Kind.INSTRUMENT_STARTED:
         return instruments.get(data.get("instrument"), data.get("instrument", ""))
-    if kind == EventType.PLACEMENT_RECORDED:
+    if kind == Kind.PLACEMENT_RECORDED:
         return dict(Placement.Kind.choices).get(event.to_state, "")
-    if kind == EventType.OUTFLOW:
+    if kind == Kind.OUTFLOW:
         return dict(OutflowReason.choices).get(event.to_state, event.to_state)
-    if kind == EventType.FOLLOW_UP_RECORDED:
+    if kind == Kind.FOLLOW_UP_RECORDED:
         return dict(FollowUp.Outcome.choices).get(event.to_state, "")
     return ""
 
 
 def _timeline(request, youth):
-    events = (TrajectoryEvent.objects.filter(youth=youth).select_related("actor")
-              .order_by("-occurred_at", "-id"))
+    events = timeline_of(youth)
     page = Paginator(events, TIMELINE_PAGE_SIZE).get_page(request.GET.get("pagina"))
     instruments = dict(Instrument.objects.values_list("code", "name"))
     rows = [{"event": e, "summary": _event_summary(e, instruments)} for e in page.object_list]
@@ -225,7 +225,7 @@ def file_context(request, youth) -> dict:
             "placements": list(trajectory.placements.all()),
             "follow_ups": follow_ups,
             "earlier_trajectories": list(youth.trajectories.exclude(pk=trajectory.pk)),
-            "route_label": f.route_label(trajectory.route) if trajectory.route else "",
+            "route_label": law.route_label(trajectory.route) if trajectory.route else "",
             "legal_basis_label": f.legal_basis_label(trajectory.legal_basis),
             "requested_by_label": f.requested_by_label(trajectory.requested_by),
             "can_hand_back": trajectory.is_open and trajectory.step in HAND_BACK_STEPS,
@@ -272,7 +272,8 @@ def trajectory_start(request, youth_id):
         form = f.StartForm(request.POST)
         if form.is_valid():
             try:
-                services.trajectory_start(actor=request.user, youth=youth, source="staff",
+                services.trajectory_start(actor=request.user, youth=youth,
+                                          entrance=StaffEntrance.STAFF,
                                           requested_by=form.cleaned_data["requested_by"].strip())
             except Route27Error as exc:
                 messages.error(request, exc.message)
@@ -363,7 +364,7 @@ def route_facts(request, public_id):
                     actor=request.user, trajectory=trajectory,
                     facts=form.facts(birth=youth.birth_date, today=today))
             except Route27Error as exc:
-                f.apply_service_errors(exc, form)
+                apply_service_errors(exc, form)
             else:
                 return redirect("trajectories:route_decide", public_id=trajectory.public_id,
                                 decision_id=decision.pk)
@@ -380,8 +381,9 @@ def route_facts(request, public_id):
 @access_policy(CHANGE)
 def route_decide(request, public_id, decision_id):
     trajectory = _trajectory_or_404(request, public_id)
-    decision = _child_or_404(trajectory.route_decisions.select_related("decided_by"),
-                             decision_id)
+    decision = _child_or_404(request, trajectory.route_decisions.select_related("decided_by"),
+                             decision_id, via="trajectory",
+                             object_type=TrajectoryObject.ROUTE_DECISION)
 
     def save(data):
         return services.route_confirm(actor=request.user, decision=decision, route=data["route"],
@@ -390,8 +392,9 @@ def route_decide(request, public_id, decision_id):
     def success(result):
         if result.is_override:
             return _("De route is vastgesteld als %(route)s (afwijking van het voorstel).") % {
-                "route": f.route_label(result.route)}
-        return _("De route is vastgesteld als %(route)s.") % {"route": f.route_label(result.route)}
+                "route": law.route_label(result.route)}
+        return _("De route is vastgesteld als %(route)s.") % {
+            "route": law.route_label(result.route)}
 
     return _form_page(
         request, trajectory, view="route_decide", form_class=f.RouteConfirmForm,
@@ -464,8 +467,9 @@ def action_add(request, public_id):
 @access_policy(CHANGE)
 def action_status(request, public_id, action_id):
     trajectory = _trajectory_or_404(request, public_id)
-    action = _child_or_404(PlanAction.objects.filter(goal__trajectory=trajectory)
-                           .select_related("goal"), action_id)
+    action = _child_or_404(request, PlanAction.objects.filter(goal__trajectory=trajectory)
+                           .select_related("goal"), action_id, via="goal__trajectory",
+                           object_type=TrajectoryObject.PLAN_ACTION)
     return _form_page(
         request, trajectory, view="action_status", form_class=f.ActionStatusForm,
         initial={"status": action.status}, anchor="plan", title=_("Status van een actie"),
@@ -549,7 +553,8 @@ def outflow(request, public_id):
 @access_policy(CHANGE)
 def follow_up(request, public_id, follow_up_id):
     trajectory = _trajectory_or_404(request, public_id)
-    item = _child_or_404(trajectory.follow_ups.all(), follow_up_id)
+    item = _child_or_404(request, trajectory.follow_ups.all(), follow_up_id, via="trajectory",
+                         object_type=TrajectoryObject.FOLLOW_UP)
 
     def success(result):
         if result.outcome == FollowUp.Outcome.DROPPED_OUT:

@@ -20,45 +20,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from route27 import law
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied
+from route27.casefile.services import record_denied
 from route27.core.access import access_policy
 from route27.core.errors import ValidationFailed
 from route27.organisations.models import config_for
 from route27.trajectories import selectors
 from route27.trajectories.alerts import ALERT_CODES, alerts_for
+from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import Intensity
 from route27.trajectories.workflow import ORDER
 from route27.youth.selectors import youth_log_shown
 from route27.youth.services import contact_person_assign
 
 PAGE_SIZE = 25
-
-ROUTE_LABELS = {
-    law.Route.SUPPORT_DURING_SCHOOL: gettext_lazy("Ondersteuning tijdens school"),
-    law.Route.NOT_IN_SCOPE: gettext_lazy("Valt niet onder art. 7a"),
-    law.Route.ASSESS_SCHOOL: gettext_lazy("Beoordelen of school mogelijk is"),
-    law.Route.JOINT_ASSESSMENT: gettext_lazy("Gezamenlijke afweging met Doorstroompunt"),
-    law.Route.BACK_TO_SCHOOL: gettext_lazy("Terug naar school"),
-    law.Route.LEARN_WORK: gettext_lazy("Leerwerktraject"),
-    law.Route.WORK: gettext_lazy("Toeleiding naar werk"),
-    law.Route.SHELTERED_WORK: gettext_lazy("Beschut werk"),
-    law.Route.WERKCENTRUM: gettext_lazy("Werkcentrum (scholingsadvies)"),
-}
-
-
-def route_label(route: str) -> str:
-    return str(ROUTE_LABELS.get(route, route)) if route else "–"
-
-
-def source_label(source: str | None) -> str:
-    """The entrance a signal came through (TRAJECTORY_STARTED data), in words."""
-    if not source:
-        return ""
-    from route27.signals.models import Source  # the signals app owns the list of entrances
-
-    return str(dict(Source.choices).get(source, source))
-
 
 class WorklistFilterForm(forms.Form):
     stap = forms.ChoiceField(
@@ -70,7 +44,7 @@ class WorklistFilterForm(forms.Form):
                  (selectors.UNKNOWN_INTENSITY, gettext_lazy("Nog niet bepaald"))])
     route = forms.ChoiceField(
         label=gettext_lazy("Route"), required=False,
-        choices=[("", gettext_lazy("Alle routes")), *ROUTE_LABELS.items()])
+        choices=[("", gettext_lazy("Alle routes")), *law.ROUTE_LABELS.items()])
     signaal = forms.ChoiceField(
         label=gettext_lazy("Signaal"), required=False,
         choices=[("", gettext_lazy("Alle jongeren")),
@@ -127,7 +101,7 @@ def worklist(request):
             "trajectory": trajectory,
             "youth": youth,
             "age": law.age_on(youth.birth_date, today),
-            "route": route_label(trajectory.route),
+            "route": law.route_label(trajectory.route) or "–",
             "alerts": alerts_for(youth=youth, trajectory=trajectory, today=today,
                                  contact_role=trajectory.contact_role or "",
                                  overdue_follow_up=trajectory.overdue_follow_up,
@@ -148,7 +122,7 @@ def intake_queue(request):
     roles = selectors.contact_roles_by_team(request.user)
     rows = [{
         "trajectory": t, "youth": t.youth, "days_waiting": (today - t.started_on).days,
-        "source": source_label(t.source),
+        "entrance": t.entrance_label,
         "can_take_on": t.team_id in roles,
     } for t in page.object_list]
     youth_log_shown(user=request.user, youth=[r["youth"] for r in rows])
@@ -165,8 +139,8 @@ def intake_take_on(request, public_id):
     if trajectory is None:
         if not selectors.trajectories_visible_to(request.user).filter(
                 public_id=public_id).exists():
-            audit_denied(user=request.user, object_type="trajectory", object_id=str(public_id),
-                         purpose=Purpose.CASEWORK)
+            record_denied(user=request.user, object_type=TrajectoryObject.TRAJECTORY,
+                          object_id=public_id)
             raise Http404(_("Dit traject is niet gevonden of u heeft geen toegang."))
         messages.error(request, _("Deze jongere staat niet meer in de intakewachtrij: "
                                   "iemand anders heeft het signaal al opgepakt."))

@@ -6,3 +6,6 @@ class YouthConfig(AppConfig):
     name = "route27.youth"
     label = "youth"
     verbose_name = _("Jongeren")
+
+    def ready(self):
+        from route27.youth import events  # noqa: F401  registers event kinds and audit types

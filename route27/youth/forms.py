@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from route27.core.errors import ValidationFailed
 from route27.organisations.models import Municipality
 from route27.youth.models import Guardian
 
@@ -62,19 +61,6 @@ class GuardianForm(forms.Form):
 
 GuardianFormSet = forms.formset_factory(GuardianForm, extra=0, max_num=4, min_num=2,
                                         validate_max=True)
-
-
-def apply_service_errors(error: ValidationFailed, form: forms.Form, formset) -> None:
-    """Put the service's field errors on the form fields (guardians.N.field on the formset)."""
-    for key, messages in error.field_errors.items():
-        parts = key.split(".")
-        for message in messages:
-            if parts[0] == "guardians" and len(parts) == 3 and int(parts[1]) < len(formset.forms):
-                formset.forms[int(parts[1])].add_error(parts[2], message)
-            elif key in form.fields:
-                form.add_error(key, message)
-            else:
-                form.add_error(None, message)
 
 
 def initial_from_youth(youth) -> tuple[dict, list[dict]]:

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from route27.core.partial_date import PartialDate
 from route27.organisations.models import Municipality, Team
 from route27.organisations.roles import Role
-from route27.youth.partial_date import PartialDate
 
 
 class Youth(models.Model):
@@ -15,6 +15,8 @@ class Youth(models.Model):
 
     URLs use ``public_id``; the BSN is only ever sent in a POST body.
     """
+
+    AUDIT_TYPE = "youth"  # route27.audit.objects
 
     public_id = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
     bsn = models.CharField(_("BSN"), max_length=9, null=True, blank=True)
@@ -100,6 +102,8 @@ class ContactAssignment(models.Model):
 
     Exactly one active assignment per youth at a time (database constraint).
     """
+
+    AUDIT_TYPE = "contact_assignment"  # route27.audit.objects
 
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="contact_assignments")
     user = models.ForeignKey(

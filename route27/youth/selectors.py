@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_reads, audit_record
+from route27.audit.services import audit_record
+from route27.casefile.services import record_denied, record_read, record_reads
 from route27.core.errors import NotFound
 from route27.youth.access import visible_q
 from route27.youth.bsn import normalise_bsn
+from route27.youth.events import YouthObject
 from route27.youth.models import Youth
 
-OBJECT_TYPE = "youth"
+OBJECT_TYPE = YouthObject.YOUTH
 
 
 def youth_visible_to(user) -> QuerySet[Youth]:
@@ -34,8 +37,7 @@ def youth_list(*, user, search: str = "") -> QuerySet[Youth]:
 
 def youth_log_shown(*, user, youth: list[Youth], purpose: Purpose = Purpose.CASELOAD) -> None:
     """Log one read per youth actually shown (a page of a list)."""
-    audit_reads(user=user, object_type=OBJECT_TYPE,
-                object_ids=[y.public_id for y in youth], purpose=purpose)
+    record_reads(user=user, shown=youth, purpose=purpose)
 
 
 def youth_get(*, user, public_id: uuid.UUID | str, purpose: Purpose = Purpose.CASEWORK) -> Youth:
@@ -48,11 +50,10 @@ def youth_get(*, user, public_id: uuid.UUID | str, purpose: Purpose = Purpose.CA
         .first()
     )
     if youth is None:
-        audit_denied(user=user, object_type=OBJECT_TYPE, object_id=str(public_id),
-                     purpose=purpose)
+        record_denied(user=user, object_type=OBJECT_TYPE, object_id=public_id,
+                      youth=youth_named(public_id), purpose=purpose)
         raise NotFound("Deze jongere is niet gevonden of u heeft geen toegang.")
-    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(youth.public_id), purpose=purpose)
+    record_read(user=user, youth=youth, purpose=purpose)
     return youth
 
 
@@ -64,9 +65,17 @@ def youth_find_by_bsn(*, user, bsn: str) -> Youth | None:
         audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
                      purpose=Purpose.SEARCH, detail={"result": "none"})
         return None
-    audit_record(user=user, action=AuditAction.READ, object_type=OBJECT_TYPE,
-                 object_id=str(youth.public_id), purpose=Purpose.SEARCH)
+    record_read(user=user, youth=youth, purpose=Purpose.SEARCH)
     return youth
+
+
+def youth_named(public_id) -> Youth | None:
+    """The youth a refused request named, for the subject of its denied row only: never shown
+    to the caller (no oracle)."""
+    try:
+        return Youth.objects.filter(public_id=public_id).only("pk").first()
+    except (ValueError, TypeError, DjangoValidationError):
+        return None
 
 
 def youth_current_contact(youth: Youth):

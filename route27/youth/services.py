@@ -1,4 +1,4 @@
-"""Every write on youth data: atomic, validated, with a trajectory event and an audit entry."""
+"""Every write on youth data: atomic, validated, with a file event and an audit entry."""
 
 from __future__ import annotations
 
@@ -12,16 +12,14 @@ from django.utils.translation import gettext as _
 
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
+from route27.casefile.services import record
 from route27.core.errors import ValidationFailed
 from route27.organisations.models import Municipality, Team
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
-from route27.trajectories.models import EventType
-from route27.trajectories.services import event_append
+from route27.youth.events import YouthEventKind as Kind
 from route27.youth.models import ContactAssignment, Guardian, Youth
 from route27.youth.validation import add_error, clean_person
 
-OBJECT_TYPE = "youth"
 _MAX_GUARDIANS = 4
 
 
@@ -90,10 +88,8 @@ def youth_create(*, actor, team: Team | None = None, **data: Any) -> Youth:
         message = _("Er is al een jongere met dit BSN geregistreerd.")
         raise ValidationFailed(message, field_errors={"bsn": [message]}) from exc
     _save_guardians(youth, guardians)
-    event_append(youth=youth, event_type=EventType.YOUTH_REGISTERED, actor=actor,
-                 data={"municipality": youth.municipality.code})
-    audit_record(user=actor, action=AuditAction.CREATE, object_type=OBJECT_TYPE,
-                 object_id=str(youth.public_id), purpose=Purpose.REGISTRATION)
+    record(actor=actor, youth=youth, kind=Kind.YOUTH_REGISTERED, action=AuditAction.CREATE,
+           data={"municipality": youth.municipality.code}, purpose=Purpose.REGISTRATION)
     return youth
 
 
@@ -113,11 +109,8 @@ def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
     youth.save()
     if "guardians" in changed:
         _save_guardians(youth, guardians)
-    event_append(youth=youth, event_type=EventType.YOUTH_UPDATED, actor=actor,
-                 data={"fields": changed})
-    audit_record(user=actor, action=AuditAction.UPDATE, object_type=OBJECT_TYPE,
-                 object_id=str(youth.public_id), purpose=Purpose.REGISTRATION,
-                 detail={"fields": changed})
+    record(actor=actor, youth=youth, kind=Kind.YOUTH_UPDATED, data={"fields": changed},
+           purpose=Purpose.REGISTRATION, detail={"fields": changed})
     return youth
 
 
@@ -149,10 +142,8 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
     assignment = ContactAssignment.objects.create(
         youth=youth, user=user, role=role, handover_note=handover_note
     )
-    event_append(youth=youth, event_type=EventType.CONTACT_PERSON_CHANGED, actor=actor,
-                 trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
-                 from_state=current.role if current else "", to_state=role, reason=reason,
-                 data={"handover_note": bool(handover_note.strip())})
-    audit_record(user=actor, action=AuditAction.UPDATE, object_type="contact_assignment",
-                 object_id=str(youth.public_id), purpose=Purpose.CASEWORK)
+    record(actor=actor, youth=youth, kind=Kind.CONTACT_PERSON_CHANGED, about=assignment,
+           trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
+           from_state=current.role if current else "", to_state=role, reason=reason,
+           data={"handover_note": bool(handover_note.strip())})
     return assignment

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from route27.core.errors import ValidationFailed
+from route27.core.partial_date import InvalidPartialDate, PartialDate
 from route27.organisations.models import Municipality
 from route27.youth.bsn import normalise_bsn
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
 
 POSTCODE = re.compile(r"^(\d{4})\s?([A-Za-z]{2})$")
 PHONE = re.compile(r"^\+?[\d\s\-()]{10,20}$")

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from route27.audit.purposes import Purpose
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, ValidationFailed
+from route27.core.forms import apply_service_errors
 from route27.trajectories.views import file_context
 from route27.youth import selectors, services
-from route27.youth.forms import GuardianFormSet, YouthForm, apply_service_errors, initial_from_youth
+from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
 
 PAGE_SIZE = 25
 

@@ -3,7 +3,8 @@ from django.db import DatabaseError, connection, transaction
 
 from route27.audit.models import AppendOnlyError, AuditAction, AuditEntry
 from route27.audit.services import audit_record
-from route27.trajectories.models import TrajectoryEvent
+from route27.casefile.models import Event
+from route27.youth.events import YouthEventKind
 from route27.youth.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,12 +60,11 @@ def test_bulk_emptying_is_refused(entry):
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_trajectory_events_are_append_only(coach):
-    from route27.trajectories.models import EventType
-    from route27.trajectories.services import event_append
+def test_file_events_are_append_only(coach):
+    from route27.casefile.services import append
 
-    event = event_append(youth=YouthFactory(), event_type=EventType.YOUTH_REGISTERED, actor=coach)
+    event = append(youth=YouthFactory(), kind=YouthEventKind.YOUTH_REGISTERED, actor=coach)
     with pytest.raises(DatabaseError), transaction.atomic():
-        TrajectoryEvent.objects.filter(pk=event.pk).update(reason="tampered")
+        Event.objects.filter(pk=event.pk).update(reason="tampered")
     with pytest.raises(DatabaseError), transaction.atomic():
-        TrajectoryEvent.objects.filter(pk=event.pk).delete()
+        Event.objects.filter(pk=event.pk).delete()

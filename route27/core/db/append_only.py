@@ -1,10 +1,10 @@
 """Database-level guard that makes a table append-only (UPDATE, DELETE and TRUNCATE refused).
 
 Installed by migrations on PostgreSQL and SQLite. The application role cannot edit the audit
-log or the trajectory events; only a schema owner who removes the guard can.
+log or the file events; only a schema owner who removes the guard can.
 """
 
-APPEND_ONLY_TABLES = ("audit_auditentry", "trajectories_trajectoryevent")
+APPEND_ONLY_TABLES = ("audit_auditentry", "casefile_event")
 
 
 def install(connection, table: str) -> None:

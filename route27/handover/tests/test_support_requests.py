@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.handover import support_services as services
 from route27.handover.models import SupportRequest
@@ -19,7 +20,7 @@ from route27.organisations.tests.factories import (
     member,
     real_municipality,
 )
-from route27.trajectories.models import Trajectory, TrajectoryEvent
+from route27.trajectories.models import Trajectory
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
@@ -83,7 +84,7 @@ def _form(gemeente, **overrides):
 
 def _counts():
     return (SupportRequest.objects.count(), Youth.objects.count(),
-            TrajectoryEvent.objects.count())
+            Event.objects.count())
 
 
 # --- Who may ask ------------------------------------------------------------------------------
@@ -148,10 +149,10 @@ def test_an_mbo_school_asks_and_the_gemeente_is_told_without_personal_data(
                                                   reason=REASON)
     assert request.status == SupportRequest.Status.SENT
     assert request.reason == REASON
-    event = TrajectoryEvent.objects.get(youth=youth, event_type="handover_changed")
+    event = Event.objects.get(youth=youth, kind="support_request_changed")
     assert event.data == {"support_request": str(request.public_id)}
     assert AuditEntry.objects.filter(action=AuditAction.CREATE, object_type="support_request",
-                                     object_id=str(youth.public_id)).exists()
+                                     object_id=str(request.public_id), subject=youth).exists()
     told = [m for m in mail.outbox if "coach@example.org" in m.to]
     assert told and youth.family_name not in told[0].body + told[0].subject
 
@@ -198,7 +199,7 @@ def test_accepting_starts_a_trajectory_with_support_during_school(sent, coach, s
     assert proposal["route"] == "support_during_school"
     assert proposal["legal_basis"] == "7a-1b"
     assert proposal["requested_by"] == _org(school).name
-    assert TrajectoryEvent.objects.filter(trajectory=trajectory, event_type="handover_changed",
+    assert Event.objects.filter(trajectory=trajectory, kind="support_request_changed",
                                           to_state="accepted").exists()
 
 
@@ -245,7 +246,7 @@ def test_the_receiver_reads_what_the_school_submitted_and_accepts(client, sent, 
     assert sent.youth.full_name in content and REASON in content
     assert AuditEntry.objects.filter(actor=coach, action=AuditAction.READ,
                                      object_type="support_request",
-                                     object_id=str(sent.youth.public_id)).exists()
+                                     object_id=str(sent.public_id), subject=sent.youth).exists()
     response = client.post(_url(sent, "accepteren/"))
     assert response.status_code == 302
     content = client.get(_url(sent)).content.decode()

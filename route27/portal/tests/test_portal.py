@@ -58,8 +58,7 @@ def test_youth_writes_their_part_and_it_lands_in_the_document(youth_client, adul
         "tekst": "Ik ben Sam en ik sleutel graag aan brommers."}
     assert handover.document.content["wat_wil_ik"] == {"tekst": "Monteur worden."}
     assert AuditEntry.objects.filter(object_type="handover", action=AuditAction.UPDATE,
-                                     object_id=str(adult.public_id),
-                                     detail__part="youth").exists()
+                                     subject=adult, detail__part="youth").exists()
     page = youth_client.get("/mijn/overgangsdocument/").content.decode()
     assert "Je deel van het overgangsdocument is opgeslagen." in page
     assert "sleutel graag aan brommers" in page
@@ -225,8 +224,7 @@ def test_account_rules(adult, minor, aalsmeer_coach):
     portal_user(minor, PortalRelation.PARENT)
     portal_user(minor, PortalRelation.PARENT)  # two parents
     assert PortalAccount.objects.filter(youth=minor).count() == 3
-    assert AuditEntry.objects.filter(object_type="portal_account",
-                                     object_id=str(minor.public_id)).count() == 3
+    assert AuditEntry.objects.filter(object_type="portal_account", subject=minor).count() == 3
 
 
 def test_nav_link_only_for_portal_users(youth_client):
@@ -301,7 +299,7 @@ def test_access_page_lists_a_coachs_read_with_organisation_and_role(youth_client
     assert "Anouk Aalsmeerder" in page
     assert "Gemeente Aalsmeer (test), Doorstroomcoach" in page
     assert "Je gegevens bekeken" in page
-    own = AuditEntry.objects.filter(purpose=PURPOSE_OWN_ACCESS, object_id=str(adult.public_id),
+    own = AuditEntry.objects.filter(purpose=PURPOSE_OWN_ACCESS, subject=adult,
                                     action=AuditAction.READ, detail__page="access")
     assert own.count() == 1  # viewing the page is itself logged
     assert "1 keer bekeken of veranderd" in page  # the own visits are left out

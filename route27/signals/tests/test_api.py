@@ -6,14 +6,16 @@ import json
 import pytest
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.api.problems import api_field_name
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import member
 from route27.signals.api import ConfirmationSerializer, SignalSerializer
+from route27.signals.events import SignalEventKind
 from route27.signals.models import Signal, SignalStatus, Source
 from route27.signals.services import signal_register
 from route27.signals.tests.conftest import AMSTELVEEN, person
-from route27.trajectories.models import EventType, Trajectory, TrajectoryEvent
+from route27.trajectories.models import Trajectory
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
@@ -49,7 +51,7 @@ def reasons(body):
 
 
 def writes():
-    return (Signal.objects.count(), Youth.objects.count(), TrajectoryEvent.objects.count(),
+    return (Signal.objects.count(), Youth.objects.count(), Event.objects.count(),
             AuditEntry.objects.exclude(action__in=[AuditAction.READ, AuditAction.DENIED]).count())
 
 
@@ -81,8 +83,8 @@ def test_register_a_new_person_links_and_starts_a_trajectory(aalsmeer_client, aa
     youth = Youth.objects.get(public_id=body["jongereId"])
     assert youth.bsn == BSN
     assert Trajectory.objects.get(public_id=body["trajectId"]).youth == youth
-    assert TrajectoryEvent.objects.filter(youth=youth,
-                                          event_type=EventType.SIGNAL_RECEIVED).count() == 1
+    assert Event.objects.filter(youth=youth,
+                                          kind=SignalEventKind.SIGNAL_RECEIVED).count() == 1
     entry = AuditEntry.objects.get(action=AuditAction.CREATE, object_type="signal")
     assert (entry.object_id, entry.actor) == (body["id"], aalsmeer_coach)
 

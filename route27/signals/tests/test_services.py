@@ -3,15 +3,19 @@
 import pytest
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.organisations.tests.factories import real_municipality
+from route27.signals.events import SignalEventKind
 from route27.signals.models import Signal, SignalStatus, Source
 from route27.signals.services import signal_confirm_match, signal_register
 from route27.signals.tests.conftest import UTRECHT, person
-from route27.trajectories.models import EventType, Trajectory, TrajectoryEvent
+from route27.trajectories.events import TrajectoryEventKind
+from route27.trajectories.models import Trajectory
 from route27.trajectories.selectors import intake_queue
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
+from route27.youth.events import YouthEventKind
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
@@ -20,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def _counts():
     return (Signal.objects.count(), Youth.objects.count(), Trajectory.objects.count(),
-            TrajectoryEvent.objects.count(), AuditEntry.objects.count())
+            Event.objects.count(), AuditEntry.objects.count())
 
 
 def test_unknown_person_becomes_new_youth_with_trajectory_in_intake_queue(
@@ -34,11 +38,11 @@ def test_unknown_person_becomes_new_youth_with_trajectory_in_intake_queue(
         "Sanne de Vries", aalsmeer_team, "17-05-2007")
     assert signal.trajectory.step == Step.SIGNAL and signal.trajectory.team == aalsmeer_team
     assert signal.trajectory.requested_by == "other"
-    events = list(youth.events.values_list("event_type", flat=True))
-    assert events == [EventType.YOUTH_REGISTERED, EventType.TRAJECTORY_STARTED,
-                      EventType.SIGNAL_RECEIVED]
-    received = youth.events.get(event_type=EventType.SIGNAL_RECEIVED)
-    assert received.data == {"source": "school", "signal": str(signal.public_id),
+    events = list(youth.events.values_list("kind", flat=True))
+    assert events == [YouthEventKind.YOUTH_REGISTERED, TrajectoryEventKind.TRAJECTORY_STARTED,
+                      SignalEventKind.SIGNAL_RECEIVED]
+    received = youth.events.get(kind=SignalEventKind.SIGNAL_RECEIVED)
+    assert received.data == {"entrance": "school", "signal": str(signal.public_id),
                              "match": "new", "self_registration": False}
     assert AuditEntry.objects.filter(object_type="signal", action=AuditAction.CREATE,
                                      object_id=str(signal.public_id)).exists()
@@ -64,7 +68,7 @@ def test_bsn_match_links_to_existing_youth_and_creates_no_duplicate(aalsmeer_tea
     assert signal.youth == known and signal.status == SignalStatus.LINKED
     assert signal.bsn is None  # the youth holds it; the signal keeps no second copy
     assert signal.trajectory.youth == known and signal.trajectory.requested_by == "uwv"
-    assert known.events.get(event_type=EventType.SIGNAL_RECEIVED).data["match"] == "bsn"
+    assert known.events.get(kind=SignalEventKind.SIGNAL_RECEIVED).data["match"] == "bsn"
 
 
 def test_bsn_match_with_open_trajectory_just_links(aalsmeer_team, aalsmeer_coach):
@@ -97,7 +101,7 @@ def test_name_and_birth_date_match_needs_confirmation_then_links(aalsmeer_team,
     assert not signal.candidates.exists()
     known.refresh_from_db()
     assert known.bsn == bsn  # the confirmed match brings the BSN into the file
-    assert known.events.get(event_type=EventType.SIGNAL_RECEIVED).data["match"] == "confirmed"
+    assert known.events.get(kind=SignalEventKind.SIGNAL_RECEIVED).data["match"] == "confirmed"
 
 
 def test_confirm_refused_when_already_linked(aalsmeer_team, aalsmeer_coach):
@@ -117,7 +121,7 @@ def test_coach_can_decide_it_is_a_new_person(aalsmeer_team, aalsmeer_coach):
     assert Youth.objects.count() == 2
     assert signal.youth.given_names == "Sanne" and signal.status == SignalStatus.LINKED
     assert signal.youth.events.get(
-        event_type=EventType.SIGNAL_RECEIVED).data["match"] == "new_after_check"
+        kind=SignalEventKind.SIGNAL_RECEIVED).data["match"] == "new_after_check"
 
 
 def test_confirm_with_a_youth_that_is_no_candidate_is_refused(aalsmeer_team, aalsmeer_coach):

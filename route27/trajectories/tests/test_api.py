@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from route27 import law
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.api.problems import api_field_name
+from route27.core.partial_date import PartialDate
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import member
 from route27.trajectories import services
@@ -22,8 +24,8 @@ from route27.trajectories.api import (
     OutflowSerializer,
     PlacementSerializer,
 )
+from route27.trajectories.events import TrajectoryEventKind
 from route27.trajectories.models import (
-    EventType,
     FollowUp,
     Goal,
     Intake,
@@ -31,12 +33,10 @@ from route27.trajectories.models import (
     PlanAction,
     RouteDecision,
     Trajectory,
-    TrajectoryEvent,
 )
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
 from route27.youth.models import ContactAssignment
-from route27.youth.partial_date import PartialDate
 from route27.youth.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def reasons(body):
 
 def writes():
     """Everything a write leaves behind (reads and denials excluded)."""
-    return (TrajectoryEvent.objects.count(),
+    return (Event.objects.count(),
             AuditEntry.objects.exclude(action__in=[AuditAction.READ, AuditAction.DENIED]).count())
 
 
@@ -149,8 +149,9 @@ def test_retrieve_own_trajectory_is_logged_as_a_read(api, coach, own):
     response = api.get(f"{API}/trajecten/{own.public_id}")
     assert response.status_code == 200
     assert response.json()["teamNaam"] == own.team.name
-    assert AuditEntry.objects.filter(action=AuditAction.READ, actor=coach,
-                                     object_id=str(own.youth.public_id)).exists()
+    assert AuditEntry.objects.filter(action=AuditAction.READ, actor=coach, subject=own.youth,
+                                     object_type="trajectory",
+                                     object_id=str(own.public_id)).exists()
 
 
 def test_retrieve_other_teams_trajectory_is_404_and_denied(api, coach, other):
@@ -169,8 +170,8 @@ def test_start_opens_a_trajectory_through_the_service(api, coach, team):
     trajectory = Trajectory.objects.get(public_id=response.json()["id"])
     assert (trajectory.youth, trajectory.step, trajectory.requested_by) == (
         youth, Step.SIGNAL, "Mbo-school")
-    event = TrajectoryEvent.objects.get(trajectory=trajectory)
-    assert (event.event_type, event.actor) == (EventType.TRAJECTORY_STARTED, coach)
+    event = Event.objects.get(trajectory=trajectory)
+    assert (event.kind, event.actor) == (TrajectoryEventKind.TRAJECTORY_STARTED, coach)
     assert AuditEntry.objects.filter(action=AuditAction.CREATE, object_type="trajectory",
                                      actor=coach).count() == 1
 
@@ -211,7 +212,7 @@ def test_move_with_reason_skips_steps(api, coach, own):
                     {"naarStap": "route", "reden": "Intake al gedaan door school"})
     assert response.status_code == 200, response.content
     assert response.json()["stap"] == "route"
-    event = TrajectoryEvent.objects.get(trajectory=own, event_type=EventType.STEP_CHANGED)
+    event = Event.objects.get(trajectory=own, kind=TrajectoryEventKind.STEP_CHANGED)
     assert (event.data["rule"], event.actor) == ("skip_steps", coach)
 
 
@@ -376,8 +377,8 @@ def test_route_proposal_explains_each_rule_with_its_source(api, coach, adult):
     assert [s["regel"] for s in body["toelichting"]] == [s.rule for s in expected.explanation]
     assert all(s["bron"] for s in body["toelichting"])
     assert "Pw art. 7a lid 1" in " ".join(s["bron"] for s in body["toelichting"])
-    assert TrajectoryEvent.objects.filter(trajectory=adult,
-                                          event_type=EventType.ROUTE_PROPOSED).count() == 1
+    assert Event.objects.filter(trajectory=adult,
+                                          kind=TrajectoryEventKind.ROUTE_PROPOSED).count() == 1
     assert api.get(f"{API}/routevoorstellen/{body['id']}").json() == body
 
 
@@ -460,7 +461,7 @@ def test_goal_and_action_and_status(api, coach, own):
     assert status.status_code == 200, status.content
     assert status.json()["status"] == "done"
     assert PlanAction.objects.get().status == "done"
-    changes = TrajectoryEvent.objects.filter(trajectory=own, event_type=EventType.PLAN_CHANGED)
+    changes = Event.objects.filter(trajectory=own, kind=TrajectoryEventKind.PLAN_CHANGED)
     assert [e.data["change"] for e in changes] == ["goal_added", "action_added", "action_status"]
 
 

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from route27 import law
 from route27.audit.models import AuditEntry
+from route27.casefile.models import Event
 from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.core.partial_date import PartialDate
 from route27.trajectories import services
-from route27.trajectories.models import EventType, Trajectory, TrajectoryEvent
+from route27.trajectories.events import TrajectoryEventKind
+from route27.trajectories.models import Trajectory
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
-from route27.youth.partial_date import PartialDate
 from route27.youth.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,33 +21,34 @@ TODAY = timezone.localdate()
 
 
 def events(trajectory, kind):
-    return TrajectoryEvent.objects.filter(trajectory=trajectory, event_type=kind)
+    return Event.objects.filter(trajectory=trajectory, kind=kind)
 
 
 def test_start_refuses_a_second_open_trajectory(coach, team):
     youth = YouthFactory(team=team)
-    trajectory = services.trajectory_start(actor=coach, youth=youth, source="self")
+    trajectory = services.trajectory_start(actor=coach, youth=youth, entrance="self")
     assert trajectory.step == Step.SIGNAL
-    assert events(trajectory, EventType.TRAJECTORY_STARTED).get().data["returning"] is False
+    started = events(trajectory, TrajectoryEventKind.TRAJECTORY_STARTED).get()
+    assert started.data["returning"] is False and trajectory.entrance == "self"
     with pytest.raises(ValidationFailed, match="al een traject"):
-        services.trajectory_start(actor=coach, youth=youth)
+        services.trajectory_start(actor=coach, youth=youth, entrance="staff")
 
 
 def test_refused_move_names_the_rule_and_writes_nothing(coach, team):
     trajectory = TrajectoryFactory(youth__team=team)
-    before = (TrajectoryEvent.objects.count(), AuditEntry.objects.count())
+    before = (Event.objects.count(), AuditEntry.objects.count())
     with pytest.raises(TransitionRefused, match="S3 §6"):
         services.trajectory_move(actor=coach, trajectory=trajectory, to=Step.MATCH)
     trajectory.refresh_from_db()
     assert trajectory.step == Step.SIGNAL
-    assert (TrajectoryEvent.objects.count(), AuditEntry.objects.count()) == before
+    assert (Event.objects.count(), AuditEntry.objects.count()) == before
 
 
 def test_move_appends_event_with_rule(coach, team):
     trajectory = TrajectoryFactory(youth__team=team)
     services.trajectory_move(actor=coach, trajectory=trajectory, to=Step.ROUTE,
                              reason="intake al gedaan door school")
-    event = events(trajectory, EventType.STEP_CHANGED).get()
+    event = events(trajectory, TrajectoryEventKind.STEP_CHANGED).get()
     assert (event.from_state, event.to_state, event.data["rule"]) == ("signal", "route",
                                                                        "skip_steps")
     assert event.actor == coach
@@ -94,7 +97,7 @@ def test_route_confirm_and_override(coach, team):
     trajectory.refresh_from_db()
     assert (trajectory.route, trajectory.legal_basis, trajectory.step) == ("work", "7a-1a",
                                                                           Step.ROUTE)
-    decided = events(trajectory, EventType.ROUTE_DECIDED).get()
+    decided = events(trajectory, TrajectoryEventKind.ROUTE_DECIDED).get()
     assert (decided.from_state, decided.to_state, decided.data["override"]) == (
         "learn_work", "work", True)
     with pytest.raises(TransitionRefused):
@@ -121,7 +124,7 @@ def test_whole_path_with_aftercare_and_close(coach, team):
         services.follow_up_record(actor=coach, follow_up=follow_up, outcome="on_track", on=TODAY)
     trajectory.refresh_from_db()
     assert trajectory.step == Step.CLOSED and trajectory.closed_on == TODAY
-    assert events(trajectory, EventType.FOLLOW_UP_RECORDED).count() == 4
+    assert events(trajectory, TrajectoryEventKind.FOLLOW_UP_RECORDED).count() == 4
 
 
 def test_dropped_out_in_aftercare_reopens_support(coach, team):
@@ -133,7 +136,7 @@ def test_dropped_out_in_aftercare_reopens_support(coach, team):
     trajectory.refresh_from_db()
     assert trajectory.step == Step.INTAKE and trajectory.outflow_reason == ""
     assert not trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False).exists()
-    assert events(trajectory, EventType.REOPENED).get().from_state == "onderwijs"
+    assert events(trajectory, TrajectoryEventKind.REOPENED).get().from_state == "onderwijs"
 
 
 def test_outflow_without_place_closes_and_new_trajectory_can_start(coach, team):
@@ -145,8 +148,8 @@ def test_outflow_without_place_closes_and_new_trajectory_can_start(coach, team):
                                 on=TODAY)
     trajectory.refresh_from_db()
     assert trajectory.step == Step.CLOSED and not trajectory.follow_ups.exists()
-    again = services.trajectory_start(actor=coach, youth=trajectory.youth)
-    assert events(again, EventType.TRAJECTORY_STARTED).get().data["returning"] is True
+    again = services.trajectory_start(actor=coach, youth=trajectory.youth, entrance="staff")
+    assert events(again, TrajectoryEventKind.TRAJECTORY_STARTED).get().data["returning"] is True
     assert Trajectory.objects.filter(youth=trajectory.youth).count() == 2
 
 

@@ -11,23 +11,23 @@ from django.utils.html import escape
 
 from route27 import law
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
+from route27.core.partial_date import PartialDate
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import member
 from route27.trajectories import services
+from route27.trajectories.events import TrajectoryEventKind
 from route27.trajectories.models import (
-    EventType,
     FollowUp,
     Instrument,
     Intake,
     PlanAction,
     RouteDecision,
     Trajectory,
-    TrajectoryEvent,
 )
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
 from route27.youth.models import ContactAssignment
-from route27.youth.partial_date import PartialDate
 from route27.youth.tests.factories import ContactAssignmentFactory, YouthFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def url(trajectory, rest=""):
 
 def written():
     """What a write would leave behind: events, audit changes, decisions, intakes."""
-    return (TrajectoryEvent.objects.count(),
+    return (Event.objects.count(),
             AuditEntry.objects.exclude(action__in=[AuditAction.READ, AuditAction.DENIED]).count(),
             RouteDecision.objects.count(), Intake.objects.count(), PlanAction.objects.count())
 
@@ -109,8 +109,8 @@ def test_children_of_another_trajectory_are_404(coach_client, coach, team):
 
 def test_form_page_read_is_audited(coach_client, coach, trajectory):
     assert coach_client.get(url(trajectory, "intake/")).status_code == 200
-    entry = AuditEntry.objects.filter(action=AuditAction.READ, object_type="youth").last()
-    assert entry.object_id == str(trajectory.youth.public_id)
+    entry = AuditEntry.objects.filter(action=AuditAction.READ, object_type="trajectory").last()
+    assert (entry.object_id, entry.subject) == (str(trajectory.public_id), trajectory.youth)
     assert entry.detail["view"] == "intake"
 
 
@@ -284,7 +284,7 @@ def test_override_without_reason_is_refused_and_writes_nothing(coach_client, coa
     assert response.status_code == 302
     decision.refresh_from_db()
     assert decision.is_override
-    event = TrajectoryEvent.objects.get(trajectory=trajectory, event_type=EventType.ROUTE_DECIDED)
+    event = Event.objects.get(trajectory=trajectory, kind=TrajectoryEventKind.ROUTE_DECIDED)
     assert event.data["override"] is True
     page = coach_client.get(file_url(trajectory)).content.decode()
     assert "Heeft een baan aangeboden gekregen" in page

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from route27 import law
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
+from route27.core.partial_date import PartialDate
 from route27.organisations.models import MunicipalConfig
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import (
@@ -24,11 +26,11 @@ from route27.organisations.tests.factories import (
 )
 from route27.trajectories import selectors
 from route27.trajectories.alerts import alerts_for
-from route27.trajectories.models import EventType, FollowUp, TrajectoryEvent
+from route27.trajectories.models import FollowUp
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
+from route27.youth.events import YouthEventKind
 from route27.youth.models import ContactAssignment
-from route27.youth.partial_date import PartialDate
 from route27.youth.tests.factories import ContactAssignmentFactory, YouthFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +45,9 @@ def own(coach, team, *, youth=None, **trajectory):
     return TrajectoryFactory(youth=youth, team=team, **trajectory)
 
 
-def unassigned(team, *, source="school", **trajectory):
-    t = TrajectoryFactory(youth=YouthFactory(team=team), team=team, **trajectory)
-    TrajectoryEvent.objects.create(youth=t.youth, trajectory=t,
-                                   event_type=EventType.TRAJECTORY_STARTED,
-                                   effective_date=t.started_on, data={"source": source})
-    return t
+def unassigned(team, *, entrance="school", **trajectory):
+    return TrajectoryFactory(youth=YouthFactory(team=team), team=team, entrance=entrance,
+                             **trajectory)
 
 
 def names(response) -> list[str]:
@@ -311,8 +310,8 @@ def test_sql_age_alerts_equal_alerts_for(coach, team, today, alert, years):
 # --- Intake queue and taking on a signal ---------------------------------------------------------
 def test_intake_queue_oldest_first_with_source_and_days(coach_client, coach, team):
     today = timezone.localdate()
-    new = unassigned(team, source="self", started_on=today - datetime.timedelta(days=2))
-    old = unassigned(team, source="uwv", started_on=today - datetime.timedelta(days=9))
+    new = unassigned(team, entrance="self", started_on=today - datetime.timedelta(days=2))
+    old = unassigned(team, entrance="uwv", started_on=today - datetime.timedelta(days=9))
     own(coach, team)  # has a contact person: not waiting
     response = coach_client.get(INTAKE)
     body = response.content.decode()
@@ -332,8 +331,8 @@ def test_take_on_assigns_then_youth_moves_to_worklist(coach_client, coach, team)
     assert "U bent nu de vaste contactpersoon van" in response.content.decode()
     assignment = ContactAssignment.objects.get(youth=waiting.youth, ended_at__isnull=True)
     assert (assignment.user, assignment.role) == (coach, Role.DOORSTROOMCOACH)
-    assert TrajectoryEvent.objects.filter(youth=waiting.youth,
-                                          event_type=EventType.CONTACT_PERSON_CHANGED).exists()
+    assert Event.objects.filter(youth=waiting.youth,
+                                          kind=YouthEventKind.CONTACT_PERSON_CHANGED).exists()
     assert waiting.youth.full_name not in coach_client.get(INTAKE).content.decode()
     assert names(coach_client.get(MINE)) == [waiting.youth.full_name]
 

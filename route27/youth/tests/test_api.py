@@ -6,6 +6,7 @@ import pytest
 from stdnum.nl import bsn as stdnum_bsn
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.api.problems import api_field_name
 from route27.organisations.models import (
     DoorstroompuntRegion,
@@ -17,8 +18,8 @@ from route27.organisations.models import (
     User,
 )
 from route27.organisations.roles import OrganisationType, Role
-from route27.trajectories.models import EventType, TrajectoryEvent
 from route27.youth.api import YouthSerializer
+from route27.youth.events import YouthEventKind
 from route27.youth.models import Youth
 from route27.youth.services import youth_create
 
@@ -133,7 +134,7 @@ def test_create_with_invalid_bsn_is_400_in_dutch_and_writes_nothing(api_client):
     assert INVALID_BSN not in response.content.decode()
     assert not Youth.objects.exists()
     assert not AuditEntry.objects.filter(action=AuditAction.CREATE).exists()
-    assert not TrajectoryEvent.objects.exists()
+    assert not Event.objects.exists()
 
 
 def test_create_reports_service_errors_under_api_field_names(api_client, api_coach,
@@ -178,8 +179,8 @@ def test_create_valid_is_201_with_audit_and_trajectory_event(api_client, api_coa
     assert body["vertegenwoordigers"][0]["naam"] == "Ouder Proefmans"
     assert AuditEntry.objects.filter(action=AuditAction.CREATE, object_type="youth",
                                      object_id=str(youth.public_id), actor=api_coach).count() == 1
-    event = TrajectoryEvent.objects.get(youth=youth)
-    assert event.event_type == EventType.YOUTH_REGISTERED
+    event = Event.objects.get(youth=youth)
+    assert event.kind == YouthEventKind.YOUTH_REGISTERED
     assert event.actor == api_coach
 
 

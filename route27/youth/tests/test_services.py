@@ -1,9 +1,10 @@
 import pytest
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.models import Event
 from route27.core.errors import ValidationFailed
 from route27.organisations.tests.factories import AALSMEER, real_municipality
-from route27.trajectories.models import EventType, TrajectoryEvent
+from route27.youth.events import YouthEventKind
 from route27.youth.models import Guardian, Youth
 from route27.youth.services import contact_person_assign, youth_create, youth_update
 from route27.youth.tests.factories import YouthFactory, valid_bsn
@@ -17,14 +18,14 @@ def _data(**overrides):
 
 
 def _counts():
-    return Youth.objects.count(), AuditEntry.objects.count(), TrajectoryEvent.objects.count()
+    return Youth.objects.count(), AuditEntry.objects.count(), Event.objects.count()
 
 
 def test_create_appends_event_and_audit_in_one_go(coach, team):
     youth = youth_create(actor=coach, bsn=valid_bsn(1), **_data())
     assert youth.team == team
-    event = TrajectoryEvent.objects.get(youth=youth)
-    assert event.event_type == EventType.YOUTH_REGISTERED
+    event = Event.objects.get(youth=youth)
+    assert event.kind == YouthEventKind.YOUTH_REGISTERED
     assert event.actor == coach
     entry = AuditEntry.objects.get(action=AuditAction.CREATE)
     assert entry.object_id == str(youth.public_id)
@@ -118,7 +119,7 @@ def test_update_logs_changed_field_names_only(coach):
     entry = AuditEntry.objects.get(action=AuditAction.UPDATE)
     assert entry.detail == {"fields": ["given_names", "postal_code"]}
     assert "Samira" not in str(entry.detail)
-    assert TrajectoryEvent.objects.filter(event_type=EventType.YOUTH_UPDATED).count() == 1
+    assert Event.objects.filter(kind=YouthEventKind.YOUTH_UPDATED).count() == 1
 
 
 def test_update_without_changes_writes_nothing(coach):
@@ -150,7 +151,7 @@ def test_one_active_contact_person(coach, other_coach, team):
                           handover_note="Warme overdracht", reason="Werkroute")
     active = ContactAssignment.objects.filter(youth=youth, ended_at__isnull=True)
     assert [a.user for a in active] == [work_coach]
-    event = TrajectoryEvent.objects.get(event_type=EventType.CONTACT_PERSON_CHANGED,
+    event = Event.objects.get(kind=YouthEventKind.CONTACT_PERSON_CHANGED,
                                         to_state="jongerencoach_werk")
     assert (event.from_state, event.reason) == ("doorstroomcoach", "Werkroute")
     with pytest.raises(IntegrityError), transaction.atomic():

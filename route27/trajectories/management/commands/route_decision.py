@@ -10,34 +10,30 @@ from dataclasses import fields
 from django.core.management.base import BaseCommand, CommandError
 
 from route27 import law
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
+from route27.core.partial_date import InvalidPartialDate, PartialDate
+from route27.trajectories.route_facts import facts_from
 
-_ENUMS = {"arrival": law.Arrival, "highest_diploma": law.Diploma, "school_type": law.SchoolType,
-          "school_possible": law.Judgement}
 _DATES = {"reference_date", "school_left_on", "diploma_on"}
+_REQUIRED = ("birth", "arrival")
 
 
 def facts_from_dict(raw: dict, index: int) -> law.Facts:
+    """One JSON fact set (keys of ``law.Facts``) through the same builder as the form and API."""
     known = {f.name for f in fields(law.Facts)}
     unknown = set(raw) - known - {"id"}
     if unknown:
         raise CommandError(f"feitenset {index}: onbekende velden {sorted(unknown)}")
-    values = {}
+    values = {name: value for name, value in raw.items() if name != "id" and value is not None}
+    missing = [name for name in _REQUIRED if name not in values]
+    if missing:
+        raise CommandError(f"feitenset {index}: ontbrekende velden {missing}")
     try:
-        for name, value in raw.items():
-            if name == "id" or value is None:
-                continue
-            if name == "birth":
-                values[name] = PartialDate.parse(str(value))
-            elif name in _DATES:
-                values[name] = datetime.date.fromisoformat(value)
-            elif name in _ENUMS:
-                values[name] = _ENUMS[name](value)
-            else:
-                values[name] = value
-        values.setdefault("reference_date", datetime.date.today())
-        return law.Facts(**values)
-    except (ValueError, TypeError, InvalidPartialDate) as exc:
+        for name in _DATES & values.keys():
+            values[name] = datetime.date.fromisoformat(values[name])
+        birth = PartialDate.parse(str(values.pop("birth")))
+        today = values.pop("reference_date", datetime.date.today())
+        return facts_from(values, birth=birth, today=today)
+    except (ValueError, TypeError, AttributeError, InvalidPartialDate) as exc:
         raise CommandError(f"feitenset {index}: {exc}") from exc
 
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from route27.youth.partial_date import InvalidPartialDate, PartialDate
+from route27.core.partial_date import InvalidPartialDate, PartialDate
 
 
 @pytest.mark.parametrize("text, expected", [

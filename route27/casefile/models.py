@@ -1,0 +1,70 @@
+"""The event ledger: one append-only table for everything that happens to a youth."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from route27.audit.models import AppendOnlyError
+from route27.casefile.kinds import EVENT_KINDS
+
+
+class Event(models.Model):
+    """An append-only fact about a youth, with the trajectory when there is one.
+
+    ``occurred_at`` is when it happened (the date a coach gives for a contact, an outflow, a match;
+    otherwise the moment of recording); ``recorded_at`` is when it was written. Indicators count by
+    ``occurred_at``; a later correction with an earlier ``occurred_at`` stays visible through
+    ``recorded_at``. ``data`` holds the few extra facts an indicator needs (never free-text personal
+    data). The database refuses UPDATE and DELETE (ADR 0003, ADR 0009).
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT, related_name="events",
+                              verbose_name=_("jongere"))
+    trajectory = models.ForeignKey(
+        "trajectories.Trajectory", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="events", verbose_name=_("traject"),
+    )
+    kind = models.CharField(_("soort"), max_length=40)
+    occurred_at = models.DateTimeField(_("gebeurd op"))
+    date_only = models.BooleanField(
+        _("alleen datum"), default=False,
+        help_text=_("De gebruiker gaf een datum, geen tijdstip."))
+    recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", verbose_name=_("door"),
+    )
+    from_state = models.CharField(_("van"), max_length=40, blank=True)
+    to_state = models.CharField(_("naar"), max_length=40, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+    data = models.JSONField(_("gegevens"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "recorded_at", "id"]
+        indexes = [
+            models.Index(fields=["youth", "occurred_at"]),
+            models.Index(fields=["kind", "occurred_at"]),
+            models.Index(fields=["trajectory", "kind"]),
+        ]
+        verbose_name = _("dossiergebeurtenis")
+        verbose_name_plural = _("dossiergebeurtenissen")
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Een dossiergebeurtenis kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Een dossiergebeurtenis kan niet worden verwijderd.")
+
+    @property
+    def kind_label(self) -> str:
+        return EVENT_KINDS.label(self.kind)
+
+    @property
+    def occurred_on(self):
+        return timezone.localtime(self.occurred_at).date()
