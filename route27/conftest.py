@@ -1,7 +1,17 @@
+"""Fixtures shared by the tests of every app: a team with a coach (and another team with its
+coach), and the Aalsmeer case: the real municipality, the gemeente's youth team that serves it
+and an mbo school contact there. An app's conftest.py or a module may override one."""
+
 import pytest
 
-from route27.organisations.roles import Role
-from route27.organisations.tests.factories import TeamFactory, member
+from route27.organisations.roles import OrganisationType, Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    OrganisationFactory,
+    TeamFactory,
+    member,
+    real_municipality,
+)
 
 
 @pytest.fixture
@@ -28,3 +38,24 @@ def other_coach(other_team):
 def coach_client(client, coach):
     client.force_login(coach)
     return client
+
+
+@pytest.fixture
+def aalsmeer(db):
+    return real_municipality(AALSMEER)
+
+
+@pytest.fixture
+def gemeente(aalsmeer):
+    """The youth team of the gemeente Aalsmeer, serving Aalsmeer."""
+    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
+    return TeamFactory(organisation=org, serves=[aalsmeer])
+
+
+@pytest.fixture
+def school(aalsmeer):
+    """The school contact of an mbo school in Aalsmeer."""
+    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
+                              municipality=aalsmeer)
+    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org),
+                  email="school@example.org")

@@ -33,7 +33,8 @@ from route27.handover.selectors import organisations_of
 from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus, check
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import OrganisationType
-from route27.trajectories.services import route_propose, trajectory_start
+from route27.organisations.selectors import receiving_team
+from route27.trajectories.services import route_propose, trajectory_open_or_start
 from route27.youth.models import Youth
 
 # A pro, vso or mbo school that hands over to the municipality provides an overgangsdocument
@@ -269,18 +270,11 @@ def handover_accept(*, actor, handover: Handover, team: Team | None = None) -> H
     if handover.receiver.type == OrganisationType.GEMEENTE and \
             handover.kind not in SCHOOL_TO_SCHOOL:
         youth = handover.youth
-        trajectory = youth.trajectories.filter(closed_on__isnull=True).first()
-        if trajectory is None:
-            team = team or Team.objects.filter(organisation=handover.receiver,
-                                               serves=youth.municipality).first() \
-                or Team.objects.filter(organisation=handover.receiver,
-                                       pk__in=actor.casework_team_ids).first()
-            trajectory = trajectory_start(actor=actor, youth=youth, team=team,
-                                          requested_by=handover.sender.name,
-                                          entrance=entrance_for(handover.kind))
-        if youth.team_id is None:
-            youth.team = trajectory.team
-            youth.save(update_fields=["team"])
+        trajectory = trajectory_open_or_start(
+            actor=actor, youth=youth, entrance=entrance_for(handover.kind),
+            team=team or receiving_team(organisation=handover.receiver,
+                                        municipality=youth.municipality, actor=actor),
+            requested_by=handover.sender.name)
         handover.trajectory = trajectory
         arrival = arrival_for_handover(handover.kind, handover.sender.type)
         if arrival is not None:

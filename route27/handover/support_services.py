@@ -28,7 +28,8 @@ from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import CASEWORK_ROLES, OrganisationType
-from route27.trajectories.services import route_propose, trajectory_start
+from route27.organisations.selectors import receiving_team
+from route27.trajectories.services import route_propose, trajectory_open_or_start
 from route27.youth.models import Youth
 
 
@@ -114,18 +115,11 @@ def support_request_accept(*, actor, request: SupportRequest) -> SupportRequest:
     """Accept: start (or link) a trajectory and propose the route for support during school."""
     request = _decide(actor, request)
     youth = request.youth
-    trajectory = youth.trajectories.filter(closed_on__isnull=True).first()
-    if trajectory is None:
-        team = (Team.objects.filter(organisation=request.receiver,
-                                    serves=youth.municipality).first()
-                or Team.objects.filter(organisation=request.receiver,
-                                       pk__in=actor.casework_team_ids).first())
-        trajectory = trajectory_start(actor=actor, youth=youth, team=team,
-                                      requested_by=request.school.name[:100],
-                                      entrance=SupportRequestEntrance.SUPPORT_REQUEST)
-    if youth.team_id is None:
-        youth.team = trajectory.team
-        youth.save(update_fields=["team"])
+    trajectory = trajectory_open_or_start(
+        actor=actor, youth=youth, entrance=SupportRequestEntrance.SUPPORT_REQUEST,
+        team=receiving_team(organisation=request.receiver, municipality=youth.municipality,
+                            actor=actor),
+        requested_by=request.school.name[:100])
     today = timezone.localdate()
     route_propose(actor=actor, trajectory=trajectory, facts=law.Facts(
         reference_date=today, birth=youth.birth_date, arrival=law.Arrival.SCHOOL_REQUEST,

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from route27 import law
 from route27.organisations.demo import DEMO_PASSWORD
-from route27.organisations.models import Municipality, Team, User
+from route27.organisations.models import Municipality, User
+from route27.organisations.selectors import team_serving
 from route27.portal.models import PortalAccount, PortalRelation
 from route27.portal.services import portal_account_create
 from route27.youth.models import Youth
@@ -43,7 +44,7 @@ def _fictional_minor(municipality: Municipality, today: datetime.date) -> Youth:
     if existing is not None and law.is_minor(existing.birth_date, today):
         return existing
     born = today.replace(year=today.year - 16, day=min(today.day, 28))
-    team = Team.objects.filter(serves=municipality).order_by("pk").first()
+    team = team_serving(municipality)
     return youth_create(actor=None, team=team, birth_date=born.strftime("%d-%m-%Y"),
                         municipality=municipality, place=municipality.name, **FICTIONAL_MINOR)
 

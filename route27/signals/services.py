@@ -24,11 +24,10 @@ from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.casefile.services import append, record_audit
 from route27.core.errors import TransitionRefused, ValidationFailed
-from route27.organisations.models import Municipality, Team
+from route27.organisations.selectors import team_serving
 from route27.signals.events import SignalEventKind
 from route27.signals.models import Signal, SignalStatus, Source, arrival_for_source
-from route27.trajectories.models import Trajectory
-from route27.trajectories.services import trajectory_start
+from route27.trajectories.services import trajectory_open_or_start
 from route27.youth.models import Youth
 from route27.youth.services import youth_create, youth_update
 from route27.youth.validation import clean_person
@@ -42,11 +41,6 @@ class Match:
     CONFIRMED = "confirmed"
     NEW_AFTER_CHECK = "new_after_check"
     CANDIDATES = "candidates"
-
-
-def routed_team(municipality: Municipality) -> Team | None:
-    """The team that serves the municipality of residence (the lowest id if several do)."""
-    return Team.objects.filter(serves=municipality).order_by("pk").first()
 
 
 def _clean(source: str, data: dict[str, Any], *, public: bool) -> dict[str, Any]:
@@ -111,13 +105,11 @@ def _add_bsn(actor, youth: Youth, bsn: str) -> Youth:
 
 def _link(actor, signal: Signal, youth: Youth, match: str) -> Signal:
     """Attach the signal to the youth and to an open trajectory (started if there is none)."""
-    trajectory = Trajectory.objects.filter(youth=youth, closed_on__isnull=True).first()
-    if trajectory is None:
-        trajectory = trajectory_start(
-            actor=actor, youth=youth, team=signal.team, entrance=signal.source,
-            requested_by=str(arrival_for_source(signal.source)),
-            started_on=timezone.localtime(signal.created_at).date(),
-        )
+    trajectory = trajectory_open_or_start(
+        actor=actor, youth=youth, team=signal.team, entrance=signal.source,
+        requested_by=str(arrival_for_source(signal.source)),
+        started_on=timezone.localtime(signal.created_at).date(),
+    )
     signal.youth, signal.trajectory = youth, trajectory
     signal.status = SignalStatus.LINKED
     signal.bsn = None  # the youth holds it now: keep one copy
@@ -144,7 +136,7 @@ def signal_register(*, actor, source: str, **data: Any) -> Signal:
     public = actor is None or not actor.is_authenticated
     cleaned = _clean(source, data, public=public)
     signal = Signal.objects.create(
-        **cleaned, team=routed_team(cleaned["municipality"]),
+        **cleaned, team=team_serving(cleaned["municipality"]),
         created_by=None if public else actor,
     )
     audit_actor = None if public else actor

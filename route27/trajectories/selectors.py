@@ -54,6 +54,11 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
         Exists(Youth.objects.filter(visible_q(user), pk=OuterRef("youth_id"))))
 
 
+def open_trajectory_of(youth) -> Trajectory | None:
+    """The youth's one open trajectory (a database constraint allows at most one)."""
+    return Trajectory.objects.filter(youth=youth, closed_on__isnull=True).first()
+
+
 def trajectory_get(*, user, public_id, purpose: str = Purpose.CASEWORK) -> Trajectory:
     """One trajectory the user may see, for pages and API alike. Not logged as a read yet (a
     write form logs it with :func:`trajectory_log_read`); NotFound and a denied row otherwise."""

@@ -16,6 +16,7 @@ from route27.casefile.services import append, record
 from route27.casefile.vocabularies import ENTRANCES
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.organisations.models import Team, config_for
+from route27.organisations.selectors import team_serving
 from route27.trajectories.events import TrajectoryEventKind as Kind
 from route27.trajectories.models import (
     AFTERCARE_REASONS,
@@ -34,6 +35,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
+from route27.trajectories.selectors import open_trajectory_of
 from route27.trajectories.workflow import Step, check_transition
 
 
@@ -59,10 +61,6 @@ def _check_date(trajectory: Trajectory, on: datetime.date, field: str,
     raise ValidationFailed(message, field_errors={field: [message]})
 
 
-def _team_for_youth(youth) -> Team | None:
-    return youth.team or Team.objects.filter(serves=youth.municipality).order_by("pk").first()
-
-
 @transaction.atomic
 def trajectory_start(*, actor, youth, entrance: str, team: Team | None = None,
                      requested_by: str = "",
@@ -71,11 +69,11 @@ def trajectory_start(*, actor, youth, entrance: str, team: Team | None = None,
     ``entrance``: how the youth came in, a code of ``casefile.vocabularies.ENTRANCES``."""
     if entrance not in ENTRANCES:
         raise ValueError(f"entrance {entrance!r} is not registered")
-    team = team or _team_for_youth(youth)
+    team = team or youth.team or team_serving(youth.municipality)
     if team is None:
         raise ValidationFailed(_("Er is geen team dat jongeren uit %(gemeente)s begeleidt.")
                                % {"gemeente": youth.municipality})
-    if youth.trajectories.filter(closed_on__isnull=True).exists():
+    if open_trajectory_of(youth) is not None:
         raise ValidationFailed(_("Voor deze jongere loopt al een traject."))
     try:
         with transaction.atomic():
@@ -88,6 +86,21 @@ def trajectory_start(*, actor, youth, entrance: str, team: Team | None = None,
     record(actor=actor, youth=youth, trajectory=trajectory, kind=Kind.TRAJECTORY_STARTED,
            action=AuditAction.CREATE, occurred_on=started_on, to_state=Step.SIGNAL,
            data={"entrance": entrance, "team": team.pk, "returning": earlier > 0})
+    return trajectory
+
+
+def trajectory_open_or_start(*, actor, youth, entrance: str, team: Team | None = None,
+                             requested_by: str = "",
+                             started_on: datetime.date | None = None) -> Trajectory:
+    """The youth's open trajectory, or a new one in step 1: every entrance lands in the one file
+    (No Wrong Door). A youth without a team gets the trajectory's team."""
+    trajectory = open_trajectory_of(youth)
+    if trajectory is None:
+        trajectory = trajectory_start(actor=actor, youth=youth, entrance=entrance, team=team,
+                                      requested_by=requested_by, started_on=started_on)
+    if youth.team_id is None:
+        youth.team = trajectory.team
+        youth.save(update_fields=["team"])
     return trajectory
 
 

@@ -14,8 +14,9 @@ from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record
 from route27.core.errors import ValidationFailed
-from route27.organisations.models import Municipality, Team
+from route27.organisations.models import Team
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
+from route27.organisations.selectors import actor_team_for
 from route27.youth.events import YouthEventKind as Kind
 from route27.youth.models import ContactAssignment, Guardian, Youth
 from route27.youth.validation import add_error, clean_person
@@ -65,12 +66,6 @@ def _clean(data: dict[str, Any], *, youth: Youth | None) -> dict[str, Any]:
     return cleaned
 
 
-def _team_for(actor, municipality: Municipality) -> Team | None:
-    """The actor's casework team that serves the municipality, else their first casework team."""
-    teams = Team.objects.filter(pk__in=actor.casework_team_ids)
-    return teams.filter(serves=municipality).first() or teams.order_by("pk").first()
-
-
 def _save_guardians(youth: Youth, guardians: list[dict]) -> None:
     youth.guardians.all().delete()
     Guardian.objects.bulk_create(Guardian(youth=youth, **g) for g in guardians)
@@ -80,7 +75,7 @@ def _save_guardians(youth: Youth, guardians: list[dict]) -> None:
 def youth_create(*, actor, team: Team | None = None, **data: Any) -> Youth:
     cleaned = _clean(data, youth=None)
     guardians = cleaned.pop("guardians")
-    youth = Youth(**cleaned, team=team or _team_for(actor, cleaned["municipality"]))
+    youth = Youth(**cleaned, team=team or actor_team_for(actor, cleaned["municipality"]))
     try:
         with transaction.atomic():
             youth.save()
@@ -143,6 +138,7 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
         youth=youth, user=user, role=role, handover_note=handover_note
     )
     record(actor=actor, youth=youth, kind=Kind.CONTACT_PERSON_CHANGED, about=assignment,
+           # through the reverse relation: the youth app sits below trajectories
            trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
            from_state=current.role if current else "", to_state=role, reason=reason,
            data={"handover_note": bool(handover_note.strip())})

@@ -8,17 +8,6 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from route27.organisations.models import (
-    DoorstroompuntRegion,
-    LabourMarketRegion,
-    Membership,
-    Municipality,
-    Organisation,
-    Team,
-    User,
-)
-from route27.organisations.roles import OrganisationType, Role
-
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
@@ -33,21 +22,9 @@ def oas(client):
 
 
 @pytest.fixture
-def api_client(client):
-    """A logged-in doorstroomcoach of a team (no youth needed for these checks)."""
-    am = LabourMarketRegion.objects.create(code="AM99", name="Testregio")
-    mc = DoorstroompuntRegion.objects.create(code="MC99", name="Testregio", name_duo="Testregio")
-    municipality = Municipality.objects.create(
-        code="GM9999", number="9999", name="Testgemeente", province="Utrecht",
-        labour_market_region=am, doorstroompunt_region=mc)
-    organisation = Organisation.objects.create(name="Testgemeente (test)",
-                                               type=OrganisationType.GEMEENTE,
-                                               municipality=municipality)
-    team = Team.objects.create(organisation=organisation, name="Jongerenteam")
-    user = User.objects.create_user(username="coach.api", password="geheim-wachtwoord-123")
-    Membership.objects.create(user=user, team=team, role=Role.DOORSTROOMCOACH)
-    client.force_login(user)
-    return client
+def api_client(coach_client):
+    """A logged-in doorstroomcoach of a team (route27/conftest.py; no youth needed here)."""
+    return coach_client
 
 
 def _operations(oas):
@@ -205,9 +182,9 @@ def test_error_messages_are_dutch_whatever_the_accept_language(api_client):
     assert response["Content-Language"] == "nl"
 
 
-def test_missing_csrf_token_is_a_dutch_problem_json_403(api_client):
+def test_missing_csrf_token_is_a_dutch_problem_json_403(coach):
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(User.objects.get(username="coach.api"))
+    strict.force_login(coach)
     body = assert_problem(strict.post(f"{API}/jongeren/zoeken", data={"burgerservicenummer": "1"},
                                       content_type="application/json"), 403)
     assert body["detail"].startswith("CSRF-controle mislukt")

@@ -9,11 +9,11 @@ from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.handover import services
 from route27.handover.models import Handover, Notification
 from route27.handover.selectors import visible_blocks, withdrawn_blocks
+from route27.handover.tests.factories import HandoverFactory
 from route27.handover.workflow import HandoverStatus
-from route27.organisations.roles import OrganisationType, Role
+from route27.organisations.roles import OrganisationType
 from route27.organisations.tests.factories import (
     OrganisationFactory,
-    member,
 )
 from route27.trajectories.models import Trajectory
 from route27.youth.selectors import youth_visible_to
@@ -21,11 +21,6 @@ from route27.youth.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def coach(gemeente):
-    return member(Role.DOORSTROOMCOACH, team=gemeente, email="coach@example.org")
 
 
 def _youth(aalsmeer, years=17):
@@ -36,16 +31,10 @@ def _youth(aalsmeer, years=17):
 
 @pytest.fixture
 def draft(school, gemeente, aalsmeer):
-    handover = services.handover_create(
-        actor=school, kind="mbo_gemeente", youth=_youth(aalsmeer),
-        sender=school.primary_membership.team.organisation, receiver=gemeente.organisation,
-        school_left_on=TODAY - datetime.timedelta(days=40), highest_diploma="mbo1")
-    services.document_update(actor=school, handover=handover, part="youth",
-                             content={"wie_ben_ik": {"tekst": "Ik ben Sam en ik bouw graag."}})
-    services.document_update(actor=school, handover=handover, part="school", content={
-        "opleiding": {"opleiding": "Entree", "niveau": "1"},
-        "gezondheid": {"tekst": "Heeft rust nodig"}})
-    return handover
+    """A draft with both parts filled (the school's with a health block), no consent yet."""
+    return HandoverFactory(filled=True, actor=school, youth=_youth(aalsmeer),
+                           sender=school.primary_membership.team.organisation,
+                           receiver=gemeente.organisation)
 
 
 def test_sending_without_consent_is_refused_in_dutch(draft, school):

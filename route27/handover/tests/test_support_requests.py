@@ -21,6 +21,7 @@ from route27.organisations.tests.factories import (
     real_municipality,
 )
 from route27.trajectories.models import Trajectory
+from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
@@ -38,18 +39,8 @@ def _school(aalsmeer, org_type, name):
 
 
 @pytest.fixture
-def school(aalsmeer):
-    return _school(aalsmeer, OrganisationType.SCHOOL_MBO, "Mbo-college (test)")
-
-
-@pytest.fixture
 def vo_school(aalsmeer):
     return _school(aalsmeer, OrganisationType.SCHOOL_VO, "Havo-vwo-school (test)")
-
-
-@pytest.fixture
-def coach(gemeente):
-    return member(Role.DOORSTROOMCOACH, team=gemeente, email="coach@example.org")
 
 
 @pytest.fixture
@@ -204,7 +195,7 @@ def test_accepting_starts_a_trajectory_with_support_during_school(sent, coach, s
 
 
 def test_accepting_links_a_running_trajectory(sent, coach, gemeente):
-    running = Trajectory.objects.create(youth=sent.youth, team=gemeente, started_on=TODAY)
+    running = TrajectoryFactory(youth=sent.youth, team=gemeente)
     services.support_request_accept(actor=coach, request=sent)
     sent.refresh_from_db()
     assert sent.trajectory == running

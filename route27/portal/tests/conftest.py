@@ -1,53 +1,27 @@
+"""Fixtures shared by the portal tests (``aalsmeer``, ``gemeente`` and ``school`` come from
+route27/conftest.py): a named coach of the gemeente, an adult and a minor youth, and each
+logged in to Mijn Route27 (the youth themself, the minor's parent)."""
+
 import datetime
 
 import pytest
 from django.utils import timezone
 
 from route27.handover import services as handover_services
-from route27.organisations.roles import OrganisationType, Role
-from route27.organisations.tests.factories import (
-    AALSMEER,
-    OrganisationFactory,
-    TeamFactory,
-    UserFactory,
-    member,
-    real_municipality,
-)
+from route27.organisations.roles import Role
+from route27.organisations.tests.factories import member
 from route27.portal.models import PortalRelation
-from route27.portal.services import portal_account_create
-from route27.youth.tests.factories import YouthFactory
+from route27.portal.tests.factories import PortalAccountFactory
+from route27.youth.tests.factories import YouthFactory, born
 
+__all__ = ["TODAY", "born", "handover_for", "portal_user"]
 TODAY = timezone.localdate()
-
-
-def born(years: int) -> dict:
-    date = TODAY.replace(year=TODAY.year - years, day=min(TODAY.day, 28)) \
-        - datetime.timedelta(days=30)
-    return {"birth_year": date.year, "birth_month": date.month, "birth_day": date.day}
-
-
-@pytest.fixture
-def aalsmeer(db):
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
-def gemeente(aalsmeer):
-    org = OrganisationFactory(name="Gemeente Aalsmeer (test)", municipality=aalsmeer)
-    return TeamFactory(organisation=org, serves=[aalsmeer])
 
 
 @pytest.fixture
 def aalsmeer_coach(gemeente):
     return member(Role.DOORSTROOMCOACH, team=gemeente, first_name="Anouk",
                   last_name="Aalsmeerder", email="anouk@example.org")
-
-
-@pytest.fixture
-def school(aalsmeer):
-    org = OrganisationFactory(name="Mbo-college (test)", type=OrganisationType.SCHOOL_MBO,
-                              municipality=aalsmeer)
-    return member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=org))
 
 
 @pytest.fixture
@@ -75,10 +49,11 @@ def handover_for(school, gemeente, youth):
     return handover
 
 
-def portal_user(youth, relation=PortalRelation.SELF, **kwargs):
-    user = UserFactory(**kwargs)
-    portal_account_create(actor=None, user=user, youth=youth, relation=relation)
-    return user
+def portal_user(youth, relation=PortalRelation.SELF, **user_fields):
+    """The user of a new Mijn Route27 account for ``youth``."""
+    account = PortalAccountFactory(youth=youth, relation=relation,
+                                   **{f"user__{k}": v for k, v in user_fields.items()})
+    return account.user
 
 
 @pytest.fixture

@@ -16,11 +16,6 @@ def _clear_cache():
 
 
 @pytest.fixture
-def aalsmeer(db):
-    return real_municipality(AALSMEER)
-
-
-@pytest.fixture
 def aalsmeer_team(aalsmeer):
     return TeamFactory(name="Jongerenteam Aalsmeer", serves=[aalsmeer])
 

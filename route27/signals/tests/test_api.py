@@ -15,6 +15,7 @@ from route27.signals.events import SignalEventKind
 from route27.signals.models import Signal, SignalStatus, Source
 from route27.signals.services import signal_register
 from route27.signals.tests.conftest import AMSTELVEEN, person
+from route27.signals.tests.factories import SignalFactory
 from route27.trajectories.models import Trajectory
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
@@ -58,10 +59,8 @@ def writes():
 @pytest.fixture
 def waiting(aalsmeer_coach, aalsmeer_team):
     """A signal that may be a youth already known: the coach must decide."""
-    known = YouthFactory(family_name="Vries", team=aalsmeer_team)
-    signal = signal_register(actor=aalsmeer_coach, source=Source.SCHOOL, **person())
-    assert signal.status == SignalStatus.NEEDS_CONFIRMATION
-    return signal, known
+    signal = SignalFactory(needs_confirmation=True, actor=aalsmeer_coach)
+    return signal, signal.candidates.get()
 
 
 @pytest.fixture

@@ -1,37 +1,24 @@
 """Staff pages: only the user's teams' signals, audited reads, match decisions, no BSN leaks."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.core.testing import assert_max_queries, assert_num_queries
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import UserFactory, member, real_municipality
 from route27.signals.models import Signal, SignalStatus, Source
 from route27.signals.services import signal_register
 from route27.signals.tests.conftest import AMSTELVEEN, UTRECHT, person
+from route27.signals.tests.factories import SignalFactory
 from route27.youth.models import Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
 pytestmark = pytest.mark.django_db
 
 
-def _signals(n, *, actor, **overrides):
-    return [signal_register(actor=actor, source=Source.SCHOOL,
-                            **person(given_names=f"Jongere{i}", family_name=f"Naam{i}-{n}",
-                                     **overrides))
-            for i in range(n)]
-
-
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_list_shows_only_own_teams_signals(aalsmeer_client, aalsmeer_coach, amstelveen_team):
-    own = _signals(2, actor=aalsmeer_coach)
-    other = _signals(1, actor=aalsmeer_coach, municipality=AMSTELVEEN)
+    own = SignalFactory.create_batch(2, actor=aalsmeer_coach)
+    other = SignalFactory.create_batch(1, actor=aalsmeer_coach, municipality=AMSTELVEEN)
     assert other[0].team == amstelveen_team
     response = aalsmeer_client.get("/signalen/")
     html = response.content.decode()
@@ -45,7 +32,7 @@ def test_list_shows_only_own_teams_signals(aalsmeer_client, aalsmeer_coach, amst
 def test_list_filters_by_status_newest_first(aalsmeer_client, aalsmeer_coach, aalsmeer_team):
     YouthFactory(family_name="Vries", team=aalsmeer_team)
     waiting = signal_register(actor=aalsmeer_coach, source=Source.SCHOOL, **person())
-    linked = _signals(2, actor=aalsmeer_coach)
+    linked = SignalFactory.create_batch(2, actor=aalsmeer_coach)
     page = aalsmeer_client.get("/signalen/?status=needs_confirmation").context["page"]
     assert list(page.object_list) == [waiting]
     page = aalsmeer_client.get("/signalen/").context["page"]
@@ -54,12 +41,12 @@ def test_list_filters_by_status_newest_first(aalsmeer_client, aalsmeer_coach, aa
 
 @pytest.mark.parametrize("query", ["", "?status=linked", "?pagina=2"])
 def test_list_query_count_is_constant(aalsmeer_client, aalsmeer_coach, query):
-    _signals(5, actor=aalsmeer_coach)
-    small = _queries(aalsmeer_client, "/signalen/" + query)
-    _signals(50, actor=aalsmeer_coach)
-    large = _queries(aalsmeer_client, "/signalen/" + query)
-    assert small == large
-    assert large <= 12, f"signal list uses {large} queries"
+    SignalFactory.create_batch(5, actor=aalsmeer_coach)
+    with assert_max_queries(12) as small:
+        assert aalsmeer_client.get("/signalen/" + query).status_code == 200
+    SignalFactory.create_batch(50, actor=aalsmeer_coach)
+    with assert_num_queries(small):
+        assert aalsmeer_client.get("/signalen/" + query).status_code == 200
 
 
 @pytest.mark.parametrize("url", ["/signalen/", "/signalen/nieuw/"])
@@ -71,7 +58,7 @@ def test_staff_pages_refused_without_casework_role(client, aalsmeer_team, url, r
 
 
 def test_detail_and_decisions_refused_without_casework_role(client, aalsmeer_coach):
-    signal = _signals(1, actor=aalsmeer_coach)[0]
+    signal = SignalFactory(actor=aalsmeer_coach)
     client.force_login(member(Role.BELEIDSADVISEUR))
     base = f"/signalen/{signal.public_id}/"
     assert client.get(base).status_code == 403
@@ -169,5 +156,5 @@ def test_confirm_with_unknown_youth_id_is_refused(aalsmeer_client, aalsmeer_coac
 
 
 def test_get_on_decision_urls_is_not_allowed(aalsmeer_client, aalsmeer_coach):
-    signal = _signals(1, actor=aalsmeer_coach)[0]
+    signal = SignalFactory(actor=aalsmeer_coach)
     assert aalsmeer_client.get(f"/signalen/{signal.public_id}/nieuwe-jongere/").status_code == 405

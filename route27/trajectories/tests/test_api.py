@@ -6,8 +6,6 @@ import datetime
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from route27 import law
@@ -15,6 +13,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.casefile.models import Event
 from route27.core.api.problems import api_field_name
 from route27.core.partial_date import PartialDate
+from route27.core.testing import assert_num_queries, count_queries
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import member
 from route27.trajectories import services
@@ -34,7 +33,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
-from route27.trajectories.tests.factories import TrajectoryFactory
+from route27.trajectories.tests.factories import TrajectoryFactory, walk
 from route27.trajectories.workflow import Step
 from route27.youth.models import ContactAssignment
 from route27.youth.tests.factories import YouthFactory
@@ -101,14 +100,9 @@ def assert_not_found_and_denied(response, user, object_type, object_id, before):
     assert writes() == before
 
 
-def at_step(trajectory, step):
-    Trajectory.objects.filter(pk=trajectory.pk).update(step=step)
-    trajectory.refresh_from_db()
-    return trajectory
-
-
-def closed(trajectory):
-    Trajectory.objects.filter(pk=trajectory.pk).update(step=Step.CLOSED, closed_on=TODAY)
+def closed(trajectory, actor):
+    """Closed at once by an outflow without a place (from any step, S3 §2)."""
+    services.trajectory_outflow(actor=actor, trajectory=trajectory, reason="verhuisd", on=TODAY)
     trajectory.refresh_from_db()
     return trajectory
 
@@ -128,15 +122,12 @@ def test_list_shows_only_visible_trajectories_and_logs_each_youth(api, coach, ow
 
 
 def test_list_query_count_does_not_grow_with_the_page(api, team):
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert api.get(f"{API}/trajecten").status_code == 200
-        return len(ctx.captured_queries)
-
     TrajectoryFactory.create_batch(2, youth__team=team)
-    small = count()
+    with count_queries() as small:
+        assert api.get(f"{API}/trajecten").status_code == 200
     TrajectoryFactory.create_batch(15, youth__team=team)
-    assert count() == small
+    with assert_num_queries(small):
+        assert api.get(f"{API}/trajecten").status_code == 200
 
 
 def test_user_without_a_casework_role_in_a_team_is_refused(client, own):
@@ -227,8 +218,8 @@ def test_move_without_reason_is_409_naming_the_rule_and_writes_nothing(api, own)
     assert writes() == before
 
 
-def test_move_on_a_closed_trajectory_is_409(api, own):
-    closed(own)
+def test_move_on_a_closed_trajectory_is_409(api, coach, own):
+    closed(own, coach)
     body = problem(post(api, f"/trajecten/{own.public_id}/stapwijzigingen",
                         {"naarStap": "intake"}), 409)
     assert "Start een nieuw traject" in body["detail"]
@@ -272,8 +263,8 @@ def test_hand_back_without_reason_is_400(api, own):
     assert writes() == before
 
 
-def test_hand_back_after_activation_is_409_naming_the_table(api, own):
-    at_step(own, Step.ACTIVATION)
+def test_hand_back_after_activation_is_409_naming_the_table(api, coach, own):
+    walk(own, actor=coach, to=Step.ACTIVATION)
     before = writes()
     body = problem(post(api, f"/trajecten/{own.public_id}/terugverwijzingen",
                         {"reden": "School blijkt mogelijk"}), 409)
@@ -335,8 +326,8 @@ def test_intake_rejects_invalid_input_and_writes_nothing(api, own, payload, fiel
     assert writes() == before
 
 
-def test_intake_on_a_closed_trajectory_is_409(api, own):
-    closed(own)
+def test_intake_on_a_closed_trajectory_is_409(api, coach, own):
+    closed(own, coach)
     body = problem(post(api, f"/trajecten/{own.public_id}/intakes", INTAKE), 409)
     assert body["detail"] == "Dit traject is afgesloten; wijzigen kan niet meer."
     assert not Intake.objects.exists()
@@ -515,7 +506,7 @@ def test_action_status_rejects_invalid_status(api, coach, own):
 
 def test_action_status_on_a_closed_trajectory_is_409(api, coach, own):
     plan_action = _action(coach, own)
-    closed(own)
+    closed(own, coach)
     problem(put(api, f"/acties/{plan_action.pk}/status", {"status": "done"}), 409)
     plan_action.refresh_from_db()
     assert plan_action.status == "planned"
@@ -588,8 +579,8 @@ def test_instrument_on_another_teams_trajectory_is_404(api, coach, other):
 
 
 # --- match --------------------------------------------------------------------------------------
-def test_match_as_opstapbaan_moves_to_step_6(api, own):
-    at_step(own, Step.SUPPORT)
+def test_match_as_opstapbaan_moves_to_step_6(api, coach, own):
+    walk(own, actor=coach, to=Step.SUPPORT)
     response = post(api, f"/trajecten/{own.public_id}/matches",
                     {"soort": "work", "trede": "opstapbaan", "werkgeverOfInstelling": "Bakkerij",
                      "startdatum": TODAY.isoformat(), "urenPerWeek": 32.5})
@@ -629,8 +620,8 @@ def test_match_on_another_teams_trajectory_is_404(api, coach, other):
 
 
 # --- outflow and aftercare ----------------------------------------------------------------------
-def test_outflow_to_work_schedules_aftercare(api, own):
-    at_step(own, Step.MATCH)
+def test_outflow_to_work_schedules_aftercare(api, coach, own):
+    walk(own, actor=coach, to=Step.MATCH)
     response = post(api, f"/trajecten/{own.public_id}/uitstroom",
                     {"uitstroomreden": "duurzaam_werk", "uitstroomdatum": TODAY.isoformat()})
     assert response.status_code == 200, response.content
@@ -657,8 +648,8 @@ def test_outflow_rejects_invalid_input_and_writes_nothing(api, own, payload, fie
     assert writes() == before
 
 
-def test_outflow_of_a_closed_trajectory_is_409(api, own):
-    closed(own)
+def test_outflow_of_a_closed_trajectory_is_409(api, coach, own):
+    closed(own, coach)
     before = writes()
     body = problem(post(api, f"/trajecten/{own.public_id}/uitstroom",
                         {"uitstroomreden": "verhuisd", "uitstroomdatum": TODAY.isoformat()}), 409)
@@ -674,9 +665,7 @@ def test_outflow_of_another_teams_trajectory_is_404(api, coach, other):
 
 
 def _in_aftercare(actor, trajectory):
-    at_step(trajectory, Step.MATCH)
-    services.trajectory_outflow(actor=actor, trajectory=trajectory, reason="duurzaam_werk",
-                                on=TODAY)
+    walk(trajectory, actor=actor, to=Step.AFTERCARE)
     return trajectory.follow_ups.order_by("due_on").first()
 
 

@@ -1,4 +1,7 @@
+import datetime
+
 import factory
+from django.utils import timezone
 
 from route27.organisations.tests.factories import TeamFactory, real_municipality
 from route27.youth.models import ContactAssignment, Youth
@@ -17,6 +20,14 @@ def valid_bsn(n: int) -> str:
         candidate += 1
 
 
+def born(years: int) -> dict:
+    """Birth-date fields of someone who turned ``years`` about a month ago."""
+    today = timezone.localdate()
+    date = today.replace(year=today.year - years, day=min(today.day, 28)) \
+        - datetime.timedelta(days=30)
+    return {"birth_year": date.year, "birth_month": date.month, "birth_day": date.day}
+
+
 class YouthFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Youth
@@ -31,6 +42,8 @@ class YouthFactory(factory.django.DjangoModelFactory):
 
     class Params:
         with_bsn = factory.Trait(bsn=factory.Sequence(lambda n: valid_bsn(n + 1000)))
+        minor = factory.Trait(**born(17))  # a parent or guardian consents (law.R_CONSENT)
+        adult = factory.Trait(**born(19))
 
 
 class ContactAssignmentFactory(factory.django.DjangoModelFactory):

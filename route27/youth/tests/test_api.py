@@ -8,16 +8,14 @@ from stdnum.nl import bsn as stdnum_bsn
 from route27.audit.models import AuditAction, AuditEntry
 from route27.casefile.models import Event
 from route27.core.api.problems import api_field_name
-from route27.organisations.models import (
-    DoorstroompuntRegion,
-    LabourMarketRegion,
-    Membership,
-    Municipality,
-    Organisation,
-    Team,
-    User,
+from route27.organisations.roles import Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    OrganisationFactory,
+    TeamFactory,
+    member,
+    real_municipality,
 )
-from route27.organisations.roles import OrganisationType, Role
 from route27.youth.api import YouthSerializer
 from route27.youth.events import YouthEventKind
 from route27.youth.models import Youth
@@ -42,23 +40,17 @@ BSN_A, BSN_B, BSN_C = (bsn for bsn, _ in zip(_valid_bsns(), range(3), strict=Fal
 
 
 @pytest.fixture
-def municipality():
-    am = LabourMarketRegion.objects.create(code="AM98", name="Testregio")
-    mc = DoorstroompuntRegion.objects.create(code="MC98", name="Testregio", name_duo="Testregio")
-    return Municipality.objects.create(code="GM0358", number="0358", name="Aalsmeer",
-                                       province="Noord-Holland", labour_market_region=am,
-                                       doorstroompunt_region=mc)
+def municipality(db):
+    return real_municipality(AALSMEER)  # gemeentecode 0358 in the payloads
 
 
 def _coach(username, municipality):
-    organisation = Organisation.objects.create(name=f"Gemeente {username} (test)",
-                                               type=OrganisationType.GEMEENTE,
-                                               municipality=municipality)
-    team = Team.objects.create(organisation=organisation, name=f"Jongerenteam {username}")
-    team.serves.set([municipality])
-    user = User.objects.create_user(username=username, password="geheim-wachtwoord-123")
-    Membership.objects.create(user=user, team=team, role=Role.DOORSTROOMCOACH)
-    return user
+    """A doorstroomcoach of an own gemeente team that serves the municipality."""
+    organisation = OrganisationFactory(name=f"Gemeente {username} (test)",
+                                       municipality=municipality)
+    team = TeamFactory(organisation=organisation, name=f"Jongerenteam {username}",
+                       serves=[municipality])
+    return member(Role.DOORSTROOMCOACH, team=team, username=username)
 
 
 @pytest.fixture

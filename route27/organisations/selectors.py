@@ -1,0 +1,29 @@
+"""Reads of the organisation structure: which team handles whom. No personal data."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from route27.organisations.models import Municipality, Organisation, Team
+
+
+def team_serving(municipality: Municipality, *,
+                 among: QuerySet[Team] | None = None) -> Team | None:
+    """The team that serves the municipality (the lowest id if several do), optionally only
+    among the given teams. Every routing of a youth to a team goes through here."""
+    teams = Team.objects.all() if among is None else among
+    return teams.filter(serves=municipality).order_by("pk").first()
+
+
+def receiving_team(*, organisation: Organisation, municipality: Municipality, actor) -> Team | None:
+    """The team of a receiving organisation for a youth of ``municipality``: the one serving that
+    municipality, else the actor's own casework team in that organisation."""
+    teams = Team.objects.filter(organisation=organisation)
+    return (team_serving(municipality, among=teams)
+            or teams.filter(pk__in=actor.casework_team_ids).order_by("pk").first())
+
+
+def actor_team_for(actor, municipality: Municipality) -> Team | None:
+    """The actor's casework team that serves the municipality, else their first casework team."""
+    teams = Team.objects.filter(pk__in=actor.casework_team_ids)
+    return team_serving(municipality, among=teams) or teams.order_by("pk").first()
