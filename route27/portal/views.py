@@ -58,10 +58,16 @@ ACTION_TEXT = {
     "update": gettext_lazy("gewijzigd"),
     "create": gettext_lazy("vastgelegd"),
 }
+# How each audit object type reads to the youth; an unknown type falls back to its label in
+# route27.audit.objects, so a new object type is never left out of the page.
 OBJECT_TEXT = {
     "youth": gettext_lazy("je gegevens"),
     "trajectory": gettext_lazy("je traject en plan"),
     "handover": gettext_lazy("je overgangsdocument"),
+    "support_request": gettext_lazy("je aanvraag voor ondersteuning tijdens school"),
+    "contact_assignment": gettext_lazy("je vaste contactpersoon"),
+    "signal": gettext_lazy("je aanmelding"),
+    "portal_account": gettext_lazy("je account voor Mijn Route27"),
 }
 
 
@@ -291,7 +297,7 @@ def access(request):
         rows.append({"at": entry.occurred_at, "name": name or entry.actor_username,
                      "organisation": organisation, "role": role,
                      "action": ACTION_TEXT.get(entry.action, entry.get_action_display()),
-                     "object": OBJECT_TEXT.get(entry.object_type, ""),
+                     "object": OBJECT_TEXT.get(entry.object_type, entry.object_type_label),
                      "entry": entry})
     return render(request, "portal/access.html", _portal_context(
         account, youth, page=page, rows=rows, total=paginator.count))

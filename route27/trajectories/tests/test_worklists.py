@@ -397,3 +397,15 @@ def test_caseload_logs_one_caseload_read(lead_client, team_lead, team):
     entries = AuditEntry.objects.filter(actor=team_lead, action=AuditAction.READ)
     assert [(e.object_type, e.purpose, e.object_id) for e in entries] == \
         [("caseload", "caseload", str(team.pk))]
+
+
+@pytest.mark.parametrize("entrance, label", [
+    ("social_team", "Sociaal loket of sociaal team"), ("youth_work", "Jongerenwerk"),
+    ("compulsory_education", "Leerplicht"), ("handover_mbo_gemeente", "Overdracht Mbo → gemeente"),
+    ("support_request", "Verzoek om ondersteuning tijdens school"),
+    ("staff", "Aangemeld door een medewerker"),
+])
+def test_intake_queue_names_every_entrance_in_dutch(coach_client, team, entrance, label):
+    unassigned(team, entrance=entrance)
+    body = coach_client.get(INTAKE).content.decode()
+    assert label in body and f">{entrance}<" not in body
