@@ -22,7 +22,7 @@ ENTRANCES = Registry("entrance")
 
 class AlertCode(models.TextChoices):
     TURNS_18 = "turns_18", _("Wordt binnen 30 dagen 18")
-    TURNS_27 = "turns_27", _("Wordt binnen 90 dagen 27: besluit over de hardheidsclausule nodig")
+    TURNS_27 = "turns_27", _("Wordt binnen 90 dagen 27")
     FOLLOW_UP_OVERDUE = "follow_up_overdue", _("Nazorgcontact te laat")
     NO_CONTACT = "no_contact", _("Te lang geen contact")
 

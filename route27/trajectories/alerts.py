@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
+from route27.casefile.vocabularies import AlertCode
 from route27.trajectories.workflow import Step
 
 TURNS_18_DAYS = 30
@@ -21,12 +22,6 @@ class Alert:
     severity: str = "warning"  # "warning" | "error"
 
 
-ALERT_CODES = {
-    "turns_18": _("Wordt binnen 30 dagen 18"),
-    "turns_27": _("Wordt binnen 90 dagen 27: besluit over de hardheidsclausule nodig"),
-    "follow_up_overdue": _("Nazorgcontact te laat"),
-    "no_contact": _("Te lang geen contact"),
-}
 
 
 def _within(days: int, today: datetime.date, window: tuple[datetime.date, datetime.date]) -> bool:
@@ -39,17 +34,19 @@ def alerts_for(*, youth, trajectory, today: datetime.date, contact_role: str = "
     alerts: list[Alert] = []
     birth = youth.birth_date
     if _within(TURNS_18_DAYS, today, law.birthday(birth, law.AGE_OF_MAJORITY)):
-        text = str(ALERT_CODES["turns_18"])
+        text = str(AlertCode.TURNS_18.label)
         if contact_role == law.CONTACT_LEERPLICHT:
             text += str(_(": draag over van de leerplichtambtenaar naar een coach (S3 §1)"))
-        alerts.append(Alert("turns_18", text))
+        alerts.append(Alert(AlertCode.TURNS_18, text))
     if _within(TURNS_27_DAYS, today, law.birthday(birth, law.AGE_LIMIT)):
-        alerts.append(Alert("turns_27", str(ALERT_CODES["turns_27"]), "error"))
+        alerts.append(Alert(AlertCode.TURNS_27, str(_(
+            "Wordt binnen 90 dagen 27: besluit over de hardheidsclausule nodig")), "error"))
     if trajectory is not None and trajectory.step == Step.AFTERCARE and overdue_follow_up:
-        alerts.append(Alert("follow_up_overdue", str(ALERT_CODES["follow_up_overdue"]), "error"))
+        alerts.append(Alert(AlertCode.FOLLOW_UP_OVERDUE, str(AlertCode.FOLLOW_UP_OVERDUE.label),
+                            "error"))
     if trajectory is not None and trajectory.is_open and trajectory.step != Step.AFTERCARE:
         last = trajectory.last_contact_on or trajectory.started_on
         if (today - last).days >= no_contact_weeks * 7:
-            alerts.append(Alert("no_contact", str(_("Geen contact sinds %(date)s") % {
+            alerts.append(Alert(AlertCode.NO_CONTACT, str(_("Geen contact sinds %(date)s") % {
                 "date": last.strftime("%d-%m-%Y")})))
     return alerts

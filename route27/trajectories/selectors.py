@@ -28,6 +28,7 @@ from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
 from route27.casefile.services import record_denied, record_read
+from route27.casefile.vocabularies import AlertCode
 from route27.core.errors import NotFound
 from route27.core.partial_date import PartialDate
 from route27.organisations.models import Membership, MunicipalConfig, Team, User
@@ -46,7 +47,7 @@ from route27.youth.models import ContactAssignment, Youth
 
 UNKNOWN_INTENSITY = "onbekend"
 UNKNOWN_WEIGHT = INTENSITY_WEIGHT[Intensity.LIGHT]  # no intake yet: counts as light
-ALERT_FILTERS = ("turns_18", "turns_27", "follow_up_overdue", "no_contact")
+ALERT_FILTERS = tuple(AlertCode.values)
 
 
 def trajectories_visible_to(user) -> QuerySet[Trajectory]:
@@ -162,13 +163,13 @@ def _no_contact_q(today: datetime.date) -> Q:
 
 
 def _alert_q(alert: str, today: datetime.date) -> Q:
-    if alert == "turns_18":
+    if alert == AlertCode.TURNS_18:
         return turns_within_q(law.AGE_OF_MAJORITY, TURNS_18_DAYS, today)
-    if alert == "turns_27":
+    if alert == AlertCode.TURNS_27:
         return turns_within_q(law.AGE_LIMIT, TURNS_27_DAYS, today)
-    if alert == "follow_up_overdue":
+    if alert == AlertCode.FOLLOW_UP_OVERDUE:
         return Q(step=Step.AFTERCARE, overdue_follow_up=True)
-    if alert == "no_contact":
+    if alert == AlertCode.NO_CONTACT:
         return _no_contact_q(today)
     return Q()
 

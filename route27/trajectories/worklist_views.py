@@ -21,11 +21,12 @@ from django.views.decorators.http import require_POST
 
 from route27 import law
 from route27.casefile.services import record_denied
+from route27.casefile.vocabularies import AlertCode
 from route27.core.access import access_policy
 from route27.core.errors import ValidationFailed
 from route27.organisations.models import config_for
 from route27.trajectories import selectors
-from route27.trajectories.alerts import ALERT_CODES, alerts_for
+from route27.trajectories.alerts import alerts_for
 from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import Intensity
 from route27.trajectories.workflow import ORDER
@@ -47,11 +48,7 @@ class WorklistFilterForm(forms.Form):
         choices=[("", gettext_lazy("Alle routes")), *law.ROUTE_LABELS.items()])
     signaal = forms.ChoiceField(
         label=gettext_lazy("Signaal"), required=False,
-        choices=[("", gettext_lazy("Alle jongeren")),
-                 ("turns_18", gettext_lazy("Wordt binnen 30 dagen 18")),
-                 ("turns_27", gettext_lazy("Wordt binnen 90 dagen 27")),
-                 ("follow_up_overdue", ALERT_CODES["follow_up_overdue"]),
-                 ("no_contact", ALERT_CODES["no_contact"])])
+        choices=[("", gettext_lazy("Alle jongeren")), *AlertCode.choices])
 
 
 SORT_COLUMNS = [("naam", gettext_lazy("Naam")), ("stap", gettext_lazy("Stap")),
