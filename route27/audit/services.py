@@ -64,3 +64,9 @@ def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,
     """
     audit_record(user=user, action=AuditAction.DENIED, object_type=object_type,
                  object_id=object_id, purpose=purpose, detail=detail, subject_id=subject_id)
+
+
+def log_refused_view(sender, *, user, view_name: str, policy: str, **kwargs) -> None:
+    """Receiver of ``core.access.view_refused``: a page or API operation refused for a missing
+    permission is a denied row about the view (no youth is named by it)."""
+    audit_denied(user=user, object_type="view", object_id=view_name, purpose=policy)

@@ -1,15 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from route27.core import views as core_views
+from route27.conf import views as site_views
 
 urlpatterns = [
-    path("", core_views.dashboard, name="dashboard"),
-    path("inloggen/", core_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", core_views.LogoutView.as_view(), name="logout"),
-    path("taal/", core_views.set_language, name="set_language"),
-    path("bronnen/", core_views.sources, name="sources"),
-    path("gezondheid/", core_views.health, name="health"),
+    path("", site_views.dashboard, name="dashboard"),
+    path("inloggen/", site_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", site_views.LogoutView.as_view(), name="logout"),
+    path("taal/", site_views.set_language, name="set_language"),
+    path("bronnen/", site_views.sources, name="sources"),
+    path("gezondheid/", site_views.health, name="health"),
     path("jongeren/", include("route27.youth.urls")),
     path("trajecten/", include("route27.trajectories.urls")),
     path("werkvoorraad/", include("route27.trajectories.worklist_urls")),

@@ -10,6 +10,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.dispatch import Signal
+
+# Sent when a signed-in user is refused a view for a missing permission. The audit app logs it;
+# core itself writes nothing to the log (it sits below audit).
+view_refused = Signal()  # kwargs: user, view_name, policy
+
 PUBLIC = "public"
 AUTHENTICATED = "core.authenticated"
 

@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
 from route27.core import request_context
-from route27.core.access import PUBLIC, SELF_GUARDED_NAMESPACES, policy_of
+from route27.core.access import PUBLIC, SELF_GUARDED_NAMESPACES, policy_of, view_refused
 from route27.core.errors import access_denied_response
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
@@ -66,9 +66,7 @@ class AccessPolicyMiddleware:
                 return access_denied_response(request, status=401, reason="not authenticated")
             return redirect_to_login(request.get_full_path())
         if not request.user.has_perm(policy):
-            from route27.audit.services import audit_denied
-
-            audit_denied(user=request.user, object_type="view", object_id=match.view_name,
-                         purpose=policy)
+            view_refused.send(sender=type(self), user=request.user, view_name=match.view_name,
+                              policy=policy)
             return access_denied_response(request, reason=f"missing permission {policy}")
         return None
