@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "route27.signals",
     "route27.handover",
     "route27.portal",
+    "route27.demo",
 ]
 
 MIDDLEWARE = [

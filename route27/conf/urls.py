@@ -15,10 +15,10 @@ urlpatterns = [
     path("werkvoorraad/", include("route27.trajectories.worklist_urls")),
     path("signalen/", include("route27.signals.urls")),
     path("aanmelden/", include("route27.signals.public_urls")),
-    path("overdracht/import/", include("route27.handover.import_urls")),
+    path("overdracht/import/", include("route27.handover.leavers.urls")),
     path("overdracht/", include("route27.handover.urls")),
     path("mijn/", include("route27.portal.urls")),
-    path("api/v1/", include("route27.core.api.urls")),
+    path("api/v1/", include("route27.conf.api_urls")),
     path("beheer/", admin.site.urls),
 ]
 

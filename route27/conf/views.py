@@ -23,7 +23,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if settings.DEMO_MODE:
-            from route27.organisations.demo import demo_accounts
+            from route27.demo.loader import demo_accounts
 
             context["demo_accounts"] = demo_accounts()
         return context

@@ -3,9 +3,10 @@ youth (to judge and accept it); schools see their own handovers' status only, ne
 
 from django.db.models import Exists, OuterRef, Q
 
+from route27.handover.workflow import HandoverStatus
 from route27.youth.access import AccessReason, register
 
-LIVE = ("sent", "received")
+LIVE = (HandoverStatus.SENT, HandoverStatus.RECEIVED)
 
 
 def casework_organisation_ids(user) -> set[int]:

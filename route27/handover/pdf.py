@@ -26,6 +26,7 @@ from route27.core.errors import NotFound
 from route27.handover import selectors
 from route27.handover.models import Handover
 from route27.handover.templates_default import SCHOOL, YOUTH
+from route27.handover.workflow import RECEIVER, SENDER
 
 FONT_DIR = Path(settings.BASE_DIR) / "route27" / "core" / "static" / "vendor" / "fonts"
 FILENAME = "overgangsdocument.pdf"  # never a name or BSN in the file name
@@ -116,9 +117,9 @@ def handover_pdf(request, public_id):
         raise Http404(exc.message) from exc
     side = selectors.side_of(request.user, handover)
     document = handover.document
-    if side == "sender":
+    if side == SENDER:
         visible, withdrawn = [b["key"] for b in document.blocks], []
-    elif side == "receiver":
+    elif side == RECEIVER:
         visible = selectors.visible_blocks(document=document, receiver_id=handover.receiver_id)
         withdrawn = selectors.withdrawn_blocks(document=document,
                                                receiver_id=handover.receiver_id)

@@ -9,6 +9,7 @@ from route27.casefile.services import record_denied, record_read
 from route27.core.errors import NotFound
 from route27.handover.events import HandoverObject
 from route27.handover.models import Handover, TransitionDocument
+from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus
 from route27.organisations.models import Organisation
 
 OBJECT_TYPE = HandoverObject.HANDOVER
@@ -32,16 +33,16 @@ def handovers_visible_to(user) -> QuerySet[Handover]:
     """Own handovers (sender) and handovers to the user's organisation that left concept."""
     orgs = organisations_of(user)
     return (Handover.objects.filter(Q(sender__in=orgs) | (Q(receiver__in=orgs)
-                                                           & ~Q(status="concept")))
+                                                           & ~Q(status=HandoverStatus.CONCEPT)))
             .select_related("sender", "receiver", "youth"))
 
 
 def side_of(user, handover: Handover) -> str | None:
     org_ids = set(organisations_of(user).values_list("pk", flat=True))
     if handover.sender_id in org_ids:
-        return "sender"
-    if handover.receiver_id in org_ids and handover.status != "concept":
-        return "receiver"
+        return SENDER
+    if handover.receiver_id in org_ids and handover.status != HandoverStatus.CONCEPT:
+        return RECEIVER
     return None
 
 

@@ -1,18 +1,12 @@
-from django.urls import path
+from django.urls import include, path
 
-from route27.handover import support_views, views
+from route27.handover import pdf, views
 
 app_name = "handover"
 urlpatterns = [
     path("", views.handover_list, name="list"),
     path("nieuw/", views.handover_create, name="create"),
-    path("ondersteuning/nieuw/", support_views.support_request_create, name="support_create"),
-    path("ondersteuning/<uuid:public_id>/", support_views.support_request_detail,
-         name="support_detail"),
-    path("ondersteuning/<uuid:public_id>/accepteren/", support_views.support_request_accept,
-         name="support_accept"),
-    path("ondersteuning/<uuid:public_id>/afwijzen/", support_views.support_request_decline,
-         name="support_decline"),
+    path("ondersteuning/", include("route27.handover.support.urls")),
     path("<uuid:public_id>/", views.handover_detail, name="detail"),
     path("<uuid:public_id>/document/school/", views.document_save, {"part": "school"},
          name="document_school"),
@@ -28,11 +22,5 @@ urlpatterns = [
     path("<uuid:public_id>/accepteren/", views.handover_accept, name="accept"),
     path("<uuid:public_id>/terugsturen/", views.handover_return, name="return"),
     path("<uuid:public_id>/warme-overdracht/", views.meeting_record, name="meeting"),
+    path("<uuid:public_id>/pdf/", pdf.handover_pdf, name="pdf"),
 ]
-
-try:  # the PDF is built in route27/handover/pdf.py; without it the other pages still load
-    from route27.handover import pdf
-except ImportError:  # pragma: no cover - until the PDF module lands
-    pdf = None
-if pdf is not None:
-    urlpatterns.append(path("<uuid:public_id>/pdf/", pdf.handover_pdf, name="pdf"))

@@ -218,6 +218,8 @@ def _render(request, handover: Handover, side: str, bound: dict | None = None):
         "meetings": list(handover.meetings.all()),
         "meeting_form": bound.get("meeting") or f.MeetingForm(),
         "can_change": request.user.has_perm(CHANGE),
+        "can_record_meeting": handover.status != HandoverStatus.WITHDRAWN,
+        "show_return_reason": handover.status == HandoverStatus.RETURNED,
         "pdf_url": _pdf_url(handover),
     }
     if side == SENDER:

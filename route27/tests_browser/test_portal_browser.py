@@ -43,8 +43,8 @@ def _school_handover(youth):
 
 @pytest.mark.django_db(transaction=True)
 def test_portal_on_a_phone(browser, live_server, demo_data):  # noqa: F811
+    from route27.demo.portal_accounts import PARENT_USERNAME, load_portal_demo
     from route27.handover.models import Consent
-    from route27.portal.demo import PARENT_USERNAME, load_portal_demo
     from route27.portal.models import PortalAccount
 
     load_portal_demo()

@@ -1,8 +1,13 @@
-"""Conventions shared by the API views."""
+"""Conventions shared by the API views, and the views that publish the OpenAPI document."""
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import ValidationError
+
+from route27.core.access import PUBLIC
 
 API_LANGUAGE = "nl"
 
@@ -38,3 +43,25 @@ class ApiConventionsMixin:
         unknown = sorted(set(request.query_params) - self.allowed_query_params())
         if unknown:
             raise ValidationError({name: [_("Onbekende queryparameter.")] for name in unknown})
+
+
+@extend_schema_view(get=extend_schema(exclude=True))
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI document is public (API Design Rules /core/publish-openapi)."""
+
+    access_policy = PUBLIC
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class JsonSchemaView(SchemaView):
+    renderer_classes = [OpenApiJsonRenderer]
+
+
+class YamlSchemaView(SchemaView):
+    renderer_classes = [OpenApiYamlRenderer]

@@ -33,8 +33,9 @@ import factory
 from django.utils import timezone
 
 from route27 import law
-from route27.handover import services, support_services
+from route27.handover import services
 from route27.handover.models import ConsentGiver, Handover, SupportRequest
+from route27.handover.support import services as support_services
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.models import User
 from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role

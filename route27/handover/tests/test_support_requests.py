@@ -9,8 +9,8 @@ from django.utils import timezone
 from route27.audit.models import AuditAction, AuditEntry
 from route27.casefile.models import Event
 from route27.core.errors import TransitionRefused, ValidationFailed
-from route27.handover import support_services as services
 from route27.handover.models import SupportRequest
+from route27.handover.support import services
 from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
     AALSMEER,
@@ -191,7 +191,7 @@ def test_accepting_starts_a_trajectory_with_support_during_school(sent, coach, s
     assert proposal["legal_basis"] == "7a-1b"
     assert proposal["requested_by"] == _org(school).name
     assert Event.objects.filter(trajectory=trajectory, kind="support_request_changed",
-                                          to_state="accepted").exists()
+                                          to_state=SupportRequest.Status.ACCEPTED).exists()
 
 
 def test_accepting_links_a_running_trajectory(sent, coach, gemeente):

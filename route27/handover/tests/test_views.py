@@ -269,7 +269,7 @@ def test_notifications_for_the_receiver(client, coach, sent):
 def test_status_filter(school_client, school, gemeente, aalsmeer, sent):
     _draft(school, gemeente, aalsmeer, family_name="Tweede")
     page = school_client.get("/overdracht/?status=concept")
-    assert [h.status for h in page.context["sent_page"]] == ["concept"]
+    assert [h.status for h in page.context["sent_page"]] == [HandoverStatus.CONCEPT]
 
 
 def test_school_cannot_reach_the_youth_file(school_client, school, sent):

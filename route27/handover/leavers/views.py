@@ -10,31 +10,25 @@ from __future__ import annotations
 
 import secrets
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from route27.core.access import access_policy
 from route27.core.errors import TransitionRefused, ValidationFailed
-from route27.handover import imports
+from route27.handover.leavers import parsing
+from route27.handover.leavers.forms import LeaversFileForm
+from route27.handover.leavers.selectors import importing_school
+from route27.handover.leavers.services import leavers_import
 
 SESSION_KEY = "school_imports.leavers"
 PAGE_SIZE = 50
 POLICY = "handover.add_handover"
-
-
-class LeaversFileForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Bestand met schoolverlaters"),
-        help_text=gettext_lazy("CSV (UTF-8, gescheiden door ; of ,) of Excel (.xlsx, het "
-                               "eerste werkblad), hoogstens 2000 leerlingen en 5 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
 
 
 def _not_a_school(request):
@@ -52,7 +46,7 @@ def _store(request, value: dict | None) -> None:
         request.session[SESSION_KEY] = value
 
 
-def _rejected(problems: list[imports.RowProblem], *, rows: int, school) -> dict:
+def _rejected(problems: list[parsing.RowProblem], *, rows: int, school) -> dict:
     return {"state": "rejected", "school": school.pk, "rows": rows,
             "bad_rows": len({p.row for p in problems}),
             "problems": [p.as_dict() for p in problems]}
@@ -61,7 +55,7 @@ def _rejected(problems: list[imports.RowProblem], *, rows: int, school) -> dict:
 @require_http_methods(["GET", "POST"])
 @access_policy(POLICY)
 def leavers_upload(request):
-    school = imports.importing_school(request.user)
+    school = importing_school(request.user)
     if school is None:
         return _not_a_school(request)
     form = LeaversFileForm(request.POST, request.FILES) if request.method == "POST" \
@@ -69,12 +63,12 @@ def leavers_upload(request):
     if form.is_bound and form.is_valid():
         _store(request, None)  # a new upload replaces whatever was pending
         try:
-            rows = imports.read_leavers_file(form.cleaned_data["file"])
-        except imports.FileRejected as exc:
+            rows = parsing.read_leavers_file(form.cleaned_data["file"])
+        except parsing.FileRejected as exc:
             for problem in exc.problems:
                 form.add_error("file", problem)
         else:
-            leavers, problems = imports.validate_rows(school=school, rows=rows)
+            leavers, problems = parsing.validate_rows(school=school, rows=rows)
             if problems:
                 _store(request, _rejected(problems, rows=len(rows), school=school))
                 return redirect("school_imports:report")
@@ -102,15 +96,15 @@ def _columns() -> list[dict]:
         "datum_uitschrijving": _("dd-mm-jjjj"),
         "diploma": _("ja, nee of het niveau (bijvoorbeeld mbo2)"),
     }
-    return [{"name": c, "required": c in imports.REQUIRED_COLUMNS, "description": descriptions[c]}
-            for c in imports.COLUMNS]
+    return [{"name": c, "required": c in parsing.REQUIRED_COLUMNS, "description": descriptions[c]}
+            for c in parsing.COLUMNS]
 
 
 @require_GET
 @access_policy(POLICY)
 def leavers_report(request):
     """Every problem of a rejected file, by row number; nothing was imported."""
-    school = imports.importing_school(request.user)
+    school = importing_school(request.user)
     if school is None:
         return _not_a_school(request)
     pending = _pending(request)
@@ -126,7 +120,7 @@ def leavers_report(request):
 @access_policy(POLICY)
 def leavers_confirm(request):
     """Show the rows (name and municipality from the file) and create the drafts on confirm."""
-    school = imports.importing_school(request.user)
+    school = importing_school(request.user)
     if school is None:
         return _not_a_school(request)
     pending = _pending(request)
@@ -139,9 +133,9 @@ def leavers_confirm(request):
                                       "bestand opnieuw."))
             return redirect("school_imports:upload")
         try:
-            handovers = imports.leavers_import(actor=request.user, school=school,
+            handovers = leavers_import(actor=request.user, school=school,
                                                rows=pending["rows"])
-        except imports.RowsRejected as exc:
+        except parsing.RowsRejected as exc:
             _store(request, _rejected(exc.problems, rows=len(pending["rows"]), school=school))
             return redirect("school_imports:report")
         except (ValidationFailed, TransitionRefused) as exc:
@@ -177,7 +171,7 @@ def leavers_cancel(request):
 @access_policy(POLICY)
 def leavers_example(request):
     """An empty CSV with the column header, to fill in."""
-    response = HttpResponse(";".join(imports.COLUMNS) + "\r\n",
+    response = HttpResponse(";".join(parsing.COLUMNS) + "\r\n",
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="schoolverlaters.csv"'
     return response

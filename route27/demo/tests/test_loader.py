@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from route27.organisations.demo import USERS
+from route27.demo.loader import USERS
 from route27.organisations.models import Membership, User
 from route27.organisations.roles import Role
 from route27.youth.models import Youth

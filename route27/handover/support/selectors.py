@@ -13,11 +13,11 @@ from route27.core.errors import NotFound
 from route27.handover.events import HandoverObject
 from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
+from route27.handover.support.workflow import RECEIVER, SCHOOL
 from route27.organisations.models import Organisation
 from route27.organisations.roles import CASEWORK_ROLES
 
 OBJECT_TYPE = HandoverObject.SUPPORT_REQUEST
-SCHOOL, RECEIVER = "school", "receiver"
 
 
 def casework_organisations_of(user):
@@ -29,18 +29,23 @@ def casework_organisations_of(user):
         teams__memberships__role__in=CASEWORK_ROLES).distinct()
 
 
+def side_of(user, request: SupportRequest) -> str | None:
+    """RECEIVER for a casework member of the receiving gemeente, SCHOOL for an acting member of
+    the school that asked, else None."""
+    if casework_organisations_of(user).filter(pk=request.receiver_id).exists():
+        return RECEIVER
+    if organisations_of(user).filter(pk=request.school_id).exists():
+        return SCHOOL
+    return None
+
+
 def support_request_get(*, user, public_id,
                         purpose: Purpose = Purpose.CASEWORK) -> tuple[SupportRequest, str]:
     """The request and the user's side (school or receiver); NotFound and a denied entry else."""
     request = (SupportRequest.objects.select_related("youth__municipality", "school",
                                                      "receiver", "trajectory")
                .filter(public_id=public_id).first())
-    side = None
-    if request is not None:
-        if casework_organisations_of(user).filter(pk=request.receiver_id).exists():
-            side = RECEIVER
-        elif organisations_of(user).filter(pk=request.school_id).exists():
-            side = SCHOOL
+    side = side_of(user, request) if request is not None else None
     if side is None:
         record_denied(user=user, object_type=OBJECT_TYPE, object_id=public_id, purpose=purpose)
         raise NotFound("Deze aanvraag is niet gevonden of u heeft geen toegang.")

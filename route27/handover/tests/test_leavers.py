@@ -10,8 +10,12 @@ from django.utils import timezone
 from route27.audit.models import AuditEntry
 from route27.core.errors import ValidationFailed
 from route27.core.testing import assert_num_queries, count_queries
-from route27.handover import import_views, imports, services
+from route27.handover import services
+from route27.handover.leavers import parsing
+from route27.handover.leavers import services as leaver_services
+from route27.handover.leavers import views as leaver_views
 from route27.handover.models import Handover
+from route27.handover.workflow import HandoverStatus
 from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
     AMSTELVEEN,
@@ -50,7 +54,7 @@ def _row(n, **overrides):
 
 def _csv(rows, separator=";", header=HEADER):
     lines = [header.replace(";", separator)]
-    lines += [separator.join(r[c] for c in imports.COLUMNS) for r in rows]
+    lines += [separator.join(r[c] for c in parsing.COLUMNS) for r in rows]
     return SimpleUploadedFile("verlaters.csv", ("\r\n".join(lines) + "\r\n").encode("utf-8"),
                               content_type="text/csv")
 
@@ -76,7 +80,7 @@ def test_good_csv_imports_a_draft_per_row(school_client, school, gemeente):
     _confirm(school_client)
     handovers = Handover.objects.order_by("pk")
     assert handovers.count() == 3
-    assert {h.status for h in handovers} == {"concept"}
+    assert {h.status for h in handovers} == {HandoverStatus.CONCEPT}
     assert {h.kind for h in handovers} == {"mbo_gemeente"}
     assert {h.receiver for h in handovers} == {gemeente.organisation}
     first = handovers[0]
@@ -84,7 +88,7 @@ def test_good_csv_imports_a_draft_per_row(school_client, school, gemeente):
     assert first.highest_diploma == "mbo1" and first.diploma_on == first.school_left_on
     assert first.document.content["opleiding"]["opleiding"] == "Entree"
     assert AuditEntry.objects.filter(object_type="leavers_import").count() == 1
-    assert import_views.SESSION_KEY not in school_client.session
+    assert leaver_views.SESSION_KEY not in school_client.session
     # the confirmation cannot be replayed
     school_client.post(CONFIRM, {"token": "x"})
     assert Handover.objects.count() == 3
@@ -161,16 +165,16 @@ def test_missing_column_rejects_the_whole_file(school_client):
     ("verlaters.xlsx", b"PK not really a zip", "kan niet worden gelezen als Excel-bestand"),
 ])
 def test_structural_errors(name, content, message):
-    with pytest.raises(imports.FileRejected) as caught:
-        imports.read_leavers_file(SimpleUploadedFile(name, content))
+    with pytest.raises(parsing.FileRejected) as caught:
+        parsing.read_leavers_file(SimpleUploadedFile(name, content))
     assert any(message in p for p in caught.value.problems)
 
 
 def test_more_than_2000_rows_is_a_structural_error():
-    line = ";".join(_row(1)[c] for c in imports.COLUMNS)
+    line = ";".join(_row(1)[c] for c in parsing.COLUMNS)
     content = "\n".join([HEADER] + [line] * 2001).encode()
-    with pytest.raises(imports.FileRejected, match="meer dan 2000"):
-        imports.read_leavers_file(SimpleUploadedFile("verlaters.csv", content))
+    with pytest.raises(parsing.FileRejected, match="meer dan 2000"):
+        parsing.read_leavers_file(SimpleUploadedFile("verlaters.csv", content))
 
 
 def test_known_bsn_links_to_that_youth_without_showing_it(school_client, aalsmeer):
@@ -192,13 +196,13 @@ def test_known_bsn_links_to_that_youth_without_showing_it(school_client, aalsmee
 def test_municipality_without_route27_gemeente_and_duplicates_are_reported(school, aalsmeer):
     real_municipality(AMSTELVEEN)
     school_org = school.primary_membership.team.organisation
-    rows = imports._rows_from_table(iter([
-        list(imports.COLUMNS),
-        [_row(1, woongemeente="GM0362")[c] for c in imports.COLUMNS],
-        [_row(2)[c] for c in imports.COLUMNS],
-        [_row(2)[c] for c in imports.COLUMNS],
+    rows = parsing._rows_from_table(iter([
+        list(parsing.COLUMNS),
+        [_row(1, woongemeente="GM0362")[c] for c in parsing.COLUMNS],
+        [_row(2)[c] for c in parsing.COLUMNS],
+        [_row(2)[c] for c in parsing.COLUMNS],
     ]))
-    leavers, problems = imports.validate_rows(school=school_org, rows=rows)
+    leavers, problems = parsing.validate_rows(school=school_org, rows=rows)
     messages = {(p.row, p.column): p.message for p in problems}
     assert "Amstelveen werkt nog niet met Route27" in messages[(2, "woongemeente")]
     assert messages[(4, "bsn")] == "Dit BSN staat ook in rij 3."
@@ -207,8 +211,8 @@ def test_municipality_without_route27_gemeente_and_duplicates_are_reported(schoo
 
 def test_a_failure_half_way_writes_nothing(school, monkeypatch):
     school_org = school.primary_membership.team.organisation
-    rows = imports._rows_from_table(iter([list(imports.COLUMNS)] + [
-        [_row(n)[c] for c in imports.COLUMNS] for n in (1, 2, 3)]))
+    rows = parsing._rows_from_table(iter([list(parsing.COLUMNS)] + [
+        [_row(n)[c] for c in parsing.COLUMNS] for n in (1, 2, 3)]))
     before = _counts()
     real_create, calls = services.handover_create, []
 
@@ -218,9 +222,9 @@ def test_a_failure_half_way_writes_nothing(school, monkeypatch):
             raise ValidationFailed("Kapot", field_errors={"kind": ["Kapot"]})
         return real_create(**kwargs)
 
-    monkeypatch.setattr(imports, "handover_create", failing_create)
-    with pytest.raises(imports.RowsRejected) as caught:
-        imports.leavers_import(actor=school, school=school_org, rows=rows)
+    monkeypatch.setattr(leaver_services, "handover_create", failing_create)
+    with pytest.raises(parsing.RowsRejected) as caught:
+        leaver_services.leavers_import(actor=school, school=school_org, rows=rows)
     assert caught.value.problems[0].row == 4
     assert _counts() == before
 
@@ -261,4 +265,4 @@ def test_confirmation_page_query_count_does_not_grow_with_rows(school_client):
 
 def test_example_file_has_the_header(school_client):
     response = school_client.get(reverse("school_imports:example"))
-    assert response.content.decode().strip() == ";".join(imports.COLUMNS)
+    assert response.content.decode().strip() == ";".join(parsing.COLUMNS)

@@ -20,14 +20,16 @@ from route27 import law
 from route27.audit.models import AuditAction
 from route27.casefile.services import record
 from route27.casefile.vocabularies import SCHOOL_TYPE_OF, SUPPORT_REQUEST_SENDER_TYPES
-from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.core.errors import ValidationFailed
 from route27.handover.events import HandoverEventKind as Kind
 from route27.handover.events import SupportRequestEntrance
 from route27.handover.intake import handover_youth
 from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
-from route27.organisations.models import Organisation, Team
-from route27.organisations.roles import CASEWORK_ROLES, OrganisationType
+from route27.handover.support.selectors import side_of
+from route27.handover.support.workflow import check
+from route27.organisations.models import Organisation
+from route27.organisations.roles import OrganisationType
 from route27.organisations.selectors import receiving_team
 from route27.trajectories.services import route_propose, trajectory_open_or_start
 from route27.youth.models import Youth
@@ -97,23 +99,19 @@ def support_request_start(*, actor, bsn: str, person: dict[str, Any], school: Or
                                   reason=reason)
 
 
-def _decide(actor, request: SupportRequest) -> SupportRequest:
+def _decide(actor, request: SupportRequest, target: str) -> tuple[SupportRequest, str]:
+    """The locked request and the status it leaves, once the lifecycle table allows the edge."""
     request = SupportRequest.objects.select_for_update().select_related(
         "youth__municipality", "school", "receiver").get(pk=request.pk)
-    if not Team.objects.filter(organisation=request.receiver, memberships__user=actor,
-                               memberships__is_active=True,
-                               memberships__role__in=CASEWORK_ROLES).exists():
-        raise TransitionRefused(_("Alleen een medewerker van de ontvangende gemeente kan dit "
-                                  "doen."))
-    if request.status != SupportRequest.Status.SENT:
-        raise TransitionRefused(_("Over deze aanvraag is al besloten."))
-    return request
+    source = request.status
+    check(source, target, side_of(actor, request))
+    return request, source
 
 
 @transaction.atomic
 def support_request_accept(*, actor, request: SupportRequest) -> SupportRequest:
     """Accept: start (or link) a trajectory and propose the route for support during school."""
-    request = _decide(actor, request)
+    request, source = _decide(actor, request, SupportRequest.Status.ACCEPTED)
     youth = request.youth
     trajectory = trajectory_open_or_start(
         actor=actor, youth=youth, entrance=SupportRequestEntrance.SUPPORT_REQUEST,
@@ -130,7 +128,7 @@ def support_request_accept(*, actor, request: SupportRequest) -> SupportRequest:
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "trajectory", "decided_at"])
     record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,
-           from_state=SupportRequest.Status.SENT, to_state=SupportRequest.Status.ACCEPTED,
+           from_state=source, to_state=SupportRequest.Status.ACCEPTED,
            detail={"status": SupportRequest.Status.ACCEPTED})
     _notify(request, request.school, _("Uw aanvraag voor ondersteuning is geaccepteerd."))
     return request
@@ -141,13 +139,13 @@ def support_request_decline(*, actor, request: SupportRequest, reason: str) -> S
     if not (reason or "").strip():
         message = _("Geef aan waarom u de aanvraag afwijst.")
         raise ValidationFailed(message, field_errors={"reason": [message]})
-    request = _decide(actor, request)
+    request, source = _decide(actor, request, SupportRequest.Status.DECLINED)
     request.status = SupportRequest.Status.DECLINED
     request.decline_reason = reason.strip()
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decline_reason", "decided_at"])
     record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,
-           from_state=SupportRequest.Status.SENT, to_state=SupportRequest.Status.DECLINED,
+           from_state=source, to_state=SupportRequest.Status.DECLINED,
            detail={"status": SupportRequest.Status.DECLINED})
     _notify(request, request.school, _("Uw aanvraag voor ondersteuning is afgewezen."))
     return request

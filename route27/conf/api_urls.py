@@ -1,10 +1,13 @@
+"""The API v1 routes: every domain app's viewsets on one router, plus the schema endpoints.
+
+Here in ``conf`` (the top layer) because it imports the domain apps; the generic API frame
+(schema views, problems, pagination, fields, conventions) stays in ``route27.core.api``.
+"""
+
 from django.urls import path
-from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from route27.core.access import PUBLIC
+from route27.core.api.views import JsonSchemaView, SchemaView, YamlSchemaView
 from route27.signals.api import SignalViewSet
 from route27.trajectories.api import (
     ContactPersonViewSet,
@@ -15,29 +18,6 @@ from route27.trajectories.api import (
     TrajectoryViewSet,
 )
 from route27.youth.api import YouthViewSet
-
-
-@extend_schema_view(get=extend_schema(exclude=True))
-class SchemaView(SpectacularAPIView):
-    """The OpenAPI document is public (API Design Rules /core/publish-openapi)."""
-
-    access_policy = PUBLIC
-    authentication_classes: list = []
-    permission_classes: list = []
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
-
-
-class JsonSchemaView(SchemaView):
-    renderer_classes = [OpenApiJsonRenderer]
-
-
-class YamlSchemaView(SchemaView):
-    renderer_classes = [OpenApiYamlRenderer]
-
 
 # No trailing slashes (/core/no-trailing-slash): "jongeren/" is a 404, never a redirect.
 # SimpleRouter: no browsable root view and no ".json" suffix routes (those accept "jongeren.json/").

@@ -1,16 +1,22 @@
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from route27 import law
+from route27.demo.portal_accounts import (
+    FICTIONAL_MINOR,
+    PARENT_USERNAME,
+    YOUTH_USERNAME,
+    load_portal_demo,
+)
 from route27.organisations.tests.factories import TeamFactory
-from route27.portal.demo import FICTIONAL_MINOR, PARENT_USERNAME, YOUTH_USERNAME, load_portal_demo
 from route27.portal.models import PortalAccount, PortalRelation
-from route27.portal.tests.conftest import TODAY, born
 from route27.youth.models import Youth
-from route27.youth.tests.factories import YouthFactory
+from route27.youth.tests.factories import YouthFactory, born
 
 pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
 
 
 def _accounts():

@@ -106,7 +106,7 @@ def demo_accounts() -> dict:
             .select_related("user", "team").order_by("team__name", "user__username"))
     accounts = [{"username": m.user.username, "role": m.get_role_display(), "team": m.team.name}
                 for m in rows]
-    from route27.portal.demo import PARENT_USERNAME, YOUTH_USERNAME
+    from route27.demo.portal_accounts import PARENT_USERNAME, YOUTH_USERNAME
 
     portal = [(YOUTH_USERNAME, "Jongere (Mijn Route27)"),
               (PARENT_USERNAME, "Ouder van een minderjarige (Mijn Route27)")]
@@ -205,7 +205,7 @@ def load_demo_data() -> dict[str, int]:
             )
             _demo_trajectory(rng, today, youth, team, coach if assign else None)
             created_youth += 1
-    from route27.portal.demo import load_portal_demo
+    from route27.demo.portal_accounts import load_portal_demo
 
     load_portal_demo()
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),

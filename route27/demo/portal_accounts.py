@@ -1,4 +1,4 @@
-"""Demo accounts for Mijn Route27 (the lead calls load_portal_demo from load_demo_data).
+"""Demo accounts for Mijn Route27 (``loader.load_demo_data`` calls ``load_portal_demo``).
 
 ``jongere.demo`` signs in as an adult Aalsmeer youth; ``ouder.demo`` as the parent of a minor
 Aalsmeer youth. Both use the demo password. Idempotent: an existing account keeps its youth.
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from route27 import law
-from route27.organisations.demo import DEMO_PASSWORD
+from route27.demo.loader import DEMO_PASSWORD
 from route27.organisations.models import Municipality, User
 from route27.organisations.selectors import team_serving
 from route27.portal.models import PortalAccount, PortalRelation

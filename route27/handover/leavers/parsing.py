@@ -1,14 +1,15 @@
-"""Leavers import for a "matching table" / warm handover session (issue 5, capability 1).
+"""Reading and checking a leavers file (issue 5, capability 1); nothing here writes.
 
-A pro, vso or mbo school uploads a list of leavers (CSV or XLSX). Three stages:
+A pro, vso or mbo school uploads a list of leavers (CSV or XLSX) for a "matching table" / warm
+handover session. Three stages:
 
 1. :func:`read_leavers_file` reads the file into raw rows. A structural problem (wrong extension,
    unreadable, empty, too many rows, missing or unknown column) rejects the whole file.
 2. :func:`validate_rows` checks EVERY row and returns every problem, one message per problem,
    with the row number as the school sees it in Excel (the header is row 1).
-3. :func:`leavers_import` (a service: one transaction) validates again against the database
-   as it is now and creates one draft handover per row. If any row fails, nothing is written:
-   nothing of a bad file is half-imported.
+3. :func:`route27.handover.leavers.services.leavers_import` (one transaction) validates again
+   against the database as it is now and creates one draft handover per row. If any row fails,
+   nothing is written: nothing of a bad file is half-imported.
 
 The school never sees data that Route27 already holds: the youth is found by BSN and linked,
 and everything the school is shown comes from its own file.
@@ -23,27 +24,16 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from route27 import law
-from route27.audit.models import AuditAction
-from route27.audit.purposes import Purpose
-from route27.audit.services import audit_record
-from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.core.errors import ValidationFailed
 from route27.core.partial_date import InvalidPartialDate, PartialDate
-from route27.handover.events import HandoverObject
-from route27.handover.kinds import HandoverKind
 from route27.handover.models import Handover
-from route27.handover.selectors import organisations_of
-from route27.handover.services import document_update, handover_create
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.models import Municipality, Organisation
 from route27.organisations.roles import OrganisationType
-from route27.youth import services as youth_services
-from route27.youth.bsn import normalise_bsn
-from route27.youth.models import Youth
 from route27.youth.validation import clean_person
 
 MAX_ROWS = 2000
@@ -61,11 +51,6 @@ PERSON_FIELDS = {"bsn": "bsn", "voornamen": "given_names", "voorvoegsel": "surna
 COLUMN_OF_FIELD = {field: column for column, field in PERSON_FIELDS.items()}
 MAX_TEXT = {"opleiding": 200, "niveau": 50}
 
-KIND_FOR_SCHOOL = {
-    OrganisationType.SCHOOL_MBO: HandoverKind.MBO_MUNICIPALITY,
-    OrganisationType.SCHOOL_PRO: HandoverKind.PRO_VSO_MUNICIPALITY,
-    OrganisationType.SCHOOL_VSO: HandoverKind.PRO_VSO_MUNICIPALITY,
-}
 OPEN_STATUSES = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
 
 _YES = frozenset({"ja", "j", "yes", "y", "waar", "true"})
@@ -293,12 +278,6 @@ class Leaver:
         return {"row": self.row, "name": self.name, "municipality": self.municipality.name}
 
 
-def importing_school(user) -> Organisation | None:
-    """The user's pro, vso or mbo school (only these may hand over to the municipality)."""
-    return (organisations_of(user).filter(type__in=list(KIND_FOR_SCHOOL)).order_by("pk")
-            .first())
-
-
 def _padded(text: str) -> str:
     """1-8-2008 or 1/8/2008 (as Excel writes dates in a CSV) → 01-08-2008."""
     match = _SHORT_DATE.match(text.strip())
@@ -451,79 +430,3 @@ def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leave
             receiver=receiver, programme=row["opleiding"], level=row["niveau"],
             left_on=left_on, diploma=diploma, diploma_obtained=obtained))
     return leavers, problems
-
-
-# --- Services --------------------------------------------------------------------------------
-@transaction.atomic
-def leaver_youth(*, actor, bsn: str, given_names: str, surname_prefix: str = "",
-                 family_name: str, birth_date: str, municipality: Municipality) -> Youth:
-    """Find the youth by BSN, or register them without a team.
-
-    An existing youth is linked as is: the school's file never changes the municipal record,
-    and nothing of it is shown to the school.
-    """
-    bsn = normalise_bsn(bsn)
-    if not bsn:
-        message = _("Vul het BSN in.")
-        raise ValidationFailed(message, field_errors={"bsn": [message]})
-    existing = Youth.objects.select_for_update().filter(bsn=bsn).first()
-    if existing is not None:
-        return existing
-    return youth_services.youth_create(
-        actor=actor, team=None, bsn=bsn, given_names=given_names,
-        surname_prefix=surname_prefix, family_name=family_name, birth_date=birth_date,
-        municipality=municipality)
-
-
-def _messages(exc: ValidationFailed) -> list[str]:
-    return [m for messages in exc.field_errors.values() for m in messages] or [exc.message]
-
-
-@transaction.atomic
-def leavers_import(*, actor, school: Organisation, rows: list[dict]) -> list[Handover]:
-    """Create a draft handover per row, all or nothing (one transaction).
-
-    The rows are validated again here: the database may have changed since the preview.
-    """
-    if school.type not in KIND_FOR_SCHOOL or \
-            not organisations_of(actor).filter(pk=school.pk).exists():
-        raise TransitionRefused(_("Alleen een pro-, vso- of mbo-school kan een lijst met "
-                                  "schoolverlaters importeren, namens de eigen school."))
-    leavers, problems = validate_rows(school=school, rows=rows)
-    if problems:
-        raise RowsRejected(problems)
-    kind = KIND_FOR_SCHOOL[school.type]
-    handovers = []
-    for leaver in leavers:
-        try:
-            youth = leaver_youth(
-                actor=actor, bsn=leaver.bsn, given_names=leaver.given_names,
-                surname_prefix=leaver.surname_prefix, family_name=leaver.family_name,
-                birth_date=leaver.birth_date, municipality=leaver.municipality)
-            handover = handover_create(
-                actor=actor, kind=kind, youth=youth, sender=school, receiver=leaver.receiver,
-                school_left_on=leaver.left_on,
-                diploma_on=leaver.left_on if leaver.diploma_obtained else None,
-                highest_diploma=leaver.diploma)
-        except ValidationFailed as exc:
-            raise RowsRejected([RowProblem(leaver.row, "", m) for m in _messages(exc)]) from exc
-        _prefill(actor, handover, leaver)
-        handovers.append(handover)
-    audit_record(user=actor, action=AuditAction.CREATE, object_type=HandoverObject.LEAVERS_IMPORT,
-                 object_id=str(school.pk), purpose=Purpose.REGISTRATION,
-                 detail={"rows": len(rows), "handovers": len(handovers)})
-    return handovers
-
-
-def _prefill(actor, handover: Handover, leaver: Leaver) -> None:
-    """Put programme, level and diploma into the school part, if the regional format has it."""
-    block = handover.document.block("opleiding")
-    if block is None or block.get("part") != "school":
-        return
-    fields = {f["key"] for f in block["fields"]}
-    values = {"opleiding": leaver.programme, "niveau": leaver.level,
-              "diploma": leaver.diploma_text}
-    content = {k: v for k, v in values.items() if k in fields and v}
-    if content:
-        document_update(actor=actor, handover=handover, part="school",
-                        content={"opleiding": content})

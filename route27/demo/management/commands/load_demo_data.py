@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from route27.organisations.demo import DEMO_PASSWORD, load_demo_data
+from route27.demo.loader import DEMO_PASSWORD, load_demo_data
 
 
 class Command(BaseCommand):
