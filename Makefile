@@ -16,11 +16,12 @@ data: install
 	$(UV) run --locked python manage.py load_demo_data
 
 run: data
+	./scripts/ensure-system.sh pdf
 	@echo "Route27 draait op http://$(HOST):$(PORT)/ (demo-accounts staan op de inlogpagina)"
 	$(UV) run --locked python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	./scripts/ensure-browser.sh
+	./scripts/ensure-system.sh pdf browser
 	$(UV) run --locked ruff check .
 	$(UV) run --locked python manage.py makemigrations --check --dry-run
 	$(UV) run --locked pytest $(PYTEST_ARGS)

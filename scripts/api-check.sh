@@ -22,6 +22,7 @@ REPORTS="${API_CHECK_REPORTS:-}"
 DEMO_USER="doorstroomcoach.aalsmeer"
 started=$SECONDS
 
+"$ROOT/scripts/ensure-system.sh" node
 for need in "$EXT/adr-ruleset/adr-2.2.0.linter.yaml" "$EXT/adr-runtime-probes.sh" "$PY" \
             "$SCHEMATHESIS"; do
   [ -e "$need" ] || { echo "api-check: ontbreekt: $need" >&2; exit 2; }

@@ -4,6 +4,7 @@
 # frontend/package.json (`make assets`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/ensure-system.sh node
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error)
 nm=frontend/node_modules
 out=route27/core/static/vendor

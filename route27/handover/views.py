@@ -32,7 +32,7 @@ from route27.handover import intake, selectors, services
 from route27.handover.events import HandoverObject
 from route27.handover.models import ConsentGiver, Handover, Notification
 from route27.handover.templates_default import SCHOOL, YOUTH
-from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus
+from route27.handover.workflow import OPEN, RECEIVER, SENDER, HandoverStatus
 from route27.trajectories.forms import DIPLOMA_LABELS
 from route27.youth.events import YouthObject
 from route27.youth.selectors import youth_named, youth_visible_to
@@ -40,8 +40,7 @@ from route27.youth.selectors import youth_named, youth_visible_to
 PAGE_SIZE = 20
 NOTIFICATIONS_SHOWN = 10
 OBJECT_TYPE = HandoverObject.HANDOVER
-EDITABLE = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
-WITHDRAWABLE = EDITABLE
+WITHDRAWABLE = OPEN
 # The receiver reads the document only while the handover is live or accepted.
 DOCUMENT_FOR_RECEIVER = (HandoverStatus.SENT, HandoverStatus.RECEIVED, HandoverStatus.ACCEPTED)
 CHANGE = "handover.change_handover"
@@ -136,7 +135,7 @@ def _sender_context(request, handover: Handover, bound: dict) -> dict:
     consents.sort(key=lambda c: (order.get(c.block_key, 99), -c.given_at.timestamp()))
     active = {c.block_key for c in consents
               if c.withdrawn_at is None and c.receiver_id == handover.receiver_id}
-    editable = handover.status in EDITABLE
+    editable = handover.status in OPEN
     explanation = consent_explanation(handover.youth)
     context = {
         "youth_part": [_block_view(document, b) for b in document.blocks if b["part"] == YOUTH],

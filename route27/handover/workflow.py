@@ -22,6 +22,9 @@ class HandoverStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Ingetrokken")
 
 
+# Before a decision: the document can still change and the sender can still withdraw.
+OPEN = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
+
 SENDER, RECEIVER = "sender", "receiver"
 
 # (from, to): (verb, side that may take it)

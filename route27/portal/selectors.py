@@ -10,7 +10,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.casefile.services import record_read
 from route27.core.errors import NotFound
 from route27.handover.models import Consent, Handover
-from route27.handover.workflow import HandoverStatus
+from route27.handover.workflow import OPEN, HandoverStatus
 from route27.portal.models import PortalAccount, PortalRelation
 from route27.trajectories.models import Goal, PlanAction
 from route27.trajectories.selectors import trajectory_for_file
@@ -20,8 +20,7 @@ from route27.youth.selectors import youth_current_contact
 PURPOSE_OWN_ACCESS = "inzage_eigen_gegevens"
 # The handovers the youth sees: the live ones (part and consent) and accepted ones (consent only:
 # withdrawing consent must stay possible after acceptance, issue 5 capability 3).
-EDITABLE = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
-SHOWN = (*EDITABLE, HandoverStatus.ACCEPTED)
+SHOWN = (*OPEN, HandoverStatus.ACCEPTED)
 ACCESS_ACTIONS = (AuditAction.READ, AuditAction.EXPORT, AuditAction.UPDATE, AuditAction.CREATE)
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
-from route27.handover.workflow import HandoverStatus
+from route27.handover.workflow import OPEN, HandoverStatus
 from route27.organisations.roles import Role
 from route27.portal import selectors, services
 from route27.portal.forms import ConsentForm, HelpForm, YouthPartForm
@@ -147,7 +147,7 @@ def _handover_rows(account, youth, bound=None) -> list[dict]:
     rows = []
     for index, handover in enumerate(selectors.own_handovers(youth), start=1):
         document = handover.document
-        editable = handover.status in selectors.EDITABLE
+        editable = handover.status in OPEN
         if bound is not None and bound[0] == handover.pk:
             part_form = bound[1]
         else:

@@ -61,7 +61,7 @@ def browser():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not os.access(CHROMIUM, os.X_OK):
         _unavailable(
-            f"{CHROMIUM} ontbreekt (installeer Debian's 'chromium', zie scripts/ensure-browser.sh)"
+            f"{CHROMIUM} ontbreekt (installeer Debian's 'chromium', zie scripts/ensure-system.sh)"
         )
     try:
         from playwright.sync_api import sync_playwright

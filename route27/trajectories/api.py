@@ -106,14 +106,14 @@ def _required_text(message: str, **kwargs) -> StrictCharField:
 
 
 # --- Lookups: always through the trajectories the user may see --------------------------------
-def trajectory_get(user, public_id) -> Trajectory:
+def _trajectory_or_404(user, public_id) -> Trajectory:
     try:
         return selectors.trajectory_get(user=user, public_id=public_id, purpose=Purpose.API)
     except NotFound as exc:
         raise Http404(exc.message) from exc
 
 
-def _child_get(user, queryset, pk, *, via: str, object_type: str):
+def _child_or_404(user, queryset, pk, *, via: str, object_type: str):
     try:
         return selectors.trajectory_child_get(user=user, queryset=queryset, pk=pk, via=via,
                                               object_type=object_type, purpose=Purpose.API)
@@ -462,7 +462,7 @@ class TrajectoryViewSet(_Base):
     paginated_actions = ("list", "intakes")
 
     def get_object(self) -> Trajectory:
-        return trajectory_get(self.request.user, self.kwargs["id"])
+        return _trajectory_or_404(self.request.user, self.kwargs["id"])
 
     def _trajectory_response(self, trajectory, code=status.HTTP_200_OK) -> Response:
         return Response(TrajectorySerializer(trajectory).data, status=code)
@@ -638,7 +638,7 @@ class RouteDecisionViewSet(_Base):
     lookup_value_regex = ID_REGEX
 
     def get_object(self) -> RouteDecision:
-        return _child_get(self.request.user,
+        return _child_or_404(self.request.user,
                           RouteDecision.objects.select_related("trajectory__youth"),
                           self.kwargs["id"], via="trajectory", object_type="route_decision")
 
@@ -673,7 +673,7 @@ class GoalViewSet(_Base):
     http_method_names = ["post", "options"]
 
     def get_object(self) -> Goal:
-        return _child_get(self.request.user, Goal.objects.select_related("trajectory"),
+        return _child_or_404(self.request.user, Goal.objects.select_related("trajectory"),
                           self.kwargs["id"], via="trajectory", object_type="goal")
 
     @extend_schema(summary="Voeg een actie toe aan een doel",
@@ -700,7 +700,7 @@ class PlanActionViewSet(_Base):
     http_method_names = ["put", "options"]
 
     def get_object(self) -> PlanAction:
-        return _child_get(self.request.user,
+        return _child_or_404(self.request.user,
                           PlanAction.objects.select_related("goal__trajectory"),
                           self.kwargs["id"], via="goal__trajectory", object_type="plan_action")
 
@@ -727,7 +727,7 @@ class FollowUpViewSet(_Base):
     http_method_names = ["post", "options"]
 
     def get_object(self) -> FollowUp:
-        return _child_get(self.request.user, FollowUp.objects.select_related("trajectory"),
+        return _child_or_404(self.request.user, FollowUp.objects.select_related("trajectory"),
                           self.kwargs["id"], via="trajectory", object_type="follow_up")
 
     @extend_schema(summary="Leg de uitkomst van een nazorgcontact vast",

@@ -31,7 +31,7 @@ from route27 import law
 from route27.core.errors import ValidationFailed
 from route27.core.partial_date import InvalidPartialDate, PartialDate
 from route27.handover.models import Handover
-from route27.handover.workflow import HandoverStatus
+from route27.handover.workflow import OPEN
 from route27.organisations.models import Municipality, Organisation
 from route27.organisations.roles import OrganisationType
 from route27.youth.validation import clean_person
@@ -51,7 +51,6 @@ PERSON_FIELDS = {"bsn": "bsn", "voornamen": "given_names", "voorvoegsel": "surna
 COLUMN_OF_FIELD = {field: column for column, field in PERSON_FIELDS.items()}
 MAX_TEXT = {"opleiding": 200, "niveau": 50}
 
-OPEN_STATUSES = (HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED)
 
 _YES = frozenset({"ja", "j", "yes", "y", "waar", "true"})
 _NO = frozenset({"nee", "n", "no", "onwaar", "false"})
@@ -330,7 +329,7 @@ def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leave
             .order_by("-pk"):
         gemeente_of[organisation.municipality_id] = organisation  # lowest pk wins
     open_bsns = set(Handover.objects.filter(
-        sender=school, status__in=OPEN_STATUSES, youth__bsn__isnull=False)
+        sender=school, status__in=OPEN, youth__bsn__isnull=False)
         .values_list("youth__bsn", flat=True))
     seen_bsn: dict[str, int] = {}
     leavers: list[Leaver] = []
