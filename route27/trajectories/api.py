@@ -121,11 +121,6 @@ def _child_or_404(user, queryset, pk, *, via: str, object_type: str):
         raise Http404(exc.message) from exc
 
 
-def _log_read(user, trajectory: Trajectory, view: str) -> None:
-    selectors.trajectory_log_read(user=user, trajectory=trajectory, view=f"api:{view}",
-                                  purpose=Purpose.API)
-
-
 # --- Serializers ---------------------------------------------------------------------------------
 class FollowUpSerializer(serializers.Serializer):
     """Nazorgcontact, gepland vanaf de uitstroomdatum."""
@@ -480,7 +475,8 @@ class TrajectoryViewSet(_Base):
     @extend_schema(summary="Eén traject", parameters=[TRAJECTORY_ID])
     def retrieve(self, request, **kwargs):
         trajectory = self.get_object()
-        _log_read(request.user, trajectory, "trajectory")
+        selectors.trajectory_log_read(user=request.user, trajectory=trajectory,
+                                      view="api:trajectory", purpose=Purpose.API)
         return self._trajectory_response(trajectory)
 
     @extend_schema(summary="Start een traject in stap 1 (signaal) voor een jongere",
@@ -529,7 +525,8 @@ class TrajectoryViewSet(_Base):
         queryset = (trajectory.intakes.prefetch_related("answers__domain")
                     .order_by("-version"))
         page = self.paginate_queryset(queryset)
-        _log_read(request.user, trajectory, "intakes")
+        selectors.trajectory_log_read(user=request.user, trajectory=trajectory,
+                                      view="api:intakes", purpose=Purpose.API)
         return self.get_paginated_response(IntakeSerializer(page, many=True).data)
 
     @extend_schema(summary="Leg een nieuwe versie van de brede intake vast",
@@ -646,7 +643,8 @@ class RouteDecisionViewSet(_Base):
                    parameters=[_int_id("Het id van het routevoorstel.")])
     def retrieve(self, request, **kwargs):
         decision = self.get_object()
-        _log_read(request.user, decision.trajectory, "route_proposal")
+        selectors.trajectory_log_read(user=request.user, trajectory=decision.trajectory,
+                                      view="api:route_proposal", purpose=Purpose.API)
         return Response(RouteProposalSerializer(decision).data)
 
     @extend_schema(summary="Stel de route vast: het voorstel, of een afwijking met reden",

@@ -8,4 +8,8 @@ class TrajectoriesConfig(AppConfig):
     verbose_name = _("Trajecten")
 
     def ready(self):
-        from route27.trajectories import events  # noqa: F401  registers event kinds and audit types
+        from route27.trajectories import (  # noqa: F401
+            events,  # registers event kinds and audit types
+            sections,  # registers its sections of the file page
+            timeline,  # registers the summaries of its events on the timeline
+        )

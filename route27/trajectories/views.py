@@ -1,4 +1,7 @@
-"""The youth file (dossier) and the small forms that run a trajectory.
+"""The trajectory's part of the youth file (dossier) and the small forms that run a trajectory.
+
+The file page itself belongs to the youth app; this app registers its sections there
+(``trajectories/sections.py``), with :func:`file_context` as their shared context.
 
 Every view declares its policy; a trajectory is only found through ``trajectories_visible_to``
 (404 and a ``denied`` audit entry otherwise). Writes go through the services, which validate,
@@ -11,7 +14,6 @@ import datetime
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,8 +23,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
-from route27.casefile.models import Event
-from route27.casefile.selectors import timeline_of
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error
 from route27.core.forms import apply_service_errors
@@ -32,13 +32,8 @@ from route27.trajectories import forms as f
 from route27.trajectories import services
 from route27.trajectories.alerts import Alert, alerts_for
 from route27.trajectories.events import StaffEntrance, TrajectoryObject
-from route27.trajectories.events import TrajectoryEventKind as Kind
 from route27.trajectories.models import (
-    Activity,
     FollowUp,
-    Instrument,
-    OutflowReason,
-    Placement,
     PlanAction,
     RouteDecision,
     Trajectory,
@@ -51,12 +46,10 @@ from route27.trajectories.selectors import (
 )
 from route27.trajectories.workflow import Step
 from route27.youth import selectors as youth_selectors
-from route27.youth.events import YouthEventKind
 from route27.youth.services import contact_person_assign
 
 CHANGE = "trajectories.change_trajectory"
 FORM_TEMPLATE = "trajectories/file/form.html"
-TIMELINE_PAGE_SIZE = 10
 ACTIVITIES_SHOWN = 10
 HAND_BACK_STEPS = (Step.SIGNAL, Step.INTAKE, Step.ROUTE)
 
@@ -111,7 +104,7 @@ def _form_page(request, trajectory: Trajectory, *, view: str, form_class, save: 
     })
 
 
-# --- The file page (rendered by youth.views.youth_detail) --------------------------------------
+# --- The file page's sections (registered in sections.py, assembled by youth.views) -----------
 def proposal_context(decision: RouteDecision | None) -> dict | None:
     """The engine's proposal, with Dutch labels, for the file and the decision page."""
     if decision is None:
@@ -134,67 +127,17 @@ def proposal_context(decision: RouteDecision | None) -> dict | None:
     }
 
 
-def _event_summary(event: Event, instruments: dict[str, str]) -> str:
-    def step(code):
-        return Step(code).label if code in Step.values else code
-
-    kind, data = event.kind, event.data or {}
-    if kind == Kind.STEP_CHANGED:
-        return f"{step(event.from_state)} → {step(event.to_state)}"
-    if kind == Kind.TRAJECTORY_STARTED:
-        return _("Terugkeer na een eerder traject") if data.get("returning") else ""
-    if kind == Kind.ROUTE_PROPOSED:
-        return law.route_label(event.to_state)
-    if kind == Kind.ROUTE_DECIDED:
-        text = law.route_label(event.to_state)
-        return text + (" " + _("(afwijking van het voorstel)") if data.get("override") else "")
-    if kind == YouthEventKind.CONTACT_PERSON_CHANGED:
-        return Role(event.to_state).label if event.to_state in Role.values else ""
-    if kind == Kind.INTAKE_RECORDED:
-        return _("Versie %(v)s, intensiteit %(i)s") % {"v": data.get("version", "?"),
-                                                        "i": data.get("intensity", "")}
-    if kind == Kind.PLAN_CHANGED:
-        change = data.get("change")
-        if change == "goal_added":
-            return _("Doel toegevoegd")
-        if change == "action_added":
-            return _("Actie toegevoegd")
-        labels = dict(PlanAction.Status.choices)
-        return _("Status actie: %(a)s → %(b)s") % {"a": labels.get(event.from_state, ""),
-                                                   "b": labels.get(event.to_state, "")}
-    if kind == Kind.ACTIVITY_RECORDED:
-        return dict(Activity.Kind.choices).get(data.get("kind"), "")
-    if kind == Kind.INSTRUMENT_STARTED:
-        return instruments.get(data.get("instrument"), data.get("instrument", ""))
-    if kind == Kind.PLACEMENT_RECORDED:
-        return dict(Placement.Kind.choices).get(event.to_state, "")
-    if kind == Kind.OUTFLOW:
-        return dict(OutflowReason.choices).get(event.to_state, event.to_state)
-    if kind == Kind.FOLLOW_UP_RECORDED:
-        return dict(FollowUp.Outcome.choices).get(event.to_state, "")
-    return ""
-
-
-def _timeline(request, youth):
-    events = timeline_of(youth)
-    page = Paginator(events, TIMELINE_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    instruments = dict(Instrument.objects.values_list("code", "name"))
-    rows = [{"event": e, "summary": _event_summary(e, instruments)} for e in page.object_list]
-    return page, rows
-
-
 def file_context(request, youth) -> dict:
-    """Everything the file page shows, in a bounded number of queries (pinned in a test)."""
+    """What the trajectory's sections of the file page show (essentials, alerts, every block),
+    in a bounded number of queries (pinned in a test); called once per page."""
     today = timezone.localdate()
     assignments = list(youth.contact_assignments.select_related("user"))
     contact = next((a for a in assignments if a.ended_at is None), None)
     trajectory = trajectory_for_file(youth=youth)
     age = law.age_on(youth.birth_date, today)
-    page, timeline = _timeline(request, youth)
     ctx = {
         "today": today, "age": age, "contact": contact, "contact_history": assignments,
-        "trajectory": trajectory, "timeline": timeline, "timeline_page": page,
-        "has_open_trajectory": bool(trajectory and trajectory.is_open),
+        "trajectory": trajectory, "has_open_trajectory": bool(trajectory and trajectory.is_open),
     }
     overdue = False
     if trajectory is not None:

@@ -8,4 +8,8 @@ class YouthConfig(AppConfig):
     verbose_name = _("Jongeren")
 
     def ready(self):
-        from route27.youth import events  # noqa: F401  registers event kinds and audit types
+        from route27.youth import (  # noqa: F401
+            events,  # registers event kinds and audit types
+            sections,  # registers the personal details and guardians on the file page
+            timeline,  # registers the summaries of its events on the timeline
+        )

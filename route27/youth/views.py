@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from route27.audit.purposes import Purpose
+from route27.casefile import sections
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, ValidationFailed
 from route27.core.forms import apply_service_errors
-from route27.trajectories.views import file_context
 from route27.youth import selectors, services
 from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
 
@@ -52,9 +52,10 @@ def youth_search_bsn(request):
 
 @access_policy("youth.open_file")
 def youth_detail(request, public_id):
-    """The youth's file: essentials, alerts and every block of the trajectory."""
+    """The youth's file: the sections the apps registered (``casefile.sections``), in order."""
     youth = _get_or_404(request, public_id)
-    return render(request, "youth/detail.html", {"youth": youth, **file_context(request, youth)})
+    return render(request, "youth/detail.html",
+                  {"youth": youth, "file_sections": sections.assemble(request, youth)})
 
 
 def _form_page(request, *, youth=None):

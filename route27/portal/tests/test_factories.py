@@ -17,7 +17,7 @@ def test_the_plain_factory_is_an_adult_with_their_own_account():
     assert law.is_minor(account.youth.birth_date, timezone.localdate()) is False
     assert not account.user.memberships.exists()
     assert AuditEntry.objects.filter(object_type="portal_account",
-                                     object_id=str(account.youth.public_id)).count() == 1
+                                     subject=account.youth).count() == 1
 
 
 def test_parent_is_the_account_of_a_parent_of_a_minor():

@@ -228,7 +228,7 @@ def test_nav_link_only_for_portal_users(youth_client):
 
 # --- Home -------------------------------------------------------------------------------------
 def test_home_shows_contact_plan_and_step(youth_client, adult, gemeente, aalsmeer_coach):
-    trajectory = TrajectoryFactory(youth=adult, team=gemeente, step="intake")
+    trajectory = TrajectoryFactory(youth=adult, team=gemeente, intake=True, actor=aalsmeer_coach)
     ContactAssignmentFactory(youth=adult, user=aalsmeer_coach)
     goal = trajectory_services.goal_add(actor=aalsmeer_coach, trajectory=trajectory,
                                         description="Een baan in de techniek")

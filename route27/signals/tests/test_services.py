@@ -74,7 +74,7 @@ def test_bsn_match_links_to_existing_youth_and_creates_no_duplicate(aalsmeer_tea
 def test_bsn_match_with_open_trajectory_just_links(aalsmeer_team, aalsmeer_coach):
     bsn = valid_bsn(8)
     open_trajectory = TrajectoryFactory(youth=YouthFactory(bsn=bsn, team=aalsmeer_team),
-                                        step=Step.SUPPORT)
+                                        in_support=True, actor=aalsmeer_coach)
     signal = signal_register(actor=aalsmeer_coach, source=Source.PARENT, **person(bsn=bsn))
     assert signal.trajectory == open_trajectory
     assert Trajectory.objects.count() == 1

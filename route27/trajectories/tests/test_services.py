@@ -86,7 +86,7 @@ def _facts(**kw):
 
 
 def test_route_confirm_and_override(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.INTAKE)
+    trajectory = TrajectoryFactory(youth__team=team, intake=True, actor=coach)
     proposal = services.route_propose(actor=coach, trajectory=trajectory, facts=_facts())
     assert proposal.proposed_route == "learn_work"
     assert proposal.proposal["explanation"][0]["citation"]
@@ -105,7 +105,7 @@ def test_route_confirm_and_override(coach, team):
 
 
 def test_whole_path_with_aftercare_and_close(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.SUPPORT,
+    trajectory = TrajectoryFactory(youth__team=team, in_support=True, actor=coach,
                                    started_on=TODAY - datetime.timedelta(days=500))
     services.placement_record(actor=coach, trajectory=trajectory, kind="work",
                               ladder="opstapbaan", organisation_name="Kwekerij (demo)",
@@ -128,7 +128,7 @@ def test_whole_path_with_aftercare_and_close(coach, team):
 
 
 def test_dropped_out_in_aftercare_reopens_support(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.MATCH)
+    trajectory = TrajectoryFactory(youth__team=team, matched=True, actor=coach)
     services.trajectory_outflow(actor=coach, trajectory=trajectory, reason="onderwijs", on=TODAY)
     first = trajectory.follow_ups.first()
     services.follow_up_record(actor=coach, follow_up=first, outcome="dropped_out", on=TODAY,
@@ -140,7 +140,7 @@ def test_dropped_out_in_aftercare_reopens_support(coach, team):
 
 
 def test_outflow_without_place_closes_and_new_trajectory_can_start(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.INTAKE)
+    trajectory = TrajectoryFactory(youth__team=team, intake=True, actor=coach)
     with pytest.raises(ValidationFailed):
         services.trajectory_outflow(actor=coach, trajectory=trajectory, reason="anders",
                                     on=TODAY)
@@ -154,7 +154,7 @@ def test_outflow_without_place_closes_and_new_trajectory_can_start(coach, team):
 
 
 def test_hand_back_closes(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.INTAKE)
+    trajectory = TrajectoryFactory(youth__team=team, intake=True, actor=coach)
     services.trajectory_hand_back(actor=coach, trajectory=trajectory,
                                   reason="Terug naar mbo niveau 2 mogelijk")
     trajectory.refresh_from_db()
@@ -162,7 +162,7 @@ def test_hand_back_closes(coach, team):
 
 
 def test_plan_activity_and_last_contact(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.ACTIVATION)
+    trajectory = TrajectoryFactory(youth__team=team, activated=True, actor=coach)
     goal = services.goal_add(actor=coach, trajectory=trajectory, description="Werkritme opdoen")
     action = services.action_add(actor=coach, goal=goal, description="Vrijwilligerswerk zoeken",
                                  owner="youth")
@@ -178,7 +178,7 @@ def test_plan_activity_and_last_contact(coach, team):
 
 
 def test_ladder_only_for_work(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.SUPPORT)
+    trajectory = TrajectoryFactory(youth__team=team, in_support=True, actor=coach)
     with pytest.raises(ValidationFailed) as caught:
         services.placement_record(actor=coach, trajectory=trajectory, kind="education",
                                   ladder="opstapbaan", organisation_name="ROC", started_on=TODAY)
@@ -186,7 +186,8 @@ def test_ladder_only_for_work(coach, team):
 
 
 def test_dates_before_the_start_are_refused(coach, team):
-    trajectory = TrajectoryFactory(youth__team=team, step=Step.MATCH, started_on=TODAY)
+    trajectory = TrajectoryFactory(youth__team=team, matched=True, actor=coach,
+                                   started_on=TODAY)
     before = TODAY - datetime.timedelta(days=1)
     with pytest.raises(ValidationFailed) as caught:
         services.activity_record(actor=coach, trajectory=trajectory, kind="coaching", on=before)

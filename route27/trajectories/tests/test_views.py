@@ -482,3 +482,31 @@ def test_timeline_is_paged(coach_client, coach, trajectory):
     assert "Meer (oudere gebeurtenissen)" in page
     older = coach_client.get(file_url(trajectory) + "?pagina=2").content.decode()
     assert "Pagina 2 van 2" in older
+
+
+def test_timeline_is_ordered_by_when_it_happened(coach_client, coach, team):
+    """An activity recorded now for three days ago sorts below a goal added earlier today, and
+    shows when it was recorded."""
+    three_days_ago = TODAY - datetime.timedelta(days=3)
+    trajectory = TrajectoryFactory(youth__team=team, team=team,
+                                   started_on=TODAY - datetime.timedelta(days=30))
+    services.goal_add(actor=coach, trajectory=trajectory, description="Werk vinden")
+    services.activity_record(actor=coach, trajectory=trajectory, kind="coaching",
+                             on=three_days_ago)
+    goal = Event.objects.get(kind=TrajectoryEventKind.PLAN_CHANGED)
+    activity = Event.objects.get(kind=TrajectoryEventKind.ACTIVITY_RECORDED)
+    assert activity.date_only and activity.recorded_at > goal.recorded_at
+
+    page = coach_client.get(file_url(trajectory)).content.decode()
+    start = page.index('id="tijdlijn"')
+    items = page[start:page.index("</section>", start)].split('<li class="r27-timeline__item">')
+    kinds = [re.search(r"<strong>(.*?)</strong>", item).group(1) for item in items[1:]]
+    assert kinds.index("Plan gewijzigd") < kinds.index("Activiteit vastgelegd")
+    row = items[1 + kinds.index("Activiteit vastgelegd")]
+    recorded = timezone.localtime(activity.recorded_at).strftime("%d-%m-%Y %H:%M")
+    assert f">{three_days_ago:%d-%m-%Y}</time>" in row  # the date only, no time of day
+    assert f'title="Vastgelegd op {recorded}"' in row
+    assert f"vastgelegd op {recorded}" in row  # visible too, as the date alone hides it
+    assert "Activiteit vastgelegd</strong>: Coachingsgesprek" in row
+    goal_row = items[1 + kinds.index("Plan gewijzigd")]
+    assert "Doel toegevoegd" in goal_row and "vastgelegd op" not in goal_row

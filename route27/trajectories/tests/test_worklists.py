@@ -132,7 +132,7 @@ def test_caseload_query_count_is_constant(lead_client, team):
 def test_worklist_shows_own_open_youth_with_columns(coach_client, coach, team):
     youth = YouthFactory(team=team, given_names="Sanne", family_name="Bakker",
                          **born_years_ago(19))
-    own(coach, team, youth=youth, step=Step.ACTIVATION, route=law.Route.WORK,
+    own(coach, team, youth=youth, activated=True, actor=coach, route=law.Route.WORK,
         intensity="middelzwaar", last_contact_on=datetime.date(2026, 1, 5))
     closed = own(coach, team, closed=True, actor=coach)
     colleague = member(Role.DOORSTROOMCOACH, team=team)
@@ -228,7 +228,7 @@ def test_worklist_sorting_with_aria_sort(coach_client, coach, team):
 
 def test_worklist_pages_by_25_and_keeps_filters(coach_client, coach, team):
     for _ in range(30):
-        own(coach, team, step=Step.INTAKE)
+        own(coach, team, intake=True, actor=coach)
     first = coach_client.get(MINE + "?stap=intake")
     assert len(names(first)) == 25
     assert "stap=intake&amp;pagina=2" in first.content.decode()

@@ -1,0 +1,121 @@
+"""The youth file page, assembled from the sections that apps register.
+
+The youth app owns the page (``youth:detail``) but does not know what the apps above it show:
+each app registers its sections in its ``AppConfig.ready()``::
+
+    sections.register(sections.FileSection(
+        key="plan", order=60, template="trajectories/file/sections/plan.html",
+        context=file_context, nav_label=_("Plan"),
+        permission="trajectories.view_trajectory", shown=has_trajectory))
+
+:func:`assemble` builds the page for one request: the registered sections by ``order`` (then
+``key``), without those whose ``permission`` the user lacks; each distinct ``context`` callable is
+called once, ``context(request, youth) -> dict`` (sections that share a callable share its result,
+so the page's query count stays bounded); a section whose ``shown(context)`` is false is left
+out. The table of contents lists the sections with a ``nav_label`` and stands before the first of
+them, when there are at least two places to go. The youth template renders every section with
+``{% file_section shown %}`` (``casefile`` template tags): the page's context with the section's
+own on top, so two apps' context keys never collide.
+
+Orders in use: essentials and alerts 10, timeline 20, the trajectory's blocks 30–110, personal
+details 900, guardians 910.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
+
+ContextFunction = Callable[[HttpRequest, Any], dict]
+
+
+def always(context: dict) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class FileSection:
+    """One part of the file page.
+
+    ``template`` renders it; ``context`` gives the variables it needs besides ``youth`` (none when
+    ``None``); ``nav_label`` puts it in the table of contents, linking to ``#anchor`` (the id of
+    the section's element, default ``key``); ``permission`` (a ``rules`` permission) hides it,
+    and skips its context, for a user without it; ``shown(context)`` hides it when there is
+    nothing to show (no trajectory, say).
+    """
+
+    key: str
+    order: int
+    template: str
+    context: ContextFunction | None = None
+    nav_label: Any = ""
+    anchor: str = ""
+    permission: str = ""
+    shown: Callable[[dict], bool] = always
+
+    @property
+    def target(self) -> str:
+        return self.anchor or self.key
+
+
+@dataclass(frozen=True)
+class ShownSection:
+    """A section on one request's page, with its context."""
+
+    section: FileSection
+    context: dict
+
+
+TABLE_OF_CONTENTS = FileSection(key="toc", order=0, template="casefile/file/toc.html")
+
+_SECTIONS: dict[str, FileSection] = {}
+
+
+def register(section: FileSection) -> FileSection:
+    """Add a section to the file page; a key is registered once (again with the same section is
+    a no-op)."""
+    known = _SECTIONS.get(section.key)
+    if known is not None and known != section:
+        raise ImproperlyConfigured(f"file section {section.key!r} is already registered")
+    _SECTIONS[section.key] = section
+    return section
+
+
+def unregister(key: str) -> None:
+    """Take a section off the page (for tests)."""
+    _SECTIONS.pop(key, None)
+
+
+def sections() -> list[FileSection]:
+    """Every registered section, in page order."""
+    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+
+
+def assemble(request: HttpRequest, youth) -> list[ShownSection]:
+    """The sections this user sees on this youth's file, in order, with their context and the
+    table of contents. The caller has already found (and audited) the youth."""
+    allowed: dict[str, bool] = {}
+    contexts: dict[ContextFunction, dict] = {}
+    shown: list[ShownSection] = []
+    for section in sections():
+        if section.permission:
+            if section.permission not in allowed:
+                allowed[section.permission] = request.user.has_perm(section.permission)
+            if not allowed[section.permission]:
+                continue
+        context: dict = {}
+        if section.context is not None:
+            if section.context not in contexts:
+                contexts[section.context] = section.context(request, youth)
+            context = contexts[section.context]
+        if section.shown(context):
+            shown.append(ShownSection(section, context))
+    listed = [s.section for s in shown if s.section.nav_label]
+    if len(listed) > 1:
+        first = next(i for i, s in enumerate(shown) if s.section.nav_label)
+        shown.insert(first, ShownSection(TABLE_OF_CONTENTS, {"file_nav": listed}))
+    return shown

@@ -1,0 +1,89 @@
+"""The youth's timeline: every event of the file, newest first by when it happened
+(:func:`route27.casefile.selectors.timeline_of`), each with a one-line summary written by the app
+that owns the event's kind.
+
+An app registers a summariser for its own kinds, in its ``timeline.py`` imported from
+``AppConfig.ready()``::
+
+    register_summary(TrajectoryEventKind, summarise, prepare=instrument_names)
+
+``summarise(event, prepared) -> str``. ``prepare(events)``, when given, runs once per page with
+the events of those kinds on that page, for a lookup the summaries need (one query, not one per
+row); its result is ``prepared``. A kind without a summariser shows its label only. An app
+summarises only the kinds it registered in ``EVENT_KINDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.core.paginator import Paginator
+
+from route27.casefile.kinds import EVENT_KINDS
+from route27.casefile.models import Event
+from route27.casefile.selectors import timeline_of
+
+PAGE_SIZE = 10
+
+
+@dataclass(frozen=True)
+class Summariser:
+    kinds: frozenset[str]
+    summarise: Callable[[Event, Any], str]
+    prepare: Callable[[list[Event]], Any] | None = None
+
+
+_BY_KIND: dict[str, Summariser] = {}
+
+
+def _app_of(dotted: str) -> str | None:
+    config = apps.get_containing_app_config(dotted)
+    return config.label if config is not None else None
+
+
+def register_summary(kinds: Iterable[str], summarise: Callable[[Event, Any], str], *,
+                     prepare: Callable[[list[Event]], Any] | None = None) -> Summariser:
+    """Summarise ``kinds`` (codes, or a ``TextChoices`` class) with ``summarise``. A kind has one
+    summariser, from the app that registered the kind."""
+    summariser = Summariser(frozenset(str(kind) for kind in kinds), summarise, prepare)
+    app = _app_of(summarise.__module__)
+    for kind in summariser.kinds:
+        owner = EVENT_KINDS.owner(kind)
+        if owner is None:
+            raise ImproperlyConfigured(f"event kind {kind!r} is not registered")
+        if _app_of(owner) != app:
+            raise ImproperlyConfigured(
+                f"event kind {kind!r} belongs to {owner}: an app summarises only its own kinds")
+        known = _BY_KIND.get(kind)
+        if known is not None and known.summarise is not summarise:
+            raise ImproperlyConfigured(f"event kind {kind!r} already has a summariser")
+    for kind in summariser.kinds:
+        _BY_KIND[kind] = summariser
+    return summariser
+
+
+def summaries(events: list[Event]) -> list[str]:
+    """One summary per event, in the same order ("" when its kind has no summariser)."""
+    of_summariser: dict[Summariser, list[Event]] = {}
+    for event in events:
+        summariser = _BY_KIND.get(event.kind)
+        if summariser is not None:
+            of_summariser.setdefault(summariser, []).append(event)
+    prepared = {s: s.prepare(shown) if s.prepare else None for s, shown in of_summariser.items()}
+    result = []
+    for event in events:
+        summariser = _BY_KIND.get(event.kind)
+        result.append(summariser.summarise(event, prepared[summariser]) if summariser else "")
+    return result
+
+
+def timeline_context(request, youth) -> dict:
+    """The timeline section of the file page: one page of events (``?pagina=``), summarised."""
+    page = Paginator(timeline_of(youth), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    events = list(page.object_list)
+    rows = [{"event": e, "summary": s} for e, s in zip(events, summaries(events), strict=True)]
+    return {"timeline": rows, "timeline_page": page}
