@@ -5,7 +5,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from route27.conf.env import config
+from route27.core.env import config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 

@@ -85,3 +85,17 @@ def load_reference_data(data_dir: Path = DATA_DIR) -> LoadResult:
         municipalities=Municipality.objects.count(),
         overlaps=RegionOverlap.objects.count(),
     )
+
+
+# Reference lists of apps above this one (life domains, instruments), loaded after the regions.
+# Each app registers a loader from its AppConfig.ready(); it returns what it loaded, in words.
+_MORE_LISTS: list = []
+
+
+def register_reference_list(load) -> None:
+    if load not in _MORE_LISTS:
+        _MORE_LISTS.append(load)
+
+
+def more_reference_lists() -> list:
+    return list(_MORE_LISTS)

@@ -65,3 +65,9 @@ def load_reference_lists(life_domain_model=None, instrument_model=None) -> tuple
         instrument_model.objects.get_or_create(
             code=code, defaults={"name": name, "description": description, "source": source})
     return life_domain_model.objects.count(), instrument_model.objects.count()
+
+
+def load_reference_lists_in_words() -> str:
+    """For ``load_reference_data`` (registered in TrajectoriesConfig.ready)."""
+    domains, instruments = load_reference_lists()
+    return f"{domains} leefgebieden, {instruments} voorzieningen"

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from route27.conf.env import REGISTRY
+from route27.core.env import REGISTRY
 
 
 def test_every_setting_is_documented():

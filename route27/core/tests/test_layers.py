@@ -37,12 +37,7 @@ BASE = LAYERS[0]
 LAYER_OF = {app: n for n, apps in enumerate(LAYERS) for app in apps}
 
 # (file, imported app): why it may import upwards for now.
-KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("core/management/commands/configuration_docs.py", "conf"):
-        "writes docs/configuration.md from the settings registry (conf.env)",
-    ("organisations/management/commands/load_reference_data.py", "trajectories"):
-        "also loads the trajectory's reference lists (life domains, instruments)",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 SKIPPED_DIRS = {"tests", "migrations", "tests_browser", "static", "templates", "__pycache__"}
 TEMPLATE_REF = re.compile(r"""\{%\s*(?:include|extends)\s+["']([\w-]+)/""")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from route27.conf.env import REGISTRY
+from route27.core.env import REGISTRY
 
 HEADER = """# Configuration
 
