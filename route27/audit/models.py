@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from route27.core.db.models import AppendOnlyModel
+
 
 class AuditAction(models.TextChoices):
     READ = "read", _("Ingezien")
@@ -12,16 +14,15 @@ class AuditAction(models.TextChoices):
     DENIED = "denied", _("Geweigerd")
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """One processing of personal data (AVG art. 30, BIO logging). Append-only.
 
     The database refuses UPDATE and DELETE on this table (trigger, see core.db.append_only).
     Role and organisation are copied at the moment of processing, so they stay true later.
     """
+
+    refused_change = "Het verwerkingslog kan niet worden gewijzigd."
+    refused_delete = "Het verwerkingslog kan niet worden verwijderd."
 
     occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -53,14 +54,6 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Het verwerkingslog kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Het verwerkingslog kan niet worden verwijderd.")
 
     @property
     def object_type_label(self) -> str:

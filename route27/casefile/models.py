@@ -5,11 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from route27.audit.models import AppendOnlyError
 from route27.casefile.kinds import EVENT_KINDS
+from route27.core.db.models import AppendOnlyModel
 
 
-class Event(models.Model):
+class Event(AppendOnlyModel):
     """An append-only fact about a youth, with the trajectory when there is one.
 
     ``occurred_at`` is when it happened (the date a coach gives for a contact, an outflow, a match;
@@ -18,6 +18,9 @@ class Event(models.Model):
     ``recorded_at``. ``data`` holds the few extra facts an indicator needs (never free-text personal
     data). The database refuses UPDATE and DELETE (ADR 0003, ADR 0009).
     """
+
+    refused_change = "Een dossiergebeurtenis kan niet worden gewijzigd."
+    refused_delete = "Een dossiergebeurtenis kan niet worden verwijderd."
 
     youth = models.ForeignKey("youth.Youth", on_delete=models.PROTECT, related_name="events",
                               verbose_name=_("jongere"))
@@ -52,14 +55,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d} {self.kind}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Een dossiergebeurtenis kan niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Een dossiergebeurtenis kan niet worden verwijderd.")
 
     @property
     def kind_label(self) -> str:

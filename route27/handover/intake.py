@@ -15,13 +15,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from route27.audit.purposes import Purpose
-from route27.casefile.services import record_read
+from route27.casefile.services import record_denied, record_read
 from route27.core.errors import ValidationFailed
 from route27.handover.models import Handover
 from route27.handover.services import handover_create
 from route27.organisations.models import Organisation
 from route27.youth.bsn import normalise_bsn
+from route27.youth.events import YouthObject
 from route27.youth.models import Youth
+from route27.youth.selectors import youth_named
 from route27.youth.services import youth_create
 from route27.youth.validation import clean_person
 
@@ -34,6 +36,14 @@ class PersonMismatch(ValidationFailed):
                     "de geboortedatum.")
         super().__init__(message, field_errors={"bsn": [message]})
         self.public_id = public_id
+
+
+def person_mismatch_log(*, user, mismatch: PersonMismatch, attempt: str) -> None:
+    """Log the refused attempt on the youth the BSN belongs to. Call it after the service's
+    rollback (in the view), so the entry stays."""
+    record_denied(user=user, object_type=YouthObject.YOUTH, object_id=mismatch.public_id,
+                  youth=youth_named(mismatch.public_id), purpose=Purpose.REGISTRATION,
+                  detail={"reason": f"{attempt}_bsn_person_mismatch"})
 
 
 def _compact_bsn(bsn: str | None) -> str:

@@ -34,8 +34,7 @@ from route27.handover.models import ConsentGiver, Handover, Notification
 from route27.handover.templates_default import SCHOOL, YOUTH
 from route27.handover.workflow import OPEN, RECEIVER, SENDER, HandoverStatus
 from route27.trajectories.forms import DIPLOMA_LABELS
-from route27.youth.events import YouthObject
-from route27.youth.selectors import youth_named, youth_visible_to
+from route27.youth.selectors import youth_visible_to
 
 PAGE_SIZE = 20
 NOTIFICATIONS_SHOWN = 10
@@ -285,11 +284,7 @@ def handover_create(request):
                 school_left_on=data["school_left_on"], diploma_on=data["diploma_on"],
                 highest_diploma=data["highest_diploma"])
         except intake.PersonMismatch as exc:
-            # Logged after the rollback, so the attempt stays in the audit log.
-            record_denied(user=request.user, object_type=YouthObject.YOUTH,
-                          object_id=exc.public_id,
-                          youth=youth_named(exc.public_id), purpose=Purpose.REGISTRATION,
-                          detail={"reason": "handover_bsn_person_mismatch"})
+            intake.person_mismatch_log(user=request.user, mismatch=exc, attempt="handover")
             apply_service_errors(exc, form)
         except ValidationFailed as exc:
             apply_service_errors(exc, form)

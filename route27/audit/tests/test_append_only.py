@@ -1,9 +1,10 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from route27.audit.models import AppendOnlyError, AuditAction, AuditEntry
+from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.services import audit_record
 from route27.casefile.models import Event
+from route27.core.db.models import AppendOnlyError
 from route27.youth.events import YouthEventKind
 from route27.youth.tests.factories import YouthFactory
 

@@ -15,8 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from route27.audit.purposes import Purpose
-from route27.casefile.services import record_denied
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
@@ -26,8 +24,7 @@ from route27.handover.support import services as support_services
 from route27.handover.support.forms import DeclineForm, SupportRequestForm
 from route27.handover.support.selectors import school_organisations_of, support_request_get
 from route27.handover.support.workflow import RECEIVER
-from route27.youth.events import YouthObject
-from route27.youth.selectors import youth_named, youth_visible_to
+from route27.youth.selectors import youth_visible_to
 
 VIEW = "handover.view_handover"
 CHANGE = "handover.change_handover"
@@ -78,11 +75,7 @@ def support_request_create(request):
                 school=form.school_organisation, receiver=data["receiver"],
                 reason=data["reason"])
         except intake.PersonMismatch as exc:
-            # Logged after the rollback, so the attempt stays in the audit log.
-            record_denied(user=request.user, object_type=YouthObject.YOUTH,
-                          object_id=exc.public_id,
-                          youth=youth_named(exc.public_id), purpose=Purpose.REGISTRATION,
-                         detail={"reason": "support_request_bsn_person_mismatch"})
+            intake.person_mismatch_log(user=request.user, mismatch=exc, attempt="support_request")
             apply_service_errors(exc, form)
         except ValidationFailed as exc:
             apply_service_errors(exc, form)
