@@ -8,7 +8,4 @@ class HandoverConfig(AppConfig):
     verbose_name = _("Overdracht")
 
     def ready(self):
-        from route27.handover import (
-            access,  # noqa: F401 - registers the handover access reason
-            events,  # noqa: F401  registers event kinds and audit types
-        )
+        from route27.handover import events  # noqa: F401  registers event kinds and audit types

@@ -1,73 +1,70 @@
-"""Reasons a user may see a youth's file. Each reason is one indexed filter (a ``Q``).
+"""Reasons a user may see a youth's file. Each reason gives the ids of the youth it opens.
 
-Apps add reasons with :func:`register` (involvement, handover, ...). ``visible_q`` ORs them, so
-the scope is one query with EXISTS sub-queries, whatever the number of grants.
-A user with no reason sees nothing: an empty OR matches no rows.
+Apps add reasons with :func:`register` (involvement, regie, ...). ``visible_q`` combines them as
+``pk IN (ids of reason 1 UNION ids of reason 2 ...)``: each part is driven by its own index, where
+an OR of EXISTS sub-queries made PostgreSQL scan every youth (issue 9, 12). A user with no reason
+sees nothing. A reason here opens the whole *file*; narrower scopes (the consented blocks of a
+handover before acceptance, an involvement card) are read through their own app's selectors and
+are not registered here (``ACCESS.md``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import Exists, OuterRef, Q, TextChoices
+from django.db.models import Q, QuerySet, TextChoices
 from django.utils.translation import gettext_lazy as _
 
 
 class AccessReason(TextChoices):
     CONTACT_PERSON = "contact_person", _("Vaste contactpersoon")
     TEAM = "team", _("Zelfde team")
-    INVOLVEMENT = "involvement", _("Vastgelegde betrokkenheid")
-    HANDOVER = "handover", _("Eigen overdracht")
 
 
-ReasonFilter = Callable[[object], Q | None]
-_REASONS: dict[AccessReason, ReasonFilter] = {}
+ReasonIds = Callable[[object], QuerySet | None]  # a query of youth ids, or None: no grant
+_REASONS: dict[str, ReasonIds] = {}
 
 
-def register(reason: AccessReason) -> Callable[[ReasonFilter], ReasonFilter]:
-    def decorate(build: ReasonFilter) -> ReasonFilter:
+def register(reason: str) -> Callable[[ReasonIds], ReasonIds]:
+    def decorate(build: ReasonIds) -> ReasonIds:
         _REASONS[reason] = build
         return build
 
     return decorate
 
 
-def visible_q(user) -> Q:
-    nothing = Q(pk__in=[])
+def _ids(user) -> list[QuerySet]:
     if user is None or not user.is_authenticated:
-        return nothing
-    combined = nothing
-    for build in _REASONS.values():
-        q = build(user)
-        if q is not None:
-            combined |= q
-    return combined
+        return []
+    return [ids.order_by() for build in _REASONS.values() if (ids := build(user)) is not None]
 
 
-def reasons_for(user, youth) -> list[AccessReason]:
+def visible_q(user) -> Q:
+    parts = _ids(user)
+    if not parts:
+        return Q(pk__in=[])
+    first, *rest = parts
+    return Q(pk__in=first.union(*rest) if rest else first)
+
+
+def reasons_for(user, youth) -> list[str]:
     from route27.youth.models import Youth
 
-    return [
-        reason
-        for reason, build in _REASONS.items()
-        if (q := build(user)) is not None and Youth.objects.filter(q, pk=youth.pk).exists()
-    ]
+    return [reason for reason, build in _REASONS.items()
+            if (ids := build(user)) is not None
+            and Youth.objects.filter(pk__in=ids.order_by(), pk=youth.pk).exists()]
 
 
 @register(AccessReason.CONTACT_PERSON)
-def _contact_person(user) -> Q:
+def _contact_person(user) -> QuerySet:
     from route27.youth.models import ContactAssignment
 
-    return Q(
-        Exists(
-            ContactAssignment.objects.filter(
-                youth=OuterRef("pk"), user=user, ended_at__isnull=True
-            )
-        )
-    )
+    return ContactAssignment.objects.filter(user=user, ended_at__isnull=True).values("youth_id")
 
 
 @register(AccessReason.TEAM)
-def _same_team(user) -> Q | None:
+def _same_team(user) -> QuerySet | None:
+    from route27.youth.models import Youth
+
     team_ids = user.casework_team_ids
-    return Q(team_id__in=team_ids) if team_ids else None
+    return Youth.objects.filter(team_id__in=team_ids).values("pk") if team_ids else None

@@ -8,7 +8,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.handover import services
 from route27.handover.models import Handover, Notification
-from route27.handover.selectors import visible_blocks, withdrawn_blocks
+from route27.handover.selectors import handovers_visible_to, visible_blocks, withdrawn_blocks
 from route27.handover.tests.factories import HandoverFactory
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.roles import OrganisationType
@@ -78,12 +78,14 @@ def test_consented_blocks_only_and_withdrawal_hides_at_once(draft, school, coach
     assert Notification.objects.filter(organisation=gemeente.organisation).count() == 2
 
 
-def test_receiver_sees_youth_school_never_does(draft, school, coach):
-    assert not youth_visible_to(coach).exists()  # a concept is not visible to the receiver
+def test_a_sent_handover_shows_the_receiver_the_handover_never_the_file(draft, school, coach):
+    """Issue 9: before acceptance the receiver's scope is the consented blocks (ACCESS.md)."""
+    assert not handovers_visible_to(coach).exists()  # a concept is not visible to the receiver
     services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
                           given_by="parent", given_by_name="Ouder")
     services.handover_send(actor=school, handover=draft)
-    assert list(youth_visible_to(coach)) == [draft.youth]
+    assert list(handovers_visible_to(coach)) == [draft]
+    assert not youth_visible_to(coach).exists()
     assert not youth_visible_to(school).exists()
 
 
