@@ -37,6 +37,7 @@ from route27.trajectories.models import (
 )
 from route27.trajectories.selectors import open_trajectory_of
 from route27.trajectories.workflow import Step, check_transition
+from route27.youth.services import contact_person_end
 
 
 def _locked(trajectory: Trajectory) -> Trajectory:
@@ -123,6 +124,9 @@ def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
         append(**fact)
     else:
         record(**fact, detail=audit)
+    if trajectory.closed_on is not None:  # the contact person's reason ends with the trajectory
+        contact_person_end(actor=actor, youth=trajectory.youth, trajectory=trajectory,
+                           reason=str(Step(target).label))
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ class YouthEventKind(models.TextChoices):
     YOUTH_REGISTERED = "youth_registered", _("Jongere geregistreerd")
     YOUTH_UPDATED = "youth_updated", _("Gegevens jongere gewijzigd")
     CONTACT_PERSON_CHANGED = "contact_person_changed", _("Vaste contactpersoon gewijzigd")
+    CONTACT_PERSON_ENDED = "contact_person_ended", _("Vaste contactpersoon beëindigd")
 
 
 @AUDIT_OBJECTS.register

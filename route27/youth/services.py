@@ -143,3 +143,19 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
            from_state=current.role if current else "", to_state=role, reason=reason,
            data={"handover_note": bool(handover_note.strip())})
     return assignment
+
+
+@transaction.atomic
+def contact_person_end(*, actor, youth: Youth, trajectory=None,
+                       reason: str) -> ContactAssignment | None:
+    """End the active assignment because its cause ended (the trajectory closed): the reason to
+    see the file ends with it (ACCESS.md, "ends"). Nothing to do without an active one."""
+    current = (ContactAssignment.objects.select_for_update()
+               .filter(youth=youth, ended_at__isnull=True).first())
+    if current is None:
+        return None
+    current.ended_at = timezone.now()
+    current.save(update_fields=["ended_at"])
+    record(actor=actor, youth=youth, kind=Kind.CONTACT_PERSON_ENDED, about=current,
+           trajectory=trajectory, from_state=current.role, reason=reason)
+    return current
