@@ -8,7 +8,13 @@ class AuditConfig(AppConfig):
     verbose_name = _("Verwerkingslog")
 
     def ready(self):
-        from route27.audit.services import log_refused_view
+        from django.contrib.auth import signals as auth
+
+        from route27.audit import services
         from route27.core.access import view_refused
 
-        view_refused.connect(log_refused_view, dispatch_uid="audit.log_refused_view")
+        view_refused.connect(services.log_refused_view, dispatch_uid="audit.log_refused_view")
+        auth.user_logged_in.connect(services.log_login, dispatch_uid="audit.log_login")
+        auth.user_logged_out.connect(services.log_logout, dispatch_uid="audit.log_logout")
+        auth.user_login_failed.connect(services.log_login_failed,
+                                       dispatch_uid="audit.log_login_failed")

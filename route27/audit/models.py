@@ -12,6 +12,9 @@ class AuditAction(models.TextChoices):
     DELETE = "delete", _("Verwijderd")
     EXPORT = "export", _("Geëxporteerd")
     DENIED = "denied", _("Geweigerd")
+    LOGIN = "login", _("Ingelogd")
+    LOGOUT = "logout", _("Uitgelogd")
+    LOGIN_FAILED = "login_fail", _("Inloggen mislukt")
 
 
 class AuditEntry(AppendOnlyModel):

@@ -15,6 +15,7 @@ AUDIT_OBJECTS = Registry("audit object type")
 @AUDIT_OBJECTS.register
 class CoreObject(models.TextChoices):
     VIEW = "view", _("Pagina of API-bewerking")
+    SESSION = "session", _("Sessie (inloggen en uitloggen)")
 
 
 def reference(obj) -> tuple[str, str]:

@@ -10,3 +10,4 @@ class Purpose(models.TextChoices):
     SEARCH = "search", _("Zoeken of een jongere al bekend is")
     REGISTRATION = "registration", _("Registratie en wijziging van gegevens")
     API = "api", _("Koppeling via de API")
+    AUTHENTICATION = "authentication", _("Inloggen en uitloggen (beveiliging)")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.objects import AUDIT_OBJECTS
+from route27.audit.purposes import Purpose
 from route27.core import request_context
 
 
@@ -70,3 +72,26 @@ def log_refused_view(sender, *, user, view_name: str, policy: str, **kwargs) -> 
     """Receiver of ``core.access.view_refused``: a page or API operation refused for a missing
     permission is a denied row about the view (no youth is named by it)."""
     audit_denied(user=user, object_type="view", object_id=view_name, purpose=policy)
+
+
+# A user name that looks like a BSN (someone typed it in the wrong field) is never stored.
+_LOOKS_LIKE_BSN = re.compile(r"^[\d .-]{9,12}$")
+
+
+def log_login(sender, *, request, user, **kwargs) -> None:
+    audit_record(user=user, action=AuditAction.LOGIN, object_type="session",
+                 purpose=Purpose.AUTHENTICATION)
+
+
+def log_logout(sender, *, request, user, **kwargs) -> None:
+    if user is not None:
+        audit_record(user=user, action=AuditAction.LOGOUT, object_type="session",
+                     purpose=Purpose.AUTHENTICATION)
+
+
+def log_login_failed(sender, *, credentials, request=None, **kwargs) -> None:
+    name = str(credentials.get("username") or "")[:150]
+    AuditEntry.objects.create(
+        actor=None, actor_username="" if _LOOKS_LIKE_BSN.match(name) else name,
+        action=AuditAction.LOGIN_FAILED, object_type="session", purpose=Purpose.AUTHENTICATION,
+        request_id=request_context.request_id.get())

@@ -46,3 +46,21 @@ def arrival_for_handover(kind: str, sender_type: str) -> law.Arrival | None:
         return law.Arrival.TRANSFER_PRO if sender_type == Org.SCHOOL_PRO else \
             law.Arrival.TRANSFER_VSO
     return ARRIVAL.get(kind)
+
+
+def receiver_problem(kind: str, receiver, youth) -> str:
+    """Why ``receiver`` may not receive this kind of handover about ``youth`` ('' when it may).
+    A gemeente must serve the youth's municipality, a Doorstroompunt the youth's region
+    (ACCESS.md: receivers are checked, not chosen freely). Schools receive pupils from anywhere."""
+    from django.utils.translation import gettext as _
+
+    from route27.organisations.selectors import serves_municipality, serves_region_of
+
+    municipality = youth.municipality
+    if receiver.type == Org.GEMEENTE and not serves_municipality(receiver, municipality):
+        return _("Deze gemeente werkt niet voor de woongemeente van de jongere (%(gemeente)s).") \
+            % {"gemeente": municipality.name}
+    if receiver.type == Org.DOORSTROOMPUNT and not serves_region_of(receiver, municipality):
+        return _("Dit Doorstroompunt werkt niet voor de regio van de woongemeente van de jongere "
+                 "(%(gemeente)s).") % {"gemeente": municipality.name}
+    return ""

@@ -17,7 +17,13 @@ from route27.casefile.vocabularies import SCHOOL_TYPE_OF
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.handover.events import HandoverEventKind as Kind
 from route27.handover.events import entrance_for
-from route27.handover.kinds import ENDS, SCHOOL_TO_SCHOOL, HandoverKind, arrival_for_handover
+from route27.handover.kinds import (
+    ENDS,
+    SCHOOL_TO_SCHOOL,
+    HandoverKind,
+    arrival_for_handover,
+    receiver_problem,
+)
 from route27.handover.models import (
     Consent,
     ConsentGiver,
@@ -85,6 +91,8 @@ def handover_create(*, actor, kind: str, youth: Youth, sender: Organisation,
         errors["kind"] = [_("Uw organisatie kan dit soort overdracht niet versturen.")]
     elif receiver.type not in ENDS[kind][1]:
         errors["receiver"] = [_("Deze ontvanger past niet bij het soort overdracht.")]
+    elif problem := receiver_problem(kind, receiver, youth):
+        errors["receiver"] = [problem]
     if not organisations_of(actor).filter(pk=sender.pk).exists():
         errors["sender"] = [_("U kunt alleen namens uw eigen organisatie overdragen.")]
     if highest_diploma and highest_diploma not in {d.value for d in law.Diploma}:
@@ -223,6 +231,8 @@ def _move(actor, handover: Handover, target: str) -> Handover:
 @transaction.atomic
 def handover_send(*, actor, handover: Handover) -> Handover:
     handover = _move(actor, handover, HandoverStatus.SENT)
+    if problem := receiver_problem(handover.kind, handover.receiver, handover.youth):
+        raise ValidationFailed(problem, field_errors={"receiver": [problem]})
     document = handover.document
     filled = document.filled_block_keys()
     has_override = handover.overrides.exists()

@@ -27,3 +27,19 @@ def actor_team_for(actor, municipality: Municipality) -> Team | None:
     """The actor's casework team that serves the municipality, else their first casework team."""
     teams = Team.objects.filter(pk__in=actor.casework_team_ids)
     return team_serving(municipality, among=teams) or teams.order_by("pk").first()
+
+
+def serves_municipality(organisation: Organisation, municipality: Municipality) -> bool:
+    """One of the organisation's teams serves the municipality."""
+    return Team.objects.filter(organisation=organisation, serves=municipality).exists()
+
+
+def serves_region_of(organisation: Organisation, municipality: Municipality) -> bool:
+    """The organisation works for the Doorstroompunt region of the municipality: it sits in it,
+    or one of its teams serves a municipality in it."""
+    region_id = municipality.doorstroompunt_region_id
+    if organisation.municipality_id and \
+            organisation.municipality.doorstroompunt_region_id == region_id:
+        return True
+    return Team.objects.filter(organisation=organisation,
+                               serves__doorstroompunt_region_id=region_id).exists()

@@ -24,6 +24,7 @@ from route27.core.errors import ValidationFailed
 from route27.handover.events import HandoverEventKind as Kind
 from route27.handover.events import SupportRequestEntrance
 from route27.handover.intake import handover_youth
+from route27.handover.kinds import receiver_problem
 from route27.handover.models import SupportRequest
 from route27.handover.selectors import organisations_of
 from route27.handover.support.selectors import side_of
@@ -58,7 +59,7 @@ def _notify(request: SupportRequest, organisation: Organisation, text: str) -> N
 
 
 def _check_new(*, actor, school: Organisation, receiver: Organisation | None,
-               reason: str) -> None:
+               reason: str, youth: Youth | None = None) -> None:
     """The request's own rules, checked before the pupil is looked up or registered."""
     if school.type not in SUPPORT_REQUEST_SENDER_TYPES:
         message = school_type_message()
@@ -68,6 +69,8 @@ def _check_new(*, actor, school: Organisation, receiver: Organisation | None,
         errors["school"] = [_("U kunt alleen namens uw eigen school ondersteuning aanvragen.")]
     if receiver is None or receiver.type != OrganisationType.GEMEENTE:
         errors["receiver"] = [_("Kies de gemeente die de ondersteuning biedt.")]
+    elif youth is not None and (problem := receiver_problem("", receiver, youth)):
+        errors["receiver"] = [problem]
     if not (reason or "").strip():
         errors["reason"] = [_("Beschrijf waarom de school ondersteuning aanvraagt.")]
     if errors:
@@ -78,7 +81,7 @@ def _check_new(*, actor, school: Organisation, receiver: Organisation | None,
 def support_request_create(*, actor, school: Organisation, receiver: Organisation,
                            youth: Youth, reason: str) -> SupportRequest:
     """A school asks the gemeente for support during school for this pupil."""
-    _check_new(actor=actor, school=school, receiver=receiver, reason=reason)
+    _check_new(actor=actor, school=school, receiver=receiver, reason=reason, youth=youth)
     request = SupportRequest.objects.create(youth=youth, school=school, receiver=receiver,
                                             reason=reason.strip(), created_by=actor)
     record(actor=actor, about=request, kind=Kind.SUPPORT_REQUEST_CHANGED,

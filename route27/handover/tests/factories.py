@@ -71,6 +71,13 @@ def caseworker(organisation, municipality) -> User:
                               team=TeamFactory(organisation=organisation, serves=[municipality]))
 
 
+def serving(receiver, youth) -> None:
+    """A gemeente or Doorstroompunt receives only for youth it serves (ACCESS.md): give the
+    receiver a team serving the youth's municipality when it has none."""
+    if services.receiver_problem("", receiver, youth):
+        TeamFactory(organisation=receiver, serves=[youth.municipality])
+
+
 def consent_giver(youth) -> str:
     needed = law.consent_required_from(youth.birth_date, timezone.localdate())
     return ConsentGiver.PARENT if needed == law.ConsentBy.PARENT else ConsentGiver.YOUTH
@@ -114,6 +121,7 @@ class HandoverFactory(factory.django.DjangoModelFactory):
         consent, blocks = kwargs.pop("consent"), kwargs.pop("consent_blocks")
         target, end = PATH.index(kwargs.pop("walk_to")), kwargs.pop("end")
         actor = actor or school_contact(kwargs["sender"])
+        serving(kwargs["receiver"], kwargs["youth"])
         handover = services.handover_create(
             actor=actor, **{k: kwargs.pop(k) for k in (
                 "kind", "youth", "sender", "receiver", "school_left_on", "diploma_on",
@@ -170,6 +178,7 @@ class SupportRequestFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         actor, receiver_actor = kwargs.pop("actor"), kwargs.pop("receiver_actor")
         decision = kwargs.pop("decision")
+        serving(kwargs["receiver"], kwargs["youth"])
         request = support_services.support_request_create(
             actor=actor or school_contact(kwargs["school"]), **kwargs)
         if decision:

@@ -60,3 +60,45 @@ def test_after_acceptance_the_receiving_team_has_the_file(gemeente, aalsmeer, re
     coach = receiving_coach
     assert handover.trajectory.team.organisation == gemeente.organisation
     assert _file_answers(coach, handover.youth) == [200, 200]
+
+
+# --- Receivers are checked, not chosen freely (ACCESS.md) ----------------------------------------
+def _utrecht_youth():
+    from route27.organisations.tests.factories import UTRECHT, real_municipality
+
+    return YouthFactory(team=None, municipality=real_municipality(UTRECHT), minor=True)
+
+
+def test_a_gemeente_that_does_not_serve_the_youth_cannot_receive(school, gemeente):
+    from route27.core.errors import ValidationFailed
+    from route27.handover import services
+
+    with pytest.raises(ValidationFailed) as refused:
+        services.handover_create(actor=school, kind="mbo_gemeente", youth=_utrecht_youth(),
+                                 sender=school.primary_membership.team.organisation,
+                                 receiver=gemeente.organisation)
+    assert "woongemeente" in refused.value.field_errors["receiver"][0]
+
+
+def test_a_doorstroompunt_of_another_region_cannot_receive(school, aalsmeer):
+    from route27.core.errors import ValidationFailed
+    from route27.handover import services
+    from route27.organisations.tests.factories import TeamFactory
+
+    dsp = OrganisationFactory(type=OrganisationType.DOORSTROOMPUNT, municipality=aalsmeer)
+    TeamFactory(organisation=dsp, serves=[aalsmeer])
+    with pytest.raises(ValidationFailed) as refused:
+        services.handover_create(actor=school, kind="mbo_dsp", youth=_utrecht_youth(),
+                                 sender=school.primary_membership.team.organisation, receiver=dsp)
+    assert "regio" in refused.value.field_errors["receiver"][0]
+
+
+def test_a_support_request_goes_only_to_the_gemeente_of_the_youth(school, gemeente):
+    from route27.core.errors import ValidationFailed
+    from route27.handover.support import services as support_services
+
+    with pytest.raises(ValidationFailed) as refused:
+        support_services.support_request_create(
+            actor=school, school=school.primary_membership.team.organisation,
+            receiver=gemeente.organisation, youth=_utrecht_youth(), reason="Verzuim (test)")
+    assert "woongemeente" in refused.value.field_errors["receiver"][0]
