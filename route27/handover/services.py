@@ -284,7 +284,7 @@ def handover_accept(*, actor, handover: Handover, team: Team | None = None) -> H
             actor=actor, youth=youth, entrance=entrance_for(handover.kind),
             team=team or receiving_team(organisation=handover.receiver,
                                         municipality=youth.municipality, actor=actor),
-            requested_by=handover.sender.name)
+            requested_by=handover.sender.name, held_by=handover.receiver)
         handover.trajectory = trajectory
         arrival = arrival_for_handover(handover.kind, handover.sender.type)
         if arrival is not None:

@@ -91,11 +91,18 @@ def trajectory_start(*, actor, youth, entrance: str, team: Team | None = None,
 
 
 def trajectory_open_or_start(*, actor, youth, entrance: str, team: Team | None = None,
-                             requested_by: str = "",
-                             started_on: datetime.date | None = None) -> Trajectory:
+                             requested_by: str = "", started_on: datetime.date | None = None,
+                             held_by=None) -> Trajectory:
     """The youth's open trajectory, or a new one in step 1: every entrance lands in the one file
-    (No Wrong Door). A youth without a team gets the trajectory's team."""
+    (No Wrong Door). A youth without a team gets the trajectory's team. ``held_by`` (an
+    organisation accepting a handover or request) may only join a trajectory it holds itself:
+    accepting never writes into another team's file (ACCESS.md)."""
     trajectory = open_trajectory_of(youth)
+    if trajectory is not None and held_by is not None and \
+            trajectory.team.organisation_id != held_by.pk:
+        raise TransitionRefused(_(
+            "Voor deze jongere loopt al een traject bij een ander team; accepteren zou in dat "
+            "dossier schrijven. Stuur het terug of overleg eerst met dat team."))
     if trajectory is None:
         trajectory = trajectory_start(actor=actor, youth=youth, entrance=entrance, team=team,
                                       requested_by=requested_by, started_on=started_on)

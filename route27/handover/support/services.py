@@ -120,7 +120,7 @@ def support_request_accept(*, actor, request: SupportRequest) -> SupportRequest:
         actor=actor, youth=youth, entrance=SupportRequestEntrance.SUPPORT_REQUEST,
         team=receiving_team(organisation=request.receiver, municipality=youth.municipality,
                             actor=actor),
-        requested_by=request.school.name[:100])
+        requested_by=request.school.name[:100], held_by=request.receiver)
     today = timezone.localdate()
     route_propose(actor=actor, trajectory=trajectory, facts=law.Facts(
         reference_date=today, birth=youth.birth_date, arrival=law.Arrival.SCHOOL_REQUEST,

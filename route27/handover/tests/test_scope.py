@@ -102,3 +102,23 @@ def test_a_support_request_goes_only_to_the_gemeente_of_the_youth(school, gemeen
             actor=school, school=school.primary_membership.team.organisation,
             receiver=gemeente.organisation, youth=_utrecht_youth(), reason="Verzuim (test)")
     assert "woongemeente" in refused.value.field_errors["receiver"][0]
+
+
+# --- Accepting never writes into another team's file ---------------------------------------------
+def test_accepting_does_not_write_into_another_organisations_trajectory(gemeente, aalsmeer,
+                                                                        receiving_coach):
+    from route27.core.errors import TransitionRefused
+    from route27.handover import services
+    from route27.organisations.tests.factories import TeamFactory
+    from route27.trajectories.tests.factories import TrajectoryFactory
+
+    elsewhere = TeamFactory(serves=[aalsmeer])  # another organisation serving Aalsmeer too
+    running = TrajectoryFactory(team=elsewhere, youth=YouthFactory(
+        team=elsewhere, municipality=aalsmeer, minor=True))
+    handover = HandoverFactory(received=True, receiver=gemeente.organisation, youth=running.youth,
+                               receiver_actor=receiving_coach)
+    with pytest.raises(TransitionRefused, match="ander team"):
+        services.handover_accept(actor=receiving_coach, handover=handover)
+    assert not running.route_decisions.exists()
+    handover.refresh_from_db()
+    assert handover.status == HandoverStatus.RECEIVED
