@@ -136,6 +136,13 @@ ID_PARAMETER = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH,
                                 description="Het id van de jongere (nooit het BSN).")
 
 
+class YouthListSerializer(YouthSerializer):
+    """A row of the list: everything but the BSN, which only the detail of one youth the caller
+    may see returns (issue 9: no full BSN on every row of a list)."""
+
+    burgerservicenummer = None
+
+
 @extend_schema_view(
     list=extend_schema(summary="Jongeren waar u een reden voor heeft om ze te zien"),
     retrieve=extend_schema(summary="Dossiergegevens van één jongere", parameters=[ID_PARAMETER]),
@@ -156,7 +163,9 @@ class YouthViewSet(ApiConventionsMixin, mixins.ListModelMixin, mixins.RetrieveMo
     http_method_names = ["get", "post", "put", "head", "options"]
 
     def get_serializer_class(self):
-        return BsnSearchSerializer if self.action == "search" else YouthSerializer
+        if self.action == "search":
+            return BsnSearchSerializer
+        return YouthListSerializer if self.action == "list" else YouthSerializer
 
     def get_queryset(self):
         return selectors.youth_list(user=self.request.user).prefetch_related("guardians")

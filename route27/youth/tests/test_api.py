@@ -246,3 +246,12 @@ def test_bsn_search_is_not_offered_as_get(api_client):
 ])
 def test_service_field_names_map_to_api_field_names(service_name, api_name):
     assert api_field_name(YouthSerializer(), service_name) == api_name
+
+
+def test_the_bsn_is_on_the_detail_only_never_in_the_list(api_client, api_coach, municipality):
+    """Issue 9 §8: the API list returned the full BSN on every row."""
+    own = _youth(api_coach, municipality, given_names="Eigen", bsn=BSN_C)
+    listed = api_client.get(URL).json()["results"][0]
+    assert "burgerservicenummer" not in listed and own.bsn not in str(listed)
+    detail = api_client.get(f"{URL}/{own.public_id}").json()
+    assert detail["burgerservicenummer"] == own.bsn
