@@ -86,14 +86,17 @@ def test_main_pages_are_accessible(page, live_server, demo_data):
     assert_accessible(page, "de lijst met jongeren")
     _screenshot(page, "list")
 
-    # Live search (htmx) swaps in the results without a page load.
+    # Live search (htmx) posts what is typed and swaps in the results without a page load; the
+    # name (never a number) is pushed to the address bar as a link.
     status = page.locator("#youth-results [role=status]")
     count_before = status.inner_text()
     with page.expect_response(
-        lambda r: "/jongeren/?q=" in r.url and r.request.headers.get("hx-request") == "true"
+        lambda r: r.url.endswith("/jongeren/") and r.request.method == "POST"
+        and r.request.headers.get("hx-request") == "true"
     ):
         page.fill("#q", "Kofi")
     expect(status).not_to_have_text(count_before)
+    expect(page).to_have_url(re.compile(r"/jongeren/\?q=Kofi$"))
     for link in page.locator("#youth-results table a.utrecht-link").all_inner_texts():
         assert "kofi" in link.lower()
 

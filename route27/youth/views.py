@@ -1,7 +1,11 @@
+import re
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,22 +27,48 @@ def _get_or_404(request, public_id, purpose=Purpose.CASEWORK):
         raise Http404(exc.message) from exc
 
 
+# Digits (with spaces, dots or dashes) that could be (part of) a BSN: never in a URL.
+_NUMBER = re.compile(r"^[\d .-]*\d[\d .-]*$")
+
+
+def _list_url(search: str) -> str:
+    return reverse("youth:list") + (f"?{urlencode({'q': search})}" if search else "")
+
+
+@require_http_methods(["GET", "POST"])
 @access_policy("youth.view_youth")
 def youth_list(request):
-    search = request.GET.get("q", "").strip()[:100]
+    """The name search posts, so what is typed reaches the server in the body. A name comes back
+    as a link (``?q=``, pushed to the address bar by htmx); a number is never put in a URL: a
+    whole BSN is searched as a BSN (issue 9 §8), anything else numeric searches nothing."""
+    source = request.POST if request.method == "POST" else request.GET
+    search = source.get("q", "").strip()[:100]
+    number = bool(_NUMBER.match(search))
+    if request.method == "GET" and number:
+        messages.info(request, _("Zoek een BSN met het BSN-veld: zo komt het nooit in een adres."))
+        return redirect("youth:list")
+    if request.method == "POST" and number and not request.htmx:
+        return youth_search_bsn(request, bsn=search)
+    if request.method == "POST" and not request.htmx:
+        return redirect(_list_url(search))
+    if number:
+        search = ""
     paginator = Paginator(selectors.youth_list(user=request.user, search=search), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina"))
     selectors.youth_log_shown(user=request.user, youth=list(page.object_list))
     template = "youth/_list_results.html" if request.htmx else "youth/list.html"
-    return render(request, template, {"page": page, "search": search,
-                                      "total": paginator.count})
+    response = render(request, template, {"page": page, "search": search,
+                                          "total": paginator.count})
+    if request.htmx and request.method == "POST":
+        response["HX-Push-Url"] = "false" if number else _list_url(search)
+    return response
 
 
 @require_POST
 @access_policy("youth.view_youth")
-def youth_search_bsn(request):
+def youth_search_bsn(request, bsn: str | None = None):
     """BSN search is a POST so the number never appears in a URL, history or access log."""
-    bsn = request.POST.get("bsn", "")
+    bsn = request.POST.get("bsn", "") if bsn is None else bsn
     try:
         youth = selectors.youth_find_by_bsn(user=request.user, bsn=bsn)
     except ValidationFailed as exc:
