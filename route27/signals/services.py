@@ -74,14 +74,15 @@ def _clean(source: str, data: dict[str, Any], *, public: bool) -> dict[str, Any]
 
 
 def _candidates(signal: Signal):
-    """Youth with the same family name and exactly the same (partial) birth date."""
-    bsn_agrees = Q(bsn__isnull=True) | Q(bsn="")
+    """Every youth with the same family name and exactly the same (partial) birth date, with or
+    without a BSN (issue 9 §7: a signal without a BSN must find the file that has one); when
+    the signal has a BSN, a youth with another BSN is another person."""
+    same = Youth.objects.filter(
+        family_name__iexact=signal.family_name, birth_year=signal.birth_year,
+        birth_month=signal.birth_month, birth_day=signal.birth_day)
     if signal.bsn:
-        bsn_agrees |= Q(bsn=signal.bsn)
-    return Youth.objects.filter(
-        bsn_agrees, family_name__iexact=signal.family_name, birth_year=signal.birth_year,
-        birth_month=signal.birth_month, birth_day=signal.birth_day,
-    ).order_by("pk")
+        same = same.filter(Q(bsn__isnull=True) | Q(bsn="") | Q(bsn=signal.bsn))
+    return same.order_by("pk")
 
 
 def _youth_data(signal: Signal) -> dict[str, Any]:
@@ -144,7 +145,17 @@ def signal_register(*, actor, source: str, **data: Any) -> Signal:
     if signal.team is not None:
         by_bsn = Youth.objects.filter(bsn=signal.bsn).first() if signal.bsn else None
         candidates = [] if by_bsn else list(_candidates(signal))
-        if by_bsn is not None:
+        if by_bsn is not None and public:
+            # An anonymous visitor never reaches a file by a BSN alone (issue 9 §4): a coach
+            # confirms the person; a BSN that does not fit the name and birth date is not kept.
+            candidates = list(_candidates(signal).filter(pk=by_bsn.pk))
+            if not candidates:
+                signal.bsn = None
+            match = Match.CANDIDATES
+            signal.status = SignalStatus.NEEDS_CONFIRMATION
+            signal.save(update_fields=["status", "bsn"])
+            signal.candidates.set(candidates)
+        elif by_bsn is not None:
             match = Match.BSN
             _link(audit_actor, signal, by_bsn, match)
         elif candidates:
