@@ -1,0 +1,389 @@
+"""The role × URL × object matrix (ACCESS.md, issue 9 §6): the proof that no reason opens more
+than its scope.
+
+Every principal (every role, the youth and a parent in the portal, a superuser, an anonymous
+visitor) requests every URL pattern and API operation, for an object of each kind inside and one
+outside their scope. "In scope" is computed here **from the tables** (memberships, contact
+assignments, handovers, portal accounts), never by calling the access code under test. Out of
+scope, a GET and a POST must be refused (login redirect, 403, 404 or 405) and never show the
+object's youth; inside, nothing may fail with a 500. On pages without an object (lists, home
+pages), no youth the principal has no reason for may appear.
+
+A URL pattern without a row in ``ROWS`` fails the test: every new page or API operation gets
+its row here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from route27.handover.models import Handover, SupportRequest
+from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
+from route27.organisations.models import Membership
+from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    UTRECHT,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+    member,
+    real_municipality,
+)
+from route27.portal.models import PortalAccount
+from route27.portal.tests.factories import PortalAccountFactory
+from route27.signals.models import Signal
+from route27.signals.tests.factories import SignalFactory
+from route27.trajectories import services as trajectory_services
+from route27.trajectories.models import FollowUp, Goal, PlanAction, RouteDecision, Trajectory
+from route27.trajectories.tests.factories import TrajectoryFactory
+from route27.youth.models import ContactAssignment, Youth
+from route27.youth.tests.factories import YouthFactory, valid_bsn
+
+pytestmark = pytest.mark.django_db
+REFUSED = {302, 401, 403, 404, 405}
+
+# Which object fills a URL's arguments. ``None``: the URL names no object (lists, forms, home).
+# Kinds: youth, trajectory, route_decision, plan_action, follow_up, goal, signal, handover,
+# support_request, own_handover (Mijn Route27: a handover of the principal's own youth).
+ROWS: dict[str, str | None] = {
+    ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
+    ":sources": None, ":health": None,
+    "youth:list": None, "youth:create": None, "youth:search_bsn": None,
+    "youth:detail": "youth", "youth:edit": "youth",
+    "trajectories:start": "youth", "trajectories:detail": "trajectory",
+    "trajectories:move": "trajectory", "trajectories:hand_back": "trajectory",
+    "trajectories:intake": "trajectory", "trajectories:route_facts": "trajectory",
+    "trajectories:route_decide": "route_decision",
+    "trajectories:contact_person": "trajectory", "trajectories:goal_add": "trajectory",
+    "trajectories:action_add": "trajectory", "trajectories:action_status": "plan_action",
+    "trajectories:activity_add": "trajectory", "trajectories:instrument_add": "trajectory",
+    "trajectories:placement_add": "trajectory", "trajectories:outflow": "trajectory",
+    "trajectories:follow_up": "follow_up",
+    "worklists:mine": None, "worklists:intake": None, "worklists:take_on": "trajectory",
+    "worklists:caseload": None,
+    "signals:list": None, "signals:create": None, "signals:detail": "signal",
+    "signals:confirm": "signal", "signals:new_youth": "signal",
+    "public_signals:form": None, "public_signals:thanks": None, "public_signals:qr": None,
+    "public_signals:poster": None,
+    "school_imports:upload": None, "school_imports:report": None,
+    "school_imports:confirm": None, "school_imports:cancel": None,
+    "school_imports:example": None,
+    "handover:list": None, "handover:create": None, "handover:support_create": None,
+    "handover:support_detail": "support_request", "handover:support_accept": "support_request",
+    "handover:support_decline": "support_request",
+    "handover:detail": "handover", "handover:document_school": "handover",
+    "handover:document_youth": "handover", "handover:consent": "handover",
+    "handover:consent_withdraw": "handover", "handover:legal_basis": "handover",
+    "handover:send": "handover", "handover:withdraw": "handover", "handover:receive": "handover",
+    "handover:accept": "handover", "handover:return": "handover", "handover:meeting": "handover",
+    "handover:pdf": "handover",
+    "portal:home": None, "portal:document": None, "portal:document_part": "own_handover",
+    "portal:consent": "own_handover", "portal:consent_withdraw": "own_handover",
+    "portal:access": None, "portal:help": None,
+    ":openapi-json": None, ":openapi-yaml": None, ":schema": None,
+    ":jongeren-list": None, ":jongeren-search": None, ":jongeren-detail": "youth",
+    ":jongeren-contactpersoon-assign": "youth",
+    ":trajecten-list": None, ":trajecten-detail": "trajectory",
+    ":trajecten-activity-add": "trajectory", ":trajecten-goal-add": "trajectory",
+    ":trajecten-hand-back": "trajectory", ":trajecten-instrument-add": "trajectory",
+    ":trajecten-intakes": "trajectory", ":trajecten-move": "trajectory",
+    ":trajecten-outflow": "trajectory", ":trajecten-placement-add": "trajectory",
+    ":trajecten-route-propose": "trajectory",
+    ":routevoorstellen-detail": "route_decision", ":routevoorstellen-decide": "route_decision",
+    ":doelen-action-add": "goal", ":acties-set-status": "plan_action",
+    ":nazorgcontacten-record-outcome": "follow_up",
+    ":signalen-list": None, ":signalen-detail": "signal", ":signalen-confirm": "signal",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str
+
+
+def _walk(patterns, prefix="", namespaces=()):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and "admin" not in namespaces:
+            yield Route(":".join(namespaces) + ":" + str(entry.name), prefix + str(entry.pattern))
+
+
+def routes() -> list[Route]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+def _url(route: Route, obj) -> str:
+    """The path of ``route`` for ``obj`` (its public id, or the int id of a child)."""
+    pattern = route.pattern.replace("^", "").replace("$", "")
+    if obj is None:
+        return "/" + pattern
+    public_id = str(getattr(obj, "public_id", "") or "")
+    trajectory = getattr(obj, "trajectory", None) or getattr(getattr(obj, "goal", None),
+                                                             "trajectory", None)
+    replacements = {
+        "<uuid:public_id>": str(trajectory.public_id) if trajectory is not None
+        and not isinstance(obj, (Handover, SupportRequest, Signal)) else public_id,
+        "<uuid:youth_id>": public_id, "<int:decision_id>": str(obj.pk),
+        "<int:action_id>": str(obj.pk), "<int:follow_up_id>": str(obj.pk),
+    }
+    for key, value in replacements.items():
+        pattern = pattern.replace(key, value)
+    pattern = re.sub(r"\(\?P<id>[^)]*\)", public_id or str(obj.pk), pattern)
+    return "/" + pattern
+
+
+# --- The world ---------------------------------------------------------------------------------
+@dataclass
+class World:
+    principals: dict[str, object]
+    objects: dict[str, list]  # kind -> objects, one per youth
+    youth: list[Youth]
+
+
+def _with_children(trajectory: Trajectory, actor) -> None:
+    goal = trajectory_services.goal_add(actor=actor, trajectory=trajectory,
+                                        description="Werk vinden (test)")
+    trajectory_services.action_add(actor=actor, goal=goal, description="Cv maken (test)")
+
+
+def _world() -> World:
+    aalsmeer, utrecht = real_municipality(AALSMEER), real_municipality(UTRECHT)
+    gemeente_a = OrganisationFactory(name="Gemeente A (matrix)", municipality=aalsmeer)
+    gemeente_b = OrganisationFactory(name="Gemeente B (matrix)", municipality=utrecht)
+    team_a = TeamFactory(organisation=gemeente_a, serves=[aalsmeer])
+    team_b = TeamFactory(organisation=gemeente_b, serves=[utrecht])
+    school = OrganisationFactory(name="Mbo (matrix)", type=OrganisationType.SCHOOL_MBO,
+                                 municipality=aalsmeer)
+    principals = {
+        "coach_a": member(Role.DOORSTROOMCOACH, team=team_a),
+        "coach_b": member(Role.DOORSTROOMCOACH, team=team_b),
+        "teamlead_a": member(Role.TEAMLEIDER, team=team_a),
+        "social_a": member(Role.SOCIAAL_TEAM, team=team_a),
+        "adviser_a": member(Role.BELEIDSADVISEUR, team=team_a),
+        "coordinator": member(Role.REGIONAL_COORDINATOR, team=TeamFactory()),
+        "admin_a": member(Role.FUNCTIONEEL_BEHEERDER, team=team_a),
+        "school": member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school)),
+        "superuser": UserFactory(is_superuser=True, is_staff=True),
+        "anonymous": None,
+    }
+    youth, objects = [], {kind: [] for kind in set(ROWS.values()) - {None}}
+    for n, (team, coach, municipality) in enumerate(
+            [(team_a, principals["coach_a"], aalsmeer), (team_b, principals["coach_b"], utrecht)]):
+        person = YouthFactory(team=team, municipality=municipality, bsn=valid_bsn(900 + n),
+                              given_names=f"Zqvoornaam{n}", family_name=f"Zqgeheim{n}",
+                              minor=True)
+        trajectory = TrajectoryFactory(youth=person, team=team, in_aftercare=True, actor=coach)
+        _with_children(trajectory, coach)
+        youth.append(person)
+        objects["youth"].append(person)
+        objects["trajectory"].append(trajectory)
+        objects["route_decision"].append(RouteDecision.objects.filter(
+            trajectory=trajectory).first())
+        objects["goal"].append(Goal.objects.filter(trajectory=trajectory).first())
+        objects["plan_action"].append(PlanAction.objects.filter(
+            goal__trajectory=trajectory).first())
+        objects["follow_up"].append(FollowUp.objects.filter(trajectory=trajectory).first())
+        objects["signal"].append(SignalFactory(municipality=municipality,
+                                               family_name=f"Zqsignaal{n}"))
+        receiver = team.organisation
+        objects["handover"].append(HandoverFactory(
+            sent=True, sender=school, receiver=receiver, youth=YouthFactory(
+                team=None, municipality=municipality, minor=True,
+                family_name=f"Zqoverdracht{n}")))
+        objects["support_request"].append(SupportRequestFactory(
+            school=school, receiver=receiver, youth=YouthFactory(
+                team=None, municipality=municipality, minor=True,
+                family_name=f"Zqverzoek{n}")))
+        objects["own_handover"].append(objects["handover"][-1])
+    youth += [h.youth for h in objects["handover"]] + [s.youth for s in objects["support_request"]]
+    youth += [s.youth for s in objects["signal"] if s.youth is not None]
+    principals["portal_youth"] = PortalAccountFactory(youth=objects["handover"][0].youth).user
+    principals["portal_parent"] = PortalAccountFactory(
+        youth=objects["handover"][0].youth, parent=True).user
+    return World(principals, objects, youth)
+
+
+# --- In scope, from the tables -----------------------------------------------------------------
+def _casework_team_ids(user) -> set[int]:
+    return set(Membership.objects.filter(user=user, is_active=True, role__in=CASEWORK_ROLES)
+               .values_list("team_id", flat=True))
+
+
+def _organisation_ids(user) -> set[int]:
+    return set(Membership.objects.filter(user=user, is_active=True)
+               .values_list("team__organisation_id", flat=True))
+
+
+def _casework_organisation_ids(user) -> set[int]:
+    return set(Membership.objects.filter(user=user, is_active=True, role__in=CASEWORK_ROLES)
+               .values_list("team__organisation_id", flat=True))
+
+
+def youth_in_scope(user, person: Youth) -> bool:
+    if user is None:
+        return False
+    contact = ContactAssignment.objects.filter(youth=person, user=user,
+                                               ended_at__isnull=True).exists()
+    return contact or person.team_id in _casework_team_ids(user)
+
+
+def in_scope(user, kind: str, obj) -> bool:
+    if user is None:
+        return False
+    if kind == "youth":
+        return youth_in_scope(user, obj)
+    if kind == "trajectory":
+        return youth_in_scope(user, obj.youth)
+    if kind in {"route_decision", "follow_up", "goal"}:
+        return youth_in_scope(user, obj.trajectory.youth)
+    if kind == "plan_action":
+        return youth_in_scope(user, obj.goal.trajectory.youth)
+    if kind == "signal":
+        return obj.team_id in _casework_team_ids(user)
+    if kind in {"handover", "support_request"}:
+        sender = obj.sender_id if kind == "handover" else obj.school_id
+        return sender in _organisation_ids(user) or (
+            obj.receiver_id in _casework_organisation_ids(user))
+    if kind == "own_handover":
+        return PortalAccount.objects.filter(user=user, youth=obj.youth).exists()
+    raise AssertionError(kind)
+
+
+def _names(person: Youth) -> list[str]:
+    return [person.family_name, person.given_names, person.bsn or "-no-bsn-"]
+
+
+def _youth_of(kind: str, obj) -> Youth:
+    if kind == "youth":
+        return obj
+    if kind == "plan_action":
+        return obj.goal.trajectory.youth
+    if kind in {"trajectory", "signal", "handover", "support_request", "own_handover"}:
+        return obj.youth
+    return obj.trajectory.youth
+
+
+# --- The test ----------------------------------------------------------------------------------
+def test_every_url_has_a_row():
+    names = {route.name for route in routes()}
+    missing = sorted(names - ROWS.keys())
+    assert not missing, f"URL patterns without a row in the access matrix: {missing}"
+    assert not sorted(ROWS.keys() - names), "rows for URL patterns that no longer exist"
+
+
+def run_matrix(world: World, selected: list[Route]) -> tuple[list, list, int]:
+    """Every principal × route × object; returns (leaks, errors, number of requests)."""
+    leaks, errors, requests = [], [], 0
+    clients = {}
+    for label, user in world.principals.items():
+        client = Client(raise_request_exception=False)
+        if user is not None:
+            client.force_login(user)
+        clients[label] = client
+    today = timezone.localdate()
+    for route in selected:
+        kind = ROWS[route.name]
+        for label, user in world.principals.items():
+            client = clients[label]
+            if kind is None:
+                response = client.get(_url(route, None))
+                requests += 1
+                if response.status_code >= 500:
+                    errors.append((label, route.name, "GET", response.status_code))
+                    continue
+                body = response.content.decode(errors="replace")
+                for person in world.youth:
+                    if person.family_name in body and not _may_see_in_lists(user, person):
+                        leaks.append((label, route.name, "GET", person.family_name))
+                continue
+            for obj in world.objects[kind]:
+                url, scoped = _url(route, obj), in_scope(user, kind, obj)
+                person = _youth_of(kind, obj)
+                for method in ("GET",) if scoped else _writes(route):
+                    response = _request(client, method, url, today)
+                    requests += 1
+                    if response.status_code >= 500:
+                        errors.append((label, route.name, method, response.status_code))
+                    elif not scoped:
+                        body = response.content.decode(errors="replace")
+                        if response.status_code not in REFUSED or any(
+                                name in body for name in _names(person)):
+                            leaks.append((label, route.name, method, response.status_code))
+    return leaks, errors, requests
+
+
+def _writes(route: Route) -> tuple[str, ...]:
+    """Out of scope every verb is tried: pages read and post, API operations also put."""
+    return ("GET", "POST", "PUT") if route.pattern.startswith("api/") else ("GET", "POST")
+
+
+def _request(client: Client, method: str, url: str, today):
+    if method == "GET":
+        return client.get(url)
+    if url.startswith("/api/"):
+        return getattr(client, method.lower())(url, {"datum": today.isoformat()},
+                                               content_type="application/json")
+    return client.post(url, {"datum": today.isoformat()})
+
+
+def test_no_principal_sees_what_it_has_no_reason_for(capsys):
+    world = _world()
+    everything = routes()
+    leaks, errors, requests = run_matrix(world, everything)
+    objects = sum(len(v) for v in world.objects.values())
+    with capsys.disabled():
+        print(f"\naccess matrix: {len(world.principals)} principals × {len(everything)} URL "
+              f"patterns × {objects} objects, {requests} requests, leaks = {len(leaks)}, "
+              f"errors = {len(errors)}")
+    assert not errors, errors
+    assert not leaks, leaks
+
+
+def _may_see_in_lists(user, person: Youth) -> bool:
+    """On a page without an object a youth may appear for a reason to their file, a handover
+    or support request the principal sends or receives (name on the handover list), a signal
+    of the principal's team, or the principal's own portal account."""
+    if user is None:
+        return False
+    if youth_in_scope(user, person):
+        return True
+    orgs, casework_orgs = _organisation_ids(user), _casework_organisation_ids(user)
+    if Handover.objects.filter(youth=person).filter(
+            sender_id__in=orgs).exists() or Handover.objects.filter(
+            youth=person, receiver_id__in=casework_orgs).exclude(status="concept").exists():
+        return True
+    if SupportRequest.objects.filter(youth=person).filter(
+            school_id__in=orgs).exists() or SupportRequest.objects.filter(
+            youth=person, receiver_id__in=casework_orgs).exists():
+        return True
+    if Signal.objects.filter(youth=person, team_id__in=_casework_team_ids(user)).exists():
+        return True
+    return PortalAccount.objects.filter(user=user, youth=person).exists()
+
+
+def test_the_matrix_notices_a_leak(monkeypatch):
+    """The matrix itself is tested: when every user may see every youth, it reports leaks."""
+    world = _world()
+    monkeypatch.setattr("route27.youth.selectors.visible_q", lambda user: ~_nothing())
+    detail = [route for route in routes() if route.name in {"youth:detail", "youth:list"}]
+    leaks, errors, _ = run_matrix(world, detail)
+    assert not errors
+    assert ("coach_b", "youth:detail", "GET", 200) in leaks
+    assert any(leak[:2] == ("coach_b", "youth:list") for leak in leaks)
+
+
+def _nothing():
+    from django.db.models import Q
+
+    return Q(pk__in=[])
+
