@@ -126,6 +126,8 @@ class SignalSerializer(serializers.Serializer):
         data = super().to_representation(signal)
         if not self.context.get("disclose", True):
             data.update(dict.fromkeys(UNDISCLOSED))
+        if signal.youth_id and signal.youth_id not in self.context.get("files_visible", ()):
+            data.update(jongereId=None, trajectId=None)
         return data
 
     @staticmethod
@@ -192,7 +194,9 @@ class SignalViewSet(ApiConventionsMixin, viewsets.GenericViewSet):
                             % {"values": ", ".join(SignalStatus.values)}]})
         page = self.paginate_queryset(selectors.signal_list(user=request.user, status=wanted))
         selectors.signal_log_shown(user=request.user, signals=page, purpose=Purpose.API)
-        return self.get_paginated_response(SignalSerializer(page, many=True).data)
+        visible = selectors.files_visible(user=request.user, signals=page)
+        return self.get_paginated_response(
+            SignalSerializer(page, many=True, context={"files_visible": visible}).data)
 
     @extend_schema(summary="Eén signaal, met de mogelijke matches als de persoon gecontroleerd "
                            "moet worden", parameters=[SIGNAL_ID],
@@ -200,7 +204,9 @@ class SignalViewSet(ApiConventionsMixin, viewsets.GenericViewSet):
     def retrieve(self, request, **kwargs):
         signal = self.get_object()
         candidates = selectors.signal_candidates(user=request.user, signal=signal)
-        return Response(SignalDetailSerializer(signal, context={"candidates": candidates}).data)
+        visible = selectors.files_visible(user=request.user, signals=[signal])
+        return Response(SignalDetailSerializer(
+            signal, context={"candidates": candidates, "files_visible": visible}).data)
 
     @extend_schema(summary="Registreer een signaal (routering en matching zoals op de "
                            "signaalpagina)", responses={201: SignalSerializer})
@@ -210,7 +216,9 @@ class SignalViewSet(ApiConventionsMixin, viewsets.GenericViewSet):
         kwargs = SignalSerializer.service_kwargs(dict(serializer.validated_data))
         signal = services.signal_register(actor=request.user, **kwargs)
         disclose = signal.team_id is not None and signal.team_id in request.user.casework_team_ids
-        return Response(SignalSerializer(signal, context={"disclose": disclose}).data,
+        visible = selectors.files_visible(user=request.user, signals=[signal])
+        return Response(SignalSerializer(signal, context={"disclose": disclose,
+                                                          "files_visible": visible}).data,
                         status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Beslis over de persoon: dezelfde jongere, of een nieuwe",
@@ -232,4 +240,5 @@ class SignalViewSet(ApiConventionsMixin, viewsets.GenericViewSet):
                 raise serializers.ValidationError({"jongereId": [
                     _("Deze jongere staat niet bij de mogelijke matches van dit signaal.")]})
         signal = services.signal_confirm_match(actor=request.user, signal=signal, youth=youth)
-        return Response(SignalSerializer(signal).data)
+        visible = selectors.files_visible(user=request.user, signals=[signal])
+        return Response(SignalSerializer(signal, context={"files_visible": visible}).data)

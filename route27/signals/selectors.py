@@ -61,3 +61,14 @@ def signal_candidates(*, user, signal: Signal) -> list[Youth]:
                       .order_by("family_name", "given_names", "pk"))
     record_reads(user=user, shown=candidates, purpose=Purpose.SEARCH)
     return candidates
+
+
+def files_visible(*, user, signals) -> set[int]:
+    """Of the youth these signals are linked to, the ids whose file the user may open. A signal
+    about someone else's youth shows no file and no step (issue 9: no oracles)."""
+    from route27.youth.selectors import youth_visible_to
+
+    linked = {s.youth_id for s in signals if s.youth_id}
+    if not linked:
+        return set()
+    return set(youth_visible_to(user).filter(pk__in=linked).values_list("pk", flat=True))

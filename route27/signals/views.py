@@ -184,6 +184,7 @@ def signal_detail(request, public_id):
     signal = _get_or_404(request, public_id)
     return render(request, "signals/detail.html", {
         "signal": signal,
+        "file_visible": bool(selectors.files_visible(user=request.user, signals=[signal])),
         "masked_bsn": mask_bsn(signal.bsn),
         "candidates": selectors.signal_candidates(user=request.user, signal=signal),
     })
