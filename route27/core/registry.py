@@ -7,8 +7,6 @@ that another app already registered with a different meaning. The database colum
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
@@ -34,16 +32,9 @@ class Registry:
     def __contains__(self, code: object) -> bool:
         return code in self._labels
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._labels)
-
     def label(self, code: str) -> str:
         """The Dutch label; an unknown code is shown as itself (never hidden)."""
         return str(self._labels.get(code, code))
-
-    @property
-    def choices(self) -> list[tuple[str, object]]:
-        return sorted(self._labels.items(), key=lambda item: str(item[1]))
 
     def owner(self, code: str) -> str | None:
         return self._owners.get(code)

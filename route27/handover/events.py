@@ -35,8 +35,8 @@ HandoverEntrance = models.TextChoices(
     [(entrance_for(kind.value).upper(), (entrance_for(kind.value),
                                          format_lazy(_("Overdracht {kind}"), kind=kind.label)))
      for kind in HandoverKind],
+    module=__name__,
 )
-HandoverEntrance.__module__ = __name__
 ENTRANCES.register(HandoverEntrance)
 
 

@@ -1,10 +1,12 @@
 """The seven interfaces regions name (S0 §9, Rijnmond 'deelprocessen') plus gemeente → DSP."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
 from route27.organisations.roles import OrganisationType as Org
+from route27.organisations.selectors import serves_municipality, serves_region_of
 
 
 class HandoverKind(models.TextChoices):
@@ -48,19 +50,15 @@ def arrival_for_handover(kind: str, sender_type: str) -> law.Arrival | None:
     return ARRIVAL.get(kind)
 
 
-def receiver_problem(kind: str, receiver, youth) -> str:
-    """Why ``receiver`` may not receive this kind of handover about ``youth`` ('' when it may).
-    A gemeente must serve the youth's municipality, a Doorstroompunt the youth's region
+def receiver_problem(receiver, youth) -> str:
+    """Why ``receiver`` may not receive a handover or support request about ``youth`` ('' when it
+    may). A gemeente must serve the youth's municipality, a Doorstroompunt the youth's region
     (ACCESS.md: receivers are checked, not chosen freely). Schools receive pupils from anywhere."""
-    from django.utils.translation import gettext as _
-
-    from route27.organisations.selectors import serves_municipality, serves_region_of
-
     municipality = youth.municipality
     if receiver.type == Org.GEMEENTE and not serves_municipality(receiver, municipality):
-        return _("Deze gemeente werkt niet voor de woongemeente van de jongere (%(gemeente)s).") \
-            % {"gemeente": municipality.name}
+        return gettext("Deze gemeente werkt niet voor de woongemeente van de jongere "
+                       "(%(gemeente)s).") % {"gemeente": municipality.name}
     if receiver.type == Org.DOORSTROOMPUNT and not serves_region_of(receiver, municipality):
-        return _("Dit Doorstroompunt werkt niet voor de regio van de woongemeente van de jongere "
-                 "(%(gemeente)s).") % {"gemeente": municipality.name}
+        return gettext("Dit Doorstroompunt werkt niet voor de regio van de woongemeente van de "
+                       "jongere (%(gemeente)s).") % {"gemeente": municipality.name}
     return ""

@@ -91,7 +91,7 @@ def handover_create(*, actor, kind: str, youth: Youth, sender: Organisation,
         errors["kind"] = [_("Uw organisatie kan dit soort overdracht niet versturen.")]
     elif receiver.type not in ENDS[kind][1]:
         errors["receiver"] = [_("Deze ontvanger past niet bij het soort overdracht.")]
-    elif problem := receiver_problem(kind, receiver, youth):
+    elif problem := receiver_problem(receiver, youth):
         errors["receiver"] = [problem]
     if not organisations_of(actor).filter(pk=sender.pk).exists():
         errors["sender"] = [_("U kunt alleen namens uw eigen organisatie overdragen.")]
@@ -231,7 +231,7 @@ def _move(actor, handover: Handover, target: str) -> Handover:
 @transaction.atomic
 def handover_send(*, actor, handover: Handover) -> Handover:
     handover = _move(actor, handover, HandoverStatus.SENT)
-    if problem := receiver_problem(handover.kind, handover.receiver, handover.youth):
+    if problem := receiver_problem(handover.receiver, handover.youth):
         raise ValidationFailed(problem, field_errors={"receiver": [problem]})
     document = handover.document
     filled = document.filled_block_keys()

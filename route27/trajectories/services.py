@@ -121,7 +121,8 @@ def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
                             outflow_reason=outflow_reason)
     source = trajectory.step
     trajectory.step = target
-    if target in (Step.CLOSED, Step.HANDED_BACK):
+    closing = target in (Step.CLOSED, Step.HANDED_BACK)
+    if closing:
         trajectory.closed_on = timezone.localdate()
     trajectory.save()
     fact = dict(actor=actor, youth=trajectory.youth, trajectory=trajectory,
@@ -131,9 +132,9 @@ def _move(actor, trajectory: Trajectory, target: Step, *, reason: str = "",
         append(**fact)
     else:
         record(**fact, detail=audit)
-    if trajectory.closed_on is not None:  # the contact person's reason ends with the trajectory
+    if closing:  # the contact person's reason ends with the trajectory
         contact_person_end(actor=actor, youth=trajectory.youth, trajectory=trajectory,
-                           reason=str(Step(target).label))
+                           reason=str(target.label))
 
 
 @transaction.atomic

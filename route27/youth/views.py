@@ -48,7 +48,7 @@ def youth_list(request):
         messages.info(request, _("Zoek een BSN met het BSN-veld: zo komt het nooit in een adres."))
         return redirect("youth:list")
     if request.method == "POST" and number and not request.htmx:
-        return youth_search_bsn(request, bsn=search)
+        return _open_by_bsn(request, search)
     if request.method == "POST" and not request.htmx:
         return redirect(_list_url(search))
     if number:
@@ -66,9 +66,13 @@ def youth_list(request):
 
 @require_POST
 @access_policy("youth.view_youth")
-def youth_search_bsn(request, bsn: str | None = None):
+def youth_search_bsn(request):
     """BSN search is a POST so the number never appears in a URL, history or access log."""
-    bsn = request.POST.get("bsn", "") if bsn is None else bsn
+    return _open_by_bsn(request, request.POST.get("bsn", ""))
+
+
+def _open_by_bsn(request, bsn: str):
+    """The file of the visible youth with this BSN, or back to the list with a message."""
     try:
         youth = selectors.youth_find_by_bsn(user=request.user, bsn=bsn)
     except ValidationFailed as exc:

@@ -69,7 +69,7 @@ def _check_new(*, actor, school: Organisation, receiver: Organisation | None,
         errors["school"] = [_("U kunt alleen namens uw eigen school ondersteuning aanvragen.")]
     if receiver is None or receiver.type != OrganisationType.GEMEENTE:
         errors["receiver"] = [_("Kies de gemeente die de ondersteuning biedt.")]
-    elif youth is not None and (problem := receiver_problem("", receiver, youth)):
+    elif youth is not None and (problem := receiver_problem(receiver, youth)):
         errors["receiver"] = [problem]
     if not (reason or "").strip():
         errors["reason"] = [_("Beschrijf waarom de school ondersteuning aanvraagt.")]

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from route27 import law
 from route27.handover import services
+from route27.handover.kinds import receiver_problem
 from route27.handover.models import ConsentGiver, Handover, SupportRequest
 from route27.handover.support import services as support_services
 from route27.handover.workflow import HandoverStatus
@@ -74,7 +75,7 @@ def caseworker(organisation, municipality) -> User:
 def serving(receiver, youth) -> None:
     """A gemeente or Doorstroompunt receives only for youth it serves (ACCESS.md): give the
     receiver a team serving the youth's municipality when it has none."""
-    if services.receiver_problem("", receiver, youth):
+    if receiver_problem(receiver, youth):
         TeamFactory(organisation=receiver, serves=[youth.municipality])
 
 
