@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from route27.audit.objects import AUDIT_OBJECTS
 from route27.core.db.models import AppendOnlyModel
 
 
@@ -60,6 +61,4 @@ class AuditEntry(AppendOnlyModel):
 
     @property
     def object_type_label(self) -> str:
-        from route27.audit.objects import AUDIT_OBJECTS
-
         return AUDIT_OBJECTS.label(self.object_type)
