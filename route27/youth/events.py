@@ -13,9 +13,11 @@ class YouthEventKind(models.TextChoices):
     YOUTH_UPDATED = "youth_updated", _("Gegevens jongere gewijzigd")
     CONTACT_PERSON_CHANGED = "contact_person_changed", _("Vaste contactpersoon gewijzigd")
     CONTACT_PERSON_ENDED = "contact_person_ended", _("Vaste contactpersoon beëindigd")
+    POSSIBLE_DUPLICATE_RAISED = "possible_duplicate_raised", _("Mogelijk dubbel dossier gemeld")
 
 
 @AUDIT_OBJECTS.register
 class YouthObject(models.TextChoices):
     YOUTH = "youth", _("Jongere")
     CONTACT_ASSIGNMENT = "contact_assignment", _("Vaste contactpersoon")
+    POSSIBLE_DUPLICATE = "possible_duplicate", _("Mogelijk dubbel dossier")

@@ -129,3 +129,57 @@ class ContactAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+class PossibleDuplicate(models.Model):
+    """A review item: two files that may belong to one person (issue 9 §3–4, No Wrong Door).
+
+    Raised where Route27 may not link by itself: a BSN typed by a school or another team that
+    belongs to a file with another name or birth date, or a new file with the same family name
+    and birth date as an existing one. The sender is never told (no oracle); a coach or
+    functional administrator who may see both files decides: merge, or two different people.
+    """
+
+    AUDIT_TYPE = "possible_duplicate"  # route27.audit.objects
+
+    class Reason(models.TextChoices):
+        BSN_OTHER_PERSON = "bsn_other_person", _(
+            "Het opgegeven BSN hoort bij een dossier met een andere naam of geboortedatum")
+        SAME_NAME_BIRTH_DATE = "same_name_birth_date", _("Zelfde achternaam en geboortedatum")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Te beoordelen")
+        MERGED = "merged", _("Samengevoegd")
+        DISTINCT = "distinct", _("Verschillende personen")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="duplicate_reviews",
+                              verbose_name=_("nieuw dossier"))
+    other = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("bestaand dossier"))
+    reason = models.CharField(_("reden"), max_length=30, choices=Reason.choices)
+    source = models.CharField(_("ontstaan bij"), max_length=40)  # an entrance or a use case
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    decision_note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["raised_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["youth", "other"], condition=Q(status="open"),
+                                    name="one_open_review_per_pair"),
+            models.CheckConstraint(condition=~Q(youth=models.F("other")),
+                                   name="review_of_two_files"),
+        ]
+        indexes = [models.Index(fields=["status", "other"])]
+        verbose_name = _("mogelijk dubbel dossier")
+        verbose_name_plural = _("mogelijk dubbele dossiers")
+
+    def __str__(self) -> str:
+        return f"{self.youth_id} ~ {self.other_id} ({self.get_status_display()})"

@@ -15,7 +15,7 @@ from route27.core.errors import NotFound
 from route27.youth.access import visible_q
 from route27.youth.bsn import normalise_bsn
 from route27.youth.events import YouthObject
-from route27.youth.models import Youth
+from route27.youth.models import PossibleDuplicate, Youth
 
 OBJECT_TYPE = YouthObject.YOUTH
 
@@ -80,3 +80,12 @@ def youth_named(public_id) -> Youth | None:
 
 def youth_current_contact(youth: Youth):
     return youth.contact_assignments.filter(ended_at__isnull=True).select_related("user").first()
+
+
+def possible_duplicates_for(user) -> QuerySet[PossibleDuplicate]:
+    """Open review items where the user may see at least one of the two files. Whether the
+    other file is shown depends on the user's reasons for it (see ``youth_visible_to``)."""
+    visible = youth_visible_to(user).values("pk")
+    return (PossibleDuplicate.objects.filter(status=PossibleDuplicate.Status.OPEN)
+            .filter(Q(youth__in=visible) | Q(other__in=visible))
+            .select_related("youth", "other"))

@@ -18,7 +18,7 @@ from route27.organisations.models import Team
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.organisations.selectors import actor_team_for
 from route27.youth.events import YouthEventKind as Kind
-from route27.youth.models import ContactAssignment, Guardian, Youth
+from route27.youth.models import ContactAssignment, Guardian, PossibleDuplicate, Youth
 from route27.youth.validation import add_error, clean_person
 
 _MAX_GUARDIANS = 4
@@ -159,3 +159,30 @@ def contact_person_end(*, actor, youth: Youth, trajectory=None,
     record(actor=actor, youth=youth, kind=Kind.CONTACT_PERSON_ENDED, about=current,
            trajectory=trajectory, from_state=current.role, reason=reason)
     return current
+
+
+@transaction.atomic
+def possible_duplicate_raise(*, actor, youth: Youth, other: Youth, reason: str,
+                             source: str) -> PossibleDuplicate:
+    """Put two files that may be one person before a coach (a review item), once per pair.
+
+    Both files get an event, so each team sees it in its timeline; the one who caused it (a
+    school, a coach of another team) is told nothing: that would be an oracle (ACCESS.md).
+    """
+    if reason not in PossibleDuplicate.Reason.values:
+        raise ValidationFailed(_("Kies een geldige reden."))
+    if youth.pk == other.pk:
+        raise ValidationFailed(_("Een dossier kan geen dubbel van zichzelf zijn."))
+    existing = PossibleDuplicate.objects.filter(
+        status=PossibleDuplicate.Status.OPEN, youth__in=[youth, other],
+        other__in=[youth, other]).first()
+    if existing is not None:
+        return existing
+    review = PossibleDuplicate.objects.create(
+        youth=youth, other=other, reason=reason, source=source,
+        raised_by=actor if actor is not None and actor.is_authenticated else None)
+    for file in (youth, other):
+        record(actor=review.raised_by, youth=file, about=review,
+               kind=Kind.POSSIBLE_DUPLICATE_RAISED, action=AuditAction.CREATE,
+               data={"reason": reason, "source": source}, purpose=Purpose.REGISTRATION)
+    return review
