@@ -29,7 +29,7 @@ from route27.signals.events import SignalEventKind
 from route27.signals.models import Signal, SignalStatus, Source, arrival_for_source
 from route27.trajectories.services import trajectory_open_or_start
 from route27.youth.models import Youth
-from route27.youth.services import youth_create, youth_update
+from route27.youth.services import youth_create, youth_holding_bsn, youth_update
 from route27.youth.validation import clean_person
 
 _MAX = {"reporter": 200, "message": 2000}  # the person fields are checked by clean_person
@@ -143,7 +143,7 @@ def signal_register(*, actor, source: str, **data: Any) -> Signal:
     audit_actor = None if public else actor
     match = ""
     if signal.team is not None:
-        by_bsn = Youth.objects.filter(bsn=signal.bsn).first() if signal.bsn else None
+        by_bsn = youth_holding_bsn(signal.bsn)
         candidates = [] if by_bsn else list(_candidates(signal))
         if by_bsn is not None and public:
             # An anonymous visitor never reaches a file by a BSN alone (issue 9 §4): a coach

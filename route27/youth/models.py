@@ -20,6 +20,9 @@ class Youth(models.Model):
 
     public_id = models.UUIDField(_("id"), default=uuid.uuid4, unique=True, editable=False)
     bsn = models.CharField(_("BSN"), max_length=9, null=True, blank=True)
+    # The BSN was typed for a new file while another file holds it: both stay until a coach
+    # merges them or corrects the BSN (a review item; no oracle for whoever typed it).
+    bsn_under_review = models.BooleanField(_("BSN in controle"), default=False)
     given_names = models.CharField(_("voornamen"), max_length=200)
     surname_prefix = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
     family_name = models.CharField(_("achternaam"), max_length=200)
@@ -46,7 +49,8 @@ class Youth(models.Model):
         ordering = ["family_name", "given_names", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["bsn"], condition=Q(bsn__isnull=False), name="unique_youth_bsn"
+                fields=["bsn"], condition=Q(bsn__isnull=False, bsn_under_review=False),
+                name="unique_youth_bsn"
             ),
             models.CheckConstraint(
                 condition=Q(birth_month__isnull=False) | Q(birth_day__isnull=True),
@@ -143,6 +147,7 @@ class PossibleDuplicate(models.Model):
     AUDIT_TYPE = "possible_duplicate"  # route27.audit.objects
 
     class Reason(models.TextChoices):
+        SAME_BSN = "same_bsn", _("Zelfde BSN, naam en geboortedatum als een bestaand dossier")
         BSN_OTHER_PERSON = "bsn_other_person", _(
             "Het opgegeven BSN hoort bij een dossier met een andere naam of geboortedatum")
         SAME_NAME_BIRTH_DATE = "same_name_birth_date", _("Zelfde achternaam en geboortedatum")

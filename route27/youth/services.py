@@ -24,7 +24,8 @@ from route27.youth.validation import add_error, clean_person
 _MAX_GUARDIANS = 4
 
 
-def _clean(data: dict[str, Any], *, youth: Youth | None) -> dict[str, Any]:
+def _clean(data: dict[str, Any], *, youth: Youth | None,
+           check_bsn: bool = True) -> dict[str, Any]:
     """Validate and normalise youth fields; collect every problem before raising."""
     errors: dict[str, list[str]] = {}
     cleaned = clean_person(data, errors)
@@ -32,8 +33,10 @@ def _clean(data: dict[str, Any], *, youth: Youth | None) -> dict[str, Any]:
     def fail(field: str, message: str) -> None:
         add_error(errors, field, message)
 
-    if cleaned.get("bsn"):
-        clash = Youth.objects.filter(bsn=cleaned["bsn"])
+    kept_under_review = youth is not None and youth.bsn_under_review and \
+        cleaned.get("bsn") == youth.bsn
+    if cleaned.get("bsn") and check_bsn and not kept_under_review:
+        clash = Youth.objects.filter(bsn=cleaned["bsn"], bsn_under_review=False)
         if youth is not None:
             clash = clash.exclude(pk=youth.pk)
         if clash.exists():
@@ -71,11 +74,36 @@ def _save_guardians(youth: Youth, guardians: list[dict]) -> None:
     Guardian.objects.bulk_create(Guardian(youth=youth, **g) for g in guardians)
 
 
+def is_same_person(youth: Youth, cleaned: dict[str, Any]) -> bool:
+    """Family name and birth date agree (a part missing on either side does not disagree)."""
+    def known_equal(a, b) -> bool:
+        return a is None or b is None or a == b
+
+    return (youth.family_name.strip().casefold() == cleaned["family_name"].strip().casefold()
+            and youth.birth_year == cleaned.get("birth_year")
+            and known_equal(youth.birth_month, cleaned.get("birth_month"))
+            and known_equal(youth.birth_day, cleaned.get("birth_day")))
+
+
+def youth_holding_bsn(bsn: str) -> Youth | None:
+    """The file that holds this BSN (not one under review), for matching inside a use case.
+    Never show its data to the caller without a reason (youth.selectors)."""
+    return Youth.objects.filter(bsn=bsn, bsn_under_review=False).first() if bsn else None
+
+
 @transaction.atomic
-def youth_create(*, actor, team: Team | None = None, **data: Any) -> Youth:
-    cleaned = _clean(data, youth=None)
+def youth_create(*, actor, team: Team | None = None, bsn_clash: str = "refuse",
+                 source: str = "", **data: Any) -> Youth:
+    """Register a youth. A BSN another file holds is refused (``bsn_clash="refuse"``: for a
+    caller who may see that file), or kept under review beside it (``"review"``: the caller
+    must not learn that the BSN exists; a review item goes to the coaches of both files)."""
+    if bsn_clash not in ("refuse", "review"):
+        raise ValueError(bsn_clash)
+    cleaned = _clean(data, youth=None, check_bsn=bsn_clash == "refuse")
     guardians = cleaned.pop("guardians")
-    youth = Youth(**cleaned, team=team or actor_team_for(actor, cleaned["municipality"]))
+    holder = youth_holding_bsn(cleaned.get("bsn")) if bsn_clash == "review" else None
+    youth = Youth(**cleaned, team=team or actor_team_for(actor, cleaned["municipality"]),
+                  bsn_under_review=holder is not None)
     try:
         with transaction.atomic():
             youth.save()
@@ -85,6 +113,11 @@ def youth_create(*, actor, team: Team | None = None, **data: Any) -> Youth:
     _save_guardians(youth, guardians)
     record(actor=actor, youth=youth, kind=Kind.YOUTH_REGISTERED, action=AuditAction.CREATE,
            data={"municipality": youth.municipality.code}, purpose=Purpose.REGISTRATION)
+    if holder is not None:
+        reason = (PossibleDuplicate.Reason.SAME_BSN if is_same_person(holder, cleaned)
+                  else PossibleDuplicate.Reason.BSN_OTHER_PERSON)
+        possible_duplicate_raise(actor=actor, youth=youth, other=holder, reason=reason,
+                                 source=source or "youth_create")
     return youth
 
 
@@ -101,6 +134,8 @@ def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
         return youth
     for field, value in cleaned.items():
         setattr(youth, field, value)
+    if "bsn" in changed:  # a new BSN passed the clash check: it is no longer under review
+        youth.bsn_under_review = False
     youth.save()
     if "guardians" in changed:
         _save_guardians(youth, guardians)

@@ -9,8 +9,13 @@ from route27.organisations.tests.factories import TeamFactory
 from route27.youth.events import YouthEventKind
 from route27.youth.models import PossibleDuplicate
 from route27.youth.selectors import possible_duplicates_for
-from route27.youth.services import possible_duplicate_raise
-from route27.youth.tests.factories import YouthFactory
+from route27.youth.services import (
+    possible_duplicate_raise,
+    youth_create,
+    youth_holding_bsn,
+    youth_update,
+)
+from route27.youth.tests.factories import YouthFactory, valid_bsn
 
 pytestmark = pytest.mark.django_db
 REASON = PossibleDuplicate.Reason.BSN_OTHER_PERSON
@@ -45,3 +50,42 @@ def test_the_review_shows_to_who_may_see_one_of_the_files(coach, team):
         reason=REASON, source="leavers_import")
     shown = list(possible_duplicates_for(coach))
     assert len(shown) == 1 and unrelated not in shown
+
+
+def _person(youth, **overrides):
+    return {"given_names": "Iemand", "family_name": youth.family_name,
+            "birth_date": str(youth.birth_date), "municipality": youth.municipality,
+            **overrides}
+
+
+@pytest.mark.parametrize("family_name, reason", [
+    (None, PossibleDuplicate.Reason.SAME_BSN),
+    ("Anders", PossibleDuplicate.Reason.BSN_OTHER_PERSON),
+])
+def test_a_bsn_another_file_holds_is_kept_under_review_not_refused(coach, team, family_name,
+                                                                  reason):
+    holder = YouthFactory(team=TeamFactory(), with_bsn=True)
+    data = _person(holder, **({"family_name": family_name} if family_name else {}))
+    new = youth_create(actor=coach, bsn=holder.bsn, bsn_clash="review", source="test", **data)
+    assert new.bsn == holder.bsn and new.bsn_under_review
+    review = PossibleDuplicate.objects.get()
+    assert (review.youth, review.other, review.reason) == (new, holder, reason)
+    assert youth_holding_bsn(holder.bsn) == holder
+
+
+def test_refuse_stays_the_default_for_who_may_see_the_holder(coach, team):
+    holder = YouthFactory(team=team, with_bsn=True)
+    with pytest.raises(ValidationFailed):
+        youth_create(actor=coach, bsn=holder.bsn, **_person(holder))
+    assert not PossibleDuplicate.objects.exists()
+
+
+def test_a_file_under_review_keeps_its_bsn_on_update_and_clears_the_mark_on_a_new_one(coach,
+                                                                                      team):
+    holder = YouthFactory(team=TeamFactory(), with_bsn=True)
+    new = youth_create(actor=coach, bsn=holder.bsn, bsn_clash="review", **_person(holder))
+    new = youth_update(actor=coach, youth=new, bsn=holder.bsn,
+                       **_person(holder, given_names="Anna"))
+    assert new.bsn_under_review and new.given_names == "Anna"
+    new = youth_update(actor=coach, youth=new, bsn=valid_bsn(77), **_person(holder))
+    assert not new.bsn_under_review
