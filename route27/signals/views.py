@@ -138,6 +138,10 @@ def signal_list(request):
 
 
 def _outcome_message(request, signal) -> None:
+    if signal.team_id is not None and signal.team_id not in request.user.casework_team_ids:
+        # Someone else's youth: the sender learns only where it went, never whether the person
+        # is known there (issue 9: no oracles). The caller says so.
+        return
     if signal.team is None:
         messages.warning(request, _(
             "Het signaal is opgeslagen, maar er is geen team dat inwoners van %(gemeente)s "
@@ -170,8 +174,10 @@ def signal_create(request):
                 if signal.team_id in request.user.casework_team_ids:
                     return redirect("signals:detail", public_id=signal.public_id)
                 if signal.team is not None:
-                    messages.info(request, _("Het signaal is doorgezet naar %(team)s.")
-                                  % {"team": signal.team})
+                    messages.info(request, _(
+                        "Het signaal is doorgezet naar %(team)s, het team dat inwoners van "
+                        "%(gemeente)s begeleidt. Dat team neemt het verder op.")
+                        % {"team": signal.team, "gemeente": signal.municipality})
                 return redirect("signals:list")
     else:
         form = SignalForm()

@@ -4,7 +4,7 @@ responsible team."""
 
 import pytest
 
-from route27.organisations.tests.factories import member
+from route27.organisations.tests.factories import member, real_municipality
 from route27.signals.models import Source
 from route27.signals.services import signal_register
 from route27.signals.tests.conftest import UTRECHT, person
@@ -39,3 +39,26 @@ def test_a_signal_about_someone_elses_youth_shows_no_file_and_no_step(client, aa
     assert "doorgegeven aan het team" in page
     api = client.get(f"/api/v1/signalen/{signal.public_id}").json()
     assert api["jongereId"] is None and api["trajectId"] is None
+
+
+def _answer(client, **overrides) -> str:
+    response = client.post("/signalen/nieuw/", {**person(municipality=UTRECHT, **overrides),
+                                                 "source": Source.COMPULSORY_EDUCATION,
+                                                 "reporter": "Leerplicht"}, follow=True)
+    assert response.status_code == 200
+    return "\n".join(str(m) for m in response.context["messages"])
+
+
+@pytest.mark.parametrize("known_as", ["bsn", "name_and_birth_date"])
+def test_a_signal_for_another_team_says_the_same_whether_the_person_is_known(
+        client, aalsmeer_coach, utrecht_coach, known_as):
+    """Issue 9 §3: the sender learns only that the responsible team was told."""
+    client.force_login(aalsmeer_coach)
+    unknown = _answer(client, family_name="Onbekend", bsn=valid_bsn(41))
+    utrecht_team = utrecht_coach.memberships.get().team
+    YouthFactory(team=utrecht_team, bsn=valid_bsn(42), family_name="Vries",
+                 given_names="Sanne", surname_prefix="de", birth_year=2007, birth_month=5,
+                 birth_day=17, municipality=real_municipality(UTRECHT))
+    known = _answer(client, bsn=valid_bsn(42) if known_as == "bsn" else "")
+    assert known == unknown
+    assert "doorgezet naar" in known and "dezelfde persoon" not in known
