@@ -273,12 +273,14 @@ def handover_receive(*, actor, handover: Handover) -> Handover:
 
 @transaction.atomic
 def handover_accept(*, actor, handover: Handover, team: Team | None = None) -> Handover:
-    """Accept. A municipality gets (or links) a trajectory and a route proposal that carries
-    the art. 7a presumption that school is not possible now (S0 §4.3)."""
+    """Accept. A municipality or Doorstroompunt gets (or links) a trajectory its team holds, so
+    the team reason replaces the narrow handover scope (ACCESS.md); for a municipality with a
+    route proposal that carries the art. 7a presumption that school is not possible now (S0
+    §4.3)."""
     handover = _move(actor, handover, HandoverStatus.ACCEPTED)
     handover.decided_at = timezone.now()
-    if handover.receiver.type == OrganisationType.GEMEENTE and \
-            handover.kind not in SCHOOL_TO_SCHOOL:
+    if handover.receiver.type in (OrganisationType.GEMEENTE, OrganisationType.DOORSTROOMPUNT) \
+            and handover.kind not in SCHOOL_TO_SCHOOL:
         youth = handover.youth
         trajectory = trajectory_open_or_start(
             actor=actor, youth=youth, entrance=entrance_for(handover.kind),

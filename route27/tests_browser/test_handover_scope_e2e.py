@@ -151,7 +151,7 @@ def test_receiver_reads_only_the_consented_blocks_before_acceptance(browser, pag
         expect(page.locator("body")).not_to_contain_text(bsn)
         file_url = f"{base}/jongeren/{youth.public_id}/"
         response = page.goto(file_url)
-        assert response.status == 404, f"ontvanger zag het dossier vóór acceptatie: {response.status}"
+        assert response.status == 404, f"dossier vóór acceptatie: {response.status}"
 
         # 4. After acceptance the receiving team holds the trajectory: the file opens.
         page.goto(receiver_url)
