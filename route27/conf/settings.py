@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "route27.core",
     "route27.audit",
     "route27.casefile",
@@ -197,6 +199,16 @@ ROUTE27_SELF_REGISTRATION_PER_HOUR = config(
     5,
     help_text="Self-registrations (/aanmelden/) accepted per client IP per hour.",
 )
+
+# --- Background tasks: django-tasks with the database backend (worker: manage.py db_worker) -------
+# The same database as the application, so SQLite needs no extra service; `make run` starts a
+# worker beside runserver (scripts/run-with-worker.sh). Jobs and their progress: core.jobs.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Mail -----------------------------------------------------------------------------------------
 EMAIL_BACKEND = config(

@@ -283,9 +283,6 @@ def handover_create(request):
                 kind=data["kind"], sender=form.sender_organisation, receiver=data["receiver"],
                 school_left_on=data["school_left_on"], diploma_on=data["diploma_on"],
                 highest_diploma=data["highest_diploma"])
-        except intake.PersonMismatch as exc:
-            intake.person_mismatch_log(user=request.user, mismatch=exc, attempt="handover")
-            apply_service_errors(exc, form)
         except ValidationFailed as exc:
             apply_service_errors(exc, form)
         else:

@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from route27.core.jobs.models import BackgroundJob, JobStatus
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
 from route27.organisations.models import Membership
@@ -51,7 +52,8 @@ REFUSED = {302, 401, 403, 404, 405}
 
 # Which object fills a URL's arguments. ``None``: the URL names no object (lists, forms, home).
 # Kinds: youth, trajectory, route_decision, plan_action, follow_up, goal, signal, handover,
-# support_request, own_handover (Mijn Route27: a handover of the principal's own youth).
+# support_request, own_handover (Mijn Route27: a handover of the principal's own youth),
+# import_job (a leavers import's background job, with a youth's name in its rows).
 ROWS: dict[str, str | None] = {
     ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
     ":sources": None, ":health": None,
@@ -72,8 +74,8 @@ ROWS: dict[str, str | None] = {
     "signals:confirm": "signal", "signals:new_youth": "signal",
     "public_signals:form": None, "public_signals:thanks": None, "public_signals:qr": None,
     "public_signals:poster": None,
-    "school_imports:upload": None, "school_imports:report": None,
-    "school_imports:confirm": None, "school_imports:cancel": None,
+    "school_imports:upload": None, "school_imports:job": "import_job",
+    "school_imports:confirm": "import_job", "school_imports:cancel": "import_job",
     "school_imports:example": None,
     "handover:list": None, "handover:create": None, "handover:support_create": None,
     "handover:support_detail": "support_request", "handover:support_accept": "support_request",
@@ -205,12 +207,26 @@ def _world() -> World:
                 team=None, municipality=municipality, minor=True,
                 family_name=f"Zqverzoek{n}")))
         objects["own_handover"].append(objects["handover"][-1])
+        objects["import_job"].append(_import_job(
+            owner=principals["school"] if n == 0 else member(
+                Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school)),
+            school=school, person=objects["handover"][-1].youth))
     youth += [h.youth for h in objects["handover"]] + [s.youth for s in objects["support_request"]]
     youth += [s.youth for s in objects["signal"] if s.youth is not None]
     principals["portal_youth"] = PortalAccountFactory(youth=objects["handover"][0].youth).user
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
     return World(principals, objects, youth)
+
+
+def _import_job(*, owner, school, person: Youth) -> BackgroundJob:
+    """A checked leavers file waiting for its owner's confirmation, naming ``person``."""
+    return BackgroundJob.objects.create(
+        kind="leavers_check", owner=owner, organisation=school, status=JobStatus.DONE,
+        total=1, done=1, result={"outcome": "ready", "rows": 1},
+        payload={"rows": [{"row": 2, "bsn": person.bsn or "", "achternaam": person.family_name}],
+                 "preview": [{"row": 2, "name": person.full_name,
+                              "municipality": person.municipality.name}]})
 
 
 # --- In scope, from the tables -----------------------------------------------------------------
@@ -256,6 +272,8 @@ def in_scope(user, kind: str, obj) -> bool:
             obj.receiver_id in _casework_organisation_ids(user))
     if kind == "own_handover":
         return PortalAccount.objects.filter(user=user, youth=obj.youth).exists()
+    if kind == "import_job":
+        return obj.owner_id == user.pk
     raise AssertionError(kind)
 
 
@@ -270,6 +288,8 @@ def _youth_of(kind: str, obj) -> Youth:
         return obj.goal.trajectory.youth
     if kind in {"trajectory", "signal", "handover", "support_request", "own_handover"}:
         return obj.youth
+    if kind == "import_job":
+        return Youth.objects.get(family_name=obj.payload["rows"][0]["achternaam"])
     return obj.trajectory.youth
 
 

@@ -11,8 +11,11 @@ handover session. Three stages:
    against the database as it is now and creates one draft handover per row. If any row fails,
    nothing is written: nothing of a bad file is half-imported.
 
-The school never sees data that Route27 already holds: the youth is found by BSN and linked,
-and everything the school is shown comes from its own file.
+The school never sees data that Route27 already holds: everything the school is shown comes
+from its own file, and a row is linked to an existing file only when BSN, name, birth date and
+municipality agree (``route27.handover.intake``); otherwise the pupil gets a file of their own
+and a coach reviews the pair. Stages 2 and 3 run in the task worker
+(:mod:`route27.handover.leavers.jobs`), with progress.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -319,9 +323,11 @@ def _diploma(value: str, level: str, school_type: str) -> tuple[str, bool]:
                        "niveau of bij diploma (bijvoorbeeld mbo2)."))
 
 
-def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leaver],
-                                                                       list[RowProblem]]:
-    """Check every row; return the valid leavers and every problem (one message each)."""
+def validate_rows(*, school: Organisation, rows: list[dict],
+                  progress: Callable[[int], None] | None = None) -> tuple[list[Leaver],
+                                                                          list[RowProblem]]:
+    """Check every row; return the valid leavers and every problem (one message each).
+    ``progress(n)`` is told after each row how many rows are checked."""
     today = timezone.localdate()
     by_code = {m.code: m for m in Municipality.objects.all()}
     gemeente_of: dict[int, Organisation] = {}
@@ -335,7 +341,9 @@ def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leave
     leavers: list[Leaver] = []
     problems: list[RowProblem] = []
 
-    for row in rows:
+    for index, row in enumerate(rows):
+        if progress is not None and index:
+            progress(index)
         number = row["row"]
         row_problems: list[RowProblem] = []
 
@@ -428,4 +436,6 @@ def validate_rows(*, school: Organisation, rows: list[dict]) -> tuple[list[Leave
             birth_date=str(birth), municipality=municipality,
             receiver=receiver, programme=row["opleiding"], level=row["niveau"],
             left_on=left_on, diploma=diploma, diploma_obtained=obtained))
+    if progress is not None:
+        progress(len(rows))
     return leavers, problems

@@ -19,3 +19,9 @@ def importing_school(user) -> Organisation | None:
     """The user's pro, vso or mbo school (only these may hand over to the municipality)."""
     return (organisations_of(user).filter(type__in=list(KIND_FOR_SCHOOL)).order_by("pk")
             .first())
+
+
+# The two background jobs of an import (core.jobs): checking the file, then making the drafts.
+CHECK_JOB = "leavers_check"
+IMPORT_JOB = "leavers_import"
+JOB_KINDS = (CHECK_JOB, IMPORT_JOB)

@@ -6,6 +6,8 @@ the transaction: the database may have changed since the school saw the preview.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,36 +16,27 @@ from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
 from route27.core.errors import TransitionRefused, ValidationFailed
 from route27.handover.events import HandoverObject
+from route27.handover.intake import handover_youth
 from route27.handover.leavers.parsing import Leaver, RowProblem, RowsRejected, validate_rows
 from route27.handover.leavers.selectors import KIND_FOR_SCHOOL
 from route27.handover.models import Handover
 from route27.handover.selectors import organisations_of
 from route27.handover.services import document_update, handover_create
 from route27.organisations.models import Municipality, Organisation
-from route27.youth import services as youth_services
-from route27.youth.bsn import normalise_bsn
 from route27.youth.models import Youth
 
 
-@transaction.atomic
 def leaver_youth(*, actor, bsn: str, given_names: str, surname_prefix: str = "",
                  family_name: str, birth_date: str, municipality: Municipality) -> Youth:
-    """Find the youth by BSN, or register them without a team.
-
-    An existing youth is linked as is: the school's file never changes the municipal record,
-    and nothing of it is shown to the school.
-    """
-    bsn = normalise_bsn(bsn)
-    if not bsn:
-        message = _("Vul het BSN in.")
-        raise ValidationFailed(message, field_errors={"bsn": [message]})
-    existing = Youth.objects.select_for_update().filter(bsn=bsn).first()
-    if existing is not None:
-        return existing
-    return youth_services.youth_create(
-        actor=actor, team=None, bsn=bsn, given_names=given_names,
-        surname_prefix=surname_prefix, family_name=family_name, birth_date=birth_date,
-        municipality=municipality)
+    """The file that holds the BSN when the person data agree, else a newly registered youth
+    without a team (under review beside the other file, with a review item for the coaches,
+    when the BSN is held by a file with other data). Never on the BSN alone; the school's file
+    never changes the municipal record, and nothing of it is shown to the school
+    (``route27.handover.intake``)."""
+    return handover_youth(actor=actor, bsn=bsn, source="leavers_import",
+                          given_names=given_names, surname_prefix=surname_prefix,
+                          family_name=family_name, birth_date=birth_date,
+                          municipality=municipality)
 
 
 def _messages(exc: ValidationFailed) -> list[str]:
@@ -51,10 +44,12 @@ def _messages(exc: ValidationFailed) -> list[str]:
 
 
 @transaction.atomic
-def leavers_import(*, actor, school: Organisation, rows: list[dict]) -> list[Handover]:
+def leavers_import(*, actor, school: Organisation, rows: list[dict],
+                   progress: Callable[[int], None] | None = None) -> list[Handover]:
     """Create a draft handover per row, all or nothing (one transaction).
 
     The rows are validated again here: the database may have changed since the preview.
+    ``progress(n)`` is told after each row how many handovers are made.
     """
     if school.type not in KIND_FOR_SCHOOL or \
             not organisations_of(actor).filter(pk=school.pk).exists():
@@ -80,6 +75,8 @@ def leavers_import(*, actor, school: Organisation, rows: list[dict]) -> list[Han
             raise RowsRejected([RowProblem(leaver.row, "", m) for m in _messages(exc)]) from exc
         _prefill(actor, handover, leaver)
         handovers.append(handover)
+        if progress is not None:
+            progress(len(handovers))
     audit_record(user=actor, action=AuditAction.CREATE, object_type=HandoverObject.LEAVERS_IMPORT,
                  object_id=str(school.pk), purpose=Purpose.REGISTRATION,
                  detail={"rows": len(rows), "handovers": len(handovers)})

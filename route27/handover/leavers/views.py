@@ -1,55 +1,59 @@
-"""Leavers import screens: upload → (report of every problem | confirmation) → drafts.
+"""Leavers import screens: upload → progress page of the check → (report of every problem |
+preview and confirmation) → progress page of the import → the drafts made.
 
-Between the preview and the confirmation the checked rows stay in the server-side session
-(database sessions): never in a URL, a hidden field or a cookie, so the page does not carry the
-BSNs back and forth. The entry is removed on confirm, on cancel and on a new upload, and expires
-with the login. At confirmation the rows are validated again inside the import transaction.
+The work runs in the task worker (:mod:`route27.handover.leavers.jobs`); the pages only read
+the job. The rows of the file live in the job row in the database, never in the session, a URL,
+a hidden field or a cookie. A job is its owner's: for anyone else it does not exist (404, and a
+``denied`` row in the audit log).
 """
 
 from __future__ import annotations
 
-import secrets
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from route27.casefile.services import record_denied
 from route27.core.access import access_policy
-from route27.core.errors import TransitionRefused, ValidationFailed
-from route27.handover.leavers import parsing
+from route27.core.errors import TransitionRefused
+from route27.core.jobs.models import JobStatus
+from route27.core.jobs.selectors import job_of, jobs_of
+from route27.handover.events import HandoverObject
+from route27.handover.leavers import jobs, parsing
 from route27.handover.leavers.forms import LeaversFileForm
-from route27.handover.leavers.selectors import importing_school
-from route27.handover.leavers.services import leavers_import
+from route27.handover.leavers.selectors import CHECK_JOB, JOB_KINDS, importing_school
+from route27.handover.models import Handover
 
-SESSION_KEY = "school_imports.leavers"
 PAGE_SIZE = 50
 POLICY = "handover.add_handover"
+POLL_SECONDS = 2
 
 
 def _not_a_school(request):
     return render(request, "handover/imports/not_a_school.html", status=403)
 
 
-def _pending(request) -> dict | None:
-    return request.session.get(SESSION_KEY)
+def _job(request, public_id):
+    """The user's own import job; 404 and a denied entry for an unknown or another's job."""
+    job = job_of(request.user, public_id, JOB_KINDS)
+    if job is None:
+        record_denied(user=request.user, object_type=HandoverObject.LEAVERS_IMPORT,
+                      object_id=public_id)
+        raise Http404(_("Deze import is niet gevonden of u heeft geen toegang."))
+    return job
 
 
-def _store(request, value: dict | None) -> None:
-    if value is None:
-        request.session.pop(SESSION_KEY, None)
-    else:
-        request.session[SESSION_KEY] = value
-
-
-def _rejected(problems: list[parsing.RowProblem], *, rows: int, school) -> dict:
-    return {"state": "rejected", "school": school.pk, "rows": rows,
-            "bad_rows": len({p.row for p in problems}),
-            "problems": [p.as_dict() for p in problems]}
+def _pending(user):
+    """The user's latest check that runs or waits for confirmation, if any."""
+    latest = jobs_of(user, [CHECK_JOB]).filter(payload_cleared_at__isnull=True).exclude(
+        status__in=[JobStatus.FAILED, JobStatus.CANCELLED]).first()
+    if latest is None or (latest.status == JobStatus.DONE
+                          and not jobs.is_waiting_for_confirmation(latest)):
+        return None
+    return latest
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,25 +65,17 @@ def leavers_upload(request):
     form = LeaversFileForm(request.POST, request.FILES) if request.method == "POST" \
         else LeaversFileForm()
     if form.is_bound and form.is_valid():
-        _store(request, None)  # a new upload replaces whatever was pending
         try:
             rows = parsing.read_leavers_file(form.cleaned_data["file"])
         except parsing.FileRejected as exc:
             for problem in exc.problems:
                 form.add_error("file", problem)
         else:
-            leavers, problems = parsing.validate_rows(school=school, rows=rows)
-            if problems:
-                _store(request, _rejected(problems, rows=len(rows), school=school))
-                return redirect("school_imports:report")
-            _store(request, {"state": "ready", "school": school.pk,
-                             "token": secrets.token_urlsafe(16), "rows": rows,
-                             "preview": [leaver.preview() for leaver in leavers]})
-            return redirect("school_imports:confirm")
-    pending = _pending(request)
+            job = jobs.leavers_check_start(actor=request.user, school=school, rows=rows)
+            return redirect("school_imports:job", public_id=job.public_id)
     return render(request, "handover/imports/upload.html", {
         "form": form, "school": school, "columns": _columns(),
-        "pending": pending and pending.get("state") == "ready",
+        "pending": _pending(request.user),
     }, status=400 if form.errors else 200)
 
 
@@ -100,70 +96,81 @@ def _columns() -> list[dict]:
             for c in parsing.COLUMNS]
 
 
+def _state(job) -> str:
+    """What the page shows: the progress while the job waits or runs, else its outcome."""
+    if job.status in (JobStatus.QUEUED, JobStatus.RUNNING):
+        return "progress"
+    if job.status in (JobStatus.FAILED, JobStatus.CANCELLED):
+        return str(job.status)
+    outcome = job.result.get("outcome")
+    if outcome == jobs.READY and not job.has_payload:
+        return "expired"
+    return outcome or "failed"
+
+
 @require_GET
 @access_policy(POLICY)
-def leavers_report(request):
-    """Every problem of a rejected file, by row number; nothing was imported."""
+def leavers_job(request, public_id):
+    """The progress of a check or import job (polled every 2 s while it runs), then its result:
+    every rejected row by number and reason, the preview to confirm, or the drafts made."""
     school = importing_school(request.user)
     if school is None:
         return _not_a_school(request)
-    pending = _pending(request)
-    if not pending or pending.get("state") != "rejected" or pending.get("school") != school.pk:
-        return redirect("school_imports:upload")
-    page = Paginator(pending["problems"], PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "handover/imports/report.html", {
-        "page": page, "rows": pending["rows"], "bad_rows": pending["bad_rows"],
-        "total": len(pending["problems"]), "form": LeaversFileForm()})
-
-
-@require_http_methods(["GET", "POST"])
-@access_policy(POLICY)
-def leavers_confirm(request):
-    """Show the rows (name and municipality from the file) and create the drafts on confirm."""
-    school = importing_school(request.user)
-    if school is None:
-        return _not_a_school(request)
-    pending = _pending(request)
-    if not pending or pending.get("state") != "ready" or pending.get("school") != school.pk:
-        messages.info(request, _("Er staat geen import klaar. Upload het bestand opnieuw."))
-        return redirect("school_imports:upload")
-    if request.method == "POST":
-        if not secrets.compare_digest(request.POST.get("token", ""), pending["token"]):
-            messages.error(request, _("Deze import is verlopen of al uitgevoerd. Upload het "
-                                      "bestand opnieuw."))
-            return redirect("school_imports:upload")
-        try:
-            handovers = leavers_import(actor=request.user, school=school,
-                                               rows=pending["rows"])
-        except parsing.RowsRejected as exc:
-            _store(request, _rejected(exc.problems, rows=len(pending["rows"]), school=school))
-            return redirect("school_imports:report")
-        except (ValidationFailed, TransitionRefused) as exc:
-            _store(request, None)
-            messages.error(request, exc.message)
-            return redirect("school_imports:upload")
-        _store(request, None)
-        messages.success(request, ngettext(
-            "Er is %(n)s concept-overdracht gemaakt. Vul per leerling het overgangsdocument "
-            "aan en vraag toestemming voordat u verstuurt.",
-            "Er zijn %(n)s concept-overdrachten gemaakt. Vul per leerling het "
-            "overgangsdocument aan en vraag toestemming voordat u verstuurt.",
-            len(handovers)) % {"n": len(handovers)})
-        try:
-            return redirect(reverse("handover:list"))
-        except NoReverseMatch:
-            return redirect("school_imports:upload")
-    page = Paginator(pending["preview"], PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "handover/imports/confirm.html", {
-        "page": page, "total": len(pending["preview"]), "token": pending["token"],
-        "school": school})
+    job = _job(request, public_id)
+    if job.kind == CHECK_JOB and job.result.get("import_job"):
+        return redirect("school_imports:job", public_id=job.result["import_job"])
+    state = _state(job)
+    if request.htmx:
+        if state != "progress":  # finished: the whole page shows the result
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "handover/imports/_progress.html", {"job": job})
+    context = {"job": job, "state": state, "school": school, "poll_seconds": POLL_SECONDS,
+               "is_check": job.kind == CHECK_JOB}
+    if state == jobs.REJECTED:
+        context.update(page=Paginator(job.result["problems"], PAGE_SIZE).get_page(
+            request.GET.get("pagina")), form=LeaversFileForm())
+    elif state == jobs.READY:
+        context["page"] = Paginator(job.payload["preview"], PAGE_SIZE).get_page(
+            request.GET.get("pagina"))
+    elif state == jobs.CREATED:
+        context["page"] = Paginator(
+            Handover.objects.filter(public_id__in=job.result["handovers"], sender=school)
+            .select_related("youth", "receiver").order_by("pk"), PAGE_SIZE).get_page(
+            request.GET.get("pagina"))
+    return render(request, "handover/imports/job.html", context)
 
 
 @require_POST
 @access_policy(POLICY)
-def leavers_cancel(request):
-    _store(request, None)
-    messages.info(request, _("De import is geannuleerd. Er is niets opgeslagen."))
+def leavers_confirm(request, public_id):
+    """Make the drafts of a checked file: a new import job, in the worker."""
+    school = importing_school(request.user)
+    if school is None:
+        return _not_a_school(request)
+    job = _job(request, public_id)
+    try:
+        importer = jobs.leavers_confirm(actor=request.user, job=job)
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+        return redirect("school_imports:upload")
+    return redirect("school_imports:job", public_id=importer.public_id)
+
+
+@require_POST
+@access_policy(POLICY)
+def leavers_cancel(request, public_id):
+    school = importing_school(request.user)
+    if school is None:
+        return _not_a_school(request)
+    job = _job(request, public_id)
+    try:
+        jobs.leavers_cancel(actor=request.user, job=job)
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("De import is geannuleerd. Er is niets opgeslagen."))
     return redirect("school_imports:upload")
 
 
@@ -175,3 +182,4 @@ def leavers_example(request):
                             content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="schoolverlaters.csv"'
     return response
+

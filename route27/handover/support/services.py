@@ -97,7 +97,7 @@ def support_request_start(*, actor, bsn: str, person: dict[str, Any], school: Or
     """Find or register the pupil by BSN and send the request in one transaction: a refused
     request leaves no newly registered youth behind."""
     _check_new(actor=actor, school=school, receiver=receiver, reason=reason)
-    youth = handover_youth(actor=actor, bsn=bsn, **person)
+    youth = handover_youth(actor=actor, bsn=bsn, source="support_request", **person)
     return support_request_create(actor=actor, school=school, receiver=receiver, youth=youth,
                                   reason=reason)
 

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
-from route27.handover import intake
 from route27.handover.models import SupportRequest
 from route27.handover.support import services as support_services
 from route27.handover.support.forms import DeclineForm, SupportRequestForm
@@ -74,9 +73,6 @@ def support_request_create(request):
                 actor=request.user, bsn=data["bsn"], person=form.person_data,
                 school=form.school_organisation, receiver=data["receiver"],
                 reason=data["reason"])
-        except intake.PersonMismatch as exc:
-            intake.person_mismatch_log(user=request.user, mismatch=exc, attempt="support_request")
-            apply_service_errors(exc, form)
         except ValidationFailed as exc:
             apply_service_errors(exc, form)
         else:

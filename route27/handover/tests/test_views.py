@@ -1,6 +1,7 @@
 """The handover pages: school portal (sender, status only) and the receiving organisation."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -18,7 +19,7 @@ from route27.organisations.tests.factories import (
     member,
 )
 from route27.trajectories.models import Trajectory
-from route27.youth.models import Youth
+from route27.youth.models import PossibleDuplicate, Youth
 from route27.youth.tests.factories import YouthFactory, valid_bsn
 
 pytestmark = pytest.mark.django_db
@@ -107,26 +108,70 @@ def test_bad_input_is_refused_in_dutch_and_nothing_is_written(school_client, gem
 
 
 def test_known_bsn_links_the_youth_without_showing_the_file(school_client, gemeente, aalsmeer):
-    known = YouthFactory(bsn=valid_bsn(7), team=gemeente, family_name="Bouwer",
+    known = YouthFactory(bsn=valid_bsn(7), team=gemeente, given_names="Sam", family_name="Bouwer",
                          birth_year=BORN.year, birth_month=BORN.month, birth_day=BORN.day,
                          municipality=aalsmeer, phone="0612345678")
     response = school_client.post("/overdracht/nieuw/", _start_data(gemeente))
     handover = Handover.objects.get()
     assert handover.youth == known and Youth.objects.count() == 1
+    assert not PossibleDuplicate.objects.exists()
     page = school_client.get(response["Location"])
     assert b"0612345678" not in page.content
     assert gemeente.name.encode() not in page.content
 
 
-def test_known_bsn_with_other_person_data_is_refused_and_logged(school_client, school,
-                                                                gemeente, aalsmeer):
-    known = YouthFactory(bsn=valid_bsn(7), team=gemeente, family_name="Anders",
-                         municipality=aalsmeer)
+@pytest.mark.parametrize(("on_record", "reason"), [
+    ({"family_name": "Anders"}, PossibleDuplicate.Reason.BSN_OTHER_PERSON),
+    ({"birth_year": BORN.year - 1}, PossibleDuplicate.Reason.BSN_OTHER_PERSON),
+    # Family name and birth date agree, but the school would see another given name.
+    ({"given_names": "Samuel"}, PossibleDuplicate.Reason.SAME_BSN),
+], ids=["family name", "birth date", "given names"])
+def test_bsn_of_another_person_never_links_and_raises_a_review_item(
+        school_client, school, gemeente, aalsmeer, on_record, reason):
+    person = {"given_names": "Sam", "family_name": "Bouwer", "birth_year": BORN.year,
+              "birth_month": BORN.month, "birth_day": BORN.day, **on_record}
+    known = YouthFactory(bsn=valid_bsn(7), team=gemeente, municipality=aalsmeer, **person)
     response = school_client.post("/overdracht/nieuw/", _start_data(gemeente))
-    assert "Deze gegevens passen niet bij het BSN" in response.content.decode()
-    assert not Handover.objects.exists()
-    denied = AuditEntry.objects.get(action=AuditAction.DENIED)
-    assert (denied.actor, denied.object_id) == (school, str(known.public_id))
+    assert response.status_code == 302
+    handover = Handover.objects.get()
+    new = handover.youth
+    assert new != known and new.team is None
+    assert (new.bsn, new.bsn_under_review, new.given_names, new.family_name) == \
+        (valid_bsn(7), True, "Sam", "Bouwer")
+    review = PossibleDuplicate.objects.get()
+    assert (review.youth, review.other, review.reason, review.source) == \
+        (new, known, reason, "handover")
+    assert not AuditEntry.objects.filter(action=AuditAction.DENIED).exists()  # not a refusal
+
+
+_IDS = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TOKENS = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+|(nonce=")[^"]+')
+
+
+def _without_ids(response) -> str:
+    return _TOKENS.sub(r"\1\2", _IDS.sub("<id>", response.content.decode()))
+
+
+def test_the_school_gets_the_same_answer_for_unknown_matching_and_other_bsn(
+        school_client, gemeente, aalsmeer):
+    """No oracle (ACCESS.md): the same redirect, page and list whatever the BSN belongs to."""
+    birth = {"birth_year": BORN.year, "birth_month": BORN.month, "birth_day": BORN.day}
+    YouthFactory(bsn=valid_bsn(8), team=gemeente, municipality=aalsmeer, given_names="Sam",
+                 family_name="Bouwer", **birth)  # the same person
+    YouthFactory(bsn=valid_bsn(9), team=gemeente, municipality=aalsmeer, given_names="Iemand",
+                 family_name="Anders", birth_year=2001, birth_month=1, birth_day=2)
+    answers = []
+    for n in (7, 8, 9):  # unknown, the same person, another person
+        response = school_client.post("/overdracht/nieuw/", _start_data(gemeente,
+                                                                         bsn=valid_bsn(n)))
+        assert response.status_code == 302
+        page = school_client.get(response["Location"])
+        answers.append((_IDS.sub("<id>", response["Location"]), page.status_code,
+                        _without_ids(page)))
+        Handover.objects.all().delete()  # the list page shows one handover each time
+    assert answers[0] == answers[1] == answers[2]
+    assert "Anders" not in answers[2][2] and "Iemand" not in answers[2][2]
+    assert Youth.objects.filter(bsn_under_review=True).count() == 1
 
 
 def test_only_sending_organisations_may_draft(client, gemeente):
