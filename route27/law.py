@@ -13,6 +13,7 @@ import datetime
 import enum
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from route27.core.partial_date import PartialDate
@@ -609,3 +610,201 @@ def consent_required_from(birth: PartialDate, on: datetime.date) -> ConsentBy:
     if minor is None:
         return ConsentBy.UNKNOWN
     return ConsentBy.PARENT if minor else ConsentBy.YOUTH
+
+
+# --- Sharing the overgangsdocument: consent or a named legal basis -------------------------------
+# ACCESS.md: "Consent is evidence, not a checkbox" and "a legal basis instead of consent is a named
+# permission, with the article, and opens only the blocks that basis covers". The codes below are
+# the handover kinds of route27.handover.kinds.HandoverKind (a test keeps the two equal); the block
+# keys are those of the national default format (route27.handover.templates_default).
+# These rules are documented in docs/privacy.md (the route rules in docs/route-rules.md) and
+# tested against the seed text in route27/tests/test_law_sharing.py.
+SHARING_RULES: dict[str, Rule] = {}
+
+
+def _sharing_rule(id: str, citation: str, text: str, quote: str) -> Rule:
+    SHARING_RULES[id] = Rule(id, citation, text, quote)
+    return SHARING_RULES[id]
+
+
+R_MIRROR = _sharing_rule(
+    "mirror_provisions",
+    "S0 §4.2 tabel 1 'Wat verandert er voor gemeenten?'; spiegelbepalingen in Pw, WEB, WVO 2020 "
+    "en WEC",
+    "Scholen, Doorstroompunten en gemeenten mogen de gegevens uitwisselen die nodig zijn voor "
+    "hun eigen wettelijke taak (spiegelbepalingen); niet meer dan dat.",
+    quote="is de voor de uitoefening van deze taken benodigde gegevensuitwisseling mogelijk gemaakt",
+)
+R_DSP_DOCUMENT = _sharing_rule(
+    "doorstroompunt_document",
+    "S0 §5 stap 3a 'Hoe draagt de school of het Doorstroompunt een jongere over aan de "
+    "gemeente?'; WEB art. 9.2.5 lid 2",
+    "Het Doorstroompunt mag bij een overdracht aan de gemeente een overgangsdocument meegeven, "
+    "maar hoeft dat niet; de afweging dat school nu niet mogelijk is, is zijn wettelijke taak.",
+    quote="Het Doorstroompunt mag dit ook doen, maar is hiertoe niet verplicht",
+)
+R_SHARING_OPEN = _sharing_rule(
+    "sharing_guidance_pending",
+    "S0 §4.2 tabel 1 'Wat verandert er voor gemeenten?'",
+    "Welke gegevens voor welke taak nodig zijn, werkt Ingrado nog uit in een handreiking. Tot "
+    "die er is, deelt Route27 buiten de vastgestelde grondslagen alleen met toestemming.",
+    quote="Ingrado werkt aan een handreiking over de waarborging van gegevensdeling",
+)
+
+
+@dataclass(frozen=True)
+class SharingBasis:
+    """A legal basis to share blocks of an overgangsdocument without consent: a named permission
+    with its article, for the handover kinds it applies to and only the blocks it covers.
+
+    ``established`` is False for a basis the seeds do not yet support ("open"): it is documented
+    here, but cannot be recorded and opens nothing."""
+
+    code: str
+    name: str
+    citation: str
+    text: str
+    quote: str  # verbatim from the seed; a test checks it is there
+    kinds: frozenset[str]
+    blocks: frozenset[str]
+    established: bool = True
+
+
+# What the receiver needs for its own task: the education facts, the guidance so far, the support
+# needed and whom to call. Never the youth's own words and never a special category (health):
+# those stay with consent (basis_covers).
+_TASK_BLOCKS = frozenset({"opleiding", "loopbaanbegeleiding", "ondersteuningsbehoefte",
+                          "contacten"})
+
+LEGAL_BASES: dict[str, SharingBasis] = {
+    basis.code: basis for basis in (
+        SharingBasis(
+            code="dsp_transfer",
+            name=_("Overdracht door het Doorstroompunt (eigen wettelijke taak)"),
+            citation="WEB art. 9.2.5 lid 2 met Pw art. 7a (spiegelbepalingen); S0 §4.2 tabel 1 "
+                     "en §4.3 'Samenwerking gemeente, scholen en Doorstroompunt'",
+            text="Het Doorstroompunt draagt een jongere zonder startkwalificatie over aan de "
+                 "gemeente voor ondersteuning naar werk. De gegevens die de gemeente daarvoor "
+                 "nodig heeft, mogen mee zonder toestemming: opleiding, begeleiding tot nu toe, "
+                 "ondersteuningsbehoefte en contactpersonen.",
+            quote="is de voor de uitoefening van deze taken benodigde gegevensuitwisseling "
+                  "mogelijk gemaakt",
+            kinds=frozenset({"dsp_gemeente"}),
+            blocks=_TASK_BLOCKS,
+        ),
+        SharingBasis(
+            code="joint_assessment",
+            name=_("Gezamenlijke afweging met het Doorstroompunt (art. 7a lid 2)"),
+            citation="Pw art. 7a lid 2 met de spiegelbepalingen; S0 §4.3 'Samenwerking gemeente, "
+                     "scholen en Doorstroompunt'",
+            text="De gemeente zet de expertise van het Doorstroompunt in bij de afweging of "
+                 "school mogelijk is. Daarvoor mogen de opleiding, de begeleiding tot nu toe en "
+                 "de contactpersonen mee zonder toestemming.",
+            quote="kan de gemeente bij de afweging of initieel voltijdsonderwijs mogelijk of "
+                  "passend is de expertise van het Doorstroompunt inzetten",
+            kinds=frozenset({"gemeente_dsp"}),
+            blocks=frozenset({"opleiding", "loopbaanbegeleiding", "contacten"}),
+        ),
+        SharingBasis(
+            code="school_to_dsp",
+            name=_("Overdracht van school aan het Doorstroompunt (open)"),
+            citation="S0 §4.2 tabel 1 (spiegelbepalingen; de seeds noemen voor deze uitwisseling "
+                     "geen artikel)",
+            text="Nog niet vastgesteld: de seeds noemen de spiegelbepalingen in het algemeen, "
+                 "maar geen artikel en geen gegevens voor de overdracht van school aan het "
+                 "Doorstroompunt. Tot dan alleen met toestemming.",
+            quote="Ingrado werkt aan een handreiking over de waarborging van gegevensdeling",
+            kinds=frozenset({"mbo_dsp", "provso_dsp"}),
+            blocks=frozenset(),
+            established=False,
+        ),
+    )
+}
+# A basis recorded as free text before issue 9 (data migration handover 0004): it names no
+# article the law module knows, so it opens nothing.
+LEGACY_BASIS = "legacy"
+
+
+class SharingGround(enum.StrEnum):
+    CONSENT = "consent"  # only consent opens a block
+    CONSENT_OR_BASIS = "consent_or_basis"  # a recorded basis opens its blocks, consent the rest
+
+
+@dataclass(frozen=True)
+class HandoverSharing:
+    """How the blocks of a handover's overgangsdocument may reach the receiver."""
+
+    rule: Rule  # why: the seed rule for this kind of handover
+    document_required: bool = False  # the sender must provide a filled document
+    bases: tuple[str, ...] = ()  # codes in LEGAL_BASES for this kind (established or open)
+
+    @property
+    def established_bases(self) -> list[SharingBasis]:
+        return [LEGAL_BASES[code] for code in self.bases if LEGAL_BASES[code].established]
+
+    @property
+    def ground(self) -> SharingGround:
+        return SharingGround.CONSENT_OR_BASIS if self.established_bases else \
+            SharingGround.CONSENT
+
+
+_SCHOOL_TO_MUNICIPALITY = HandoverSharing(R_CONSENT, document_required=True)
+_SCHOOL_TO_DSP = HandoverSharing(R_SHARING_OPEN, bases=("school_to_dsp",))
+_SCHOOL_TO_SCHOOL = HandoverSharing(R_SHARING_OPEN)
+HANDOVER_SHARING: dict[str, HandoverSharing] = {
+    # S0 §4.3: a pro, vso or mbo school must provide the document, "mits de jongere daarmee
+    # instemt": consent only, never a basis.
+    "mbo_gemeente": _SCHOOL_TO_MUNICIPALITY,
+    "provso_gemeente": _SCHOOL_TO_MUNICIPALITY,
+    # The Doorstroompunt may provide one; its own legal task lets the task blocks go along.
+    "dsp_gemeente": HandoverSharing(R_DSP_DOCUMENT, bases=("dsp_transfer",)),
+    # Art. 7a lid 2: the gemeente uses the Doorstroompunt's expertise for the judgement.
+    "gemeente_dsp": HandoverSharing(R_JOINT, bases=("joint_assessment",)),
+    "mbo_dsp": _SCHOOL_TO_DSP,
+    "provso_dsp": _SCHOOL_TO_DSP,
+    "pro_mbo": _SCHOOL_TO_SCHOOL,
+    "vso_mbo": _SCHOOL_TO_SCHOOL,
+}
+
+
+def handover_sharing_basis(kind: str) -> HandoverSharing:
+    """Whether a handover of this kind shares by consent only, or may rest on a legal basis for
+    some blocks. An unknown kind shares by consent only (deny by default)."""
+    return HANDOVER_SHARING.get(kind, _SCHOOL_TO_SCHOOL)
+
+
+def basis_applies(code: str, kind: str) -> bool:
+    """The basis exists, is established, and is one for this kind of handover."""
+    basis = LEGAL_BASES.get(code)
+    return basis is not None and basis.established and kind in basis.kinds and \
+        code in handover_sharing_basis(kind).bases
+
+
+def basis_covers(code: str, kind: str, block: dict) -> bool:
+    """A recorded basis opens a block only when it applies to the kind and names the block, and
+    never the youth's own part or a special category (a block marked sensitive)."""
+    if not basis_applies(code, kind):
+        return False
+    return block.get("key") in LEGAL_BASES[code].blocks and block.get("part") != "youth" \
+        and not block.get("sensitive")
+
+
+def blocks_opened_by_bases(codes, kind: str, blocks: list[dict]) -> list[str]:
+    """The keys of ``blocks`` (in order) that the recorded bases ``codes`` open."""
+    codes = list(codes)
+    return [b["key"] for b in blocks if any(basis_covers(code, kind, b) for code in codes)]
+
+
+def consent_giver_problem(expected: ConsentBy, given_by: str) -> str:
+    """'' when ``given_by`` ("youth" or "parent") is who the law asks for (R_CONSENT), else the
+    reason in Dutch."""
+    if expected == ConsentBy.UNKNOWN:
+        return gettext("De geboortedatum is onvolledig: controleer in de BRP of de jongere "
+                       "minderjarig is voordat toestemming wordt vastgelegd.")
+    if expected == ConsentBy.PARENT and given_by != ConsentBy.PARENT:
+        return gettext("De jongere is minderjarig: een ouder of voogd moet toestemming geven "
+                       "(%(citation)s).") % {"citation": R_CONSENT.citation}
+    if expected == ConsentBy.YOUTH and given_by != ConsentBy.YOUTH:
+        return gettext("De jongere is meerderjarig en geeft zelf toestemming; toestemming van een "
+                       "ouder geldt niet (%(citation)s).") % {"citation": R_CONSENT.citation}
+    return ""

@@ -6,7 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from route27.handover.kinds import ENDS, HandoverKind
-from route27.handover.models import ConsentGiver, ConsentMethod, TransitionDocument
+from route27.handover.models import (
+    STAFF_CONSENT_METHODS,
+    ConsentGiver,
+    ConsentMethod,
+    TransitionDocument,
+)
 from route27.handover.rules import ACTING_ROLES
 from route27.handover.templates_default import SCHOOL, YOUTH
 from route27.handover.workflow import HandoverStatus
@@ -139,15 +144,28 @@ def _block_choices(document: TransitionDocument, keys=None) -> list[tuple[str, s
 
 
 class ConsentForm(forms.Form):
-    """Consent recorded on behalf of the youth or parent (on paper or by phone)."""
+    """Consent the youth or parent gave on paper or orally, recorded by the sender with its
+    evidence: who, the relation, when, how and where the proof is. Digital consent is not a
+    choice here: the youth or parent gives it in Mijn Route27."""
 
-    given_by = choice(_("Wie geeft toestemming?"), ConsentGiver.choices, radio=True,
+    use_required_attribute = False
+
+    given_by = choice(_("Wie gaf toestemming?"), ConsentGiver.choices, radio=True,
                       message=_("Kies wie toestemming geeft."))
     given_by_name = forms.CharField(
-        label=_("Naam van wie toestemming geeft"), max_length=200,
+        label=_("Naam van wie toestemming gaf"), max_length=200,
         error_messages={"required": _("Vul de naam in van wie toestemming geeft.")})
-    method = choice(_("Hoe is de toestemming gegeven?"), ConsentMethod.choices, radio=True,
-                    message=_("Kies hoe de toestemming is gegeven."))
+    method = choice(_("Hoe is de toestemming gegeven?"),
+                    [(m.value, m.label) for m in STAFF_CONSENT_METHODS], radio=True,
+                    message=_("Kies hoe de toestemming is gegeven: op papier of mondeling."))
+    given_on = date_field(_("Datum waarop de toestemming is gegeven"))
+    proof_reference = forms.CharField(
+        label=_("Bewijs"), max_length=200,
+        help_text=_("Waar is het bewijs? Bijvoorbeeld het documentnummer of de plek van het "
+                    "ondertekende formulier, of de gespreksnotitie van het telefoongesprek."),
+        error_messages={"required": _("Vul in waar het bewijs is: bijvoorbeeld het "
+                                      "documentnummer of de plek van het ondertekende "
+                                      "formulier, of de gespreksnotitie.")})
     block_keys = forms.MultipleChoiceField(
         label=_("Onderdelen waarvoor toestemming geldt"),
         widget=forms.CheckboxSelectMultiple(attrs={"class": CHECKBOX_CLASS}),
@@ -212,15 +230,19 @@ class MeetingForm(forms.Form):
 
 
 class LegalBasisForm(forms.Form):
-    use_required_attribute = False
-    basis = text_area(_("Wettelijke grondslag"), required=True, rows=2,
-                      message=_("Beschrijf de wettelijke grondslag (artikel en reden)."),
-                      help_text=_("Bijvoorbeeld de eigen wettelijke taak van het Doorstroompunt: "
-                                  "noem het artikel en de reden."))
+    """A named legal basis from law.LEGAL_BASES for this kind of handover (never free text)."""
 
-    def __init__(self, *args, **kwargs):
+    use_required_attribute = False
+    basis = choice(_("Wettelijke grondslag"), [], radio=True,
+                   message=_("Kies een wettelijke grondslag uit de lijst."))
+    note = text_area(_("Toelichting"), rows=2,
+                     help_text=_("Waarom deze grondslag voor deze jongere geldt (niet verplicht)."))
+
+    def __init__(self, *args, bases, **kwargs):
         kwargs.setdefault("prefix", "grondslag")
         super().__init__(*args, **kwargs)
+        self.fields["basis"].choices = [
+            (b.code, f"{b.name} ({b.citation})") for b in bases]
 
 
 class StatusFilterForm(forms.Form):

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from route27 import law
 from route27.handover.kinds import HandoverKind
 from route27.handover.templates_default import DEFAULT_BLOCKS
 from route27.handover.workflow import HandoverStatus
@@ -98,16 +99,25 @@ class ConsentGiver(models.TextChoices):
 
 
 class ConsentMethod(models.TextChoices):
-    DIGITAL = "digital", _("Digitaal in Route27")
+    DIGITAL = "digital", _("Digitaal in Mijn Route27")
     PAPER = "paper", _("Op papier, ondertekend")
-    VERBAL = "verbal", _("Mondeling, vastgelegd door medewerker")
+    VERBAL = "verbal", _("Mondeling")
+
+
+# What a staff member may record on behalf of the youth or parent; digital consent comes only from
+# the portal account itself (services.consent_give_digital).
+STAFF_CONSENT_METHODS = (ConsentMethod.PAPER, ConsentMethod.VERBAL)
+# The proof of consents recorded before issue 9 §2 (data migration 0004): kept, but marked.
+LEGACY_PROOF = "niet vastgelegd (bestaand)"
 
 
 class Consent(models.Model):
     """Consent per document, per block and per receiving organisation (the consent ledger).
 
-    Withdrawal sets ``withdrawn_at``; from that moment the receiver no longer sees the block.
-    The history is also in the audit log and the trajectory events.
+    Consent is evidence: it names who gave it (the youth, or a parent of a minor), on which date
+    and how, and a paper or oral consent recorded by staff carries a proof reference (where the
+    signed form or the call note is). Withdrawal sets ``withdrawn_at``; from that moment the
+    receiver no longer sees the block. The history is also in the audit log and the events.
     """
 
     document = models.ForeignKey(TransitionDocument, on_delete=models.CASCADE,
@@ -118,7 +128,9 @@ class Consent(models.Model):
     given_by = models.CharField(_("gegeven door"), max_length=10, choices=ConsentGiver.choices)
     given_by_name = models.CharField(_("naam"), max_length=200)
     method = models.CharField(_("manier"), max_length=10, choices=ConsentMethod.choices)
-    given_at = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+    given_on = models.DateField(_("toestemming gegeven op"))
+    proof_reference = models.CharField(_("bewijs"), max_length=200, blank=True)
+    given_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
@@ -127,9 +139,15 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["block_key", "-given_at"]
-        constraints = [models.UniqueConstraint(
-            fields=["document", "block_key", "receiver"], condition=Q(withdrawn_at__isnull=True),
-            name="one_active_consent_per_block_receiver")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "block_key", "receiver"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_block_receiver"),
+            models.CheckConstraint(
+                condition=Q(method=ConsentMethod.DIGITAL) | ~Q(proof_reference=""),
+                name="consent_on_paper_or_oral_has_proof"),
+        ]
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
 
@@ -138,20 +156,32 @@ class Consent(models.Model):
 
 
 class LegalBasisOverride(models.Model):
-    """Sharing without consent on a recorded legal basis (named permission required)."""
+    """Sharing without consent on a legal basis: a code of ``law.LEGAL_BASES`` (a named
+    permission with its article) that opens only the blocks it covers for this kind of handover.
+    ``law.LEGACY_BASIS`` marks a free-text basis from before issue 9 §2: it opens nothing."""
 
     handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="overrides")
-    basis = models.TextField(_("grondslag"))
+    basis = models.CharField(_("grondslag"), max_length=30)
+    note = models.TextField(_("toelichting"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        ordering = ["recorded_at", "id"]
+        constraints = [models.UniqueConstraint(
+            fields=["handover", "basis"], condition=~Q(basis=law.LEGACY_BASIS),
+            name="one_legal_basis_per_handover")]
         verbose_name = _("wettelijke grondslag zonder toestemming")
         verbose_name_plural = _("wettelijke grondslagen zonder toestemming")
 
     def __str__(self) -> str:
-        return self.basis[:50]
+        return self.basis
+
+    @property
+    def legal_basis(self) -> law.SharingBasis | None:
+        """The named permission, or None for a legacy free text."""
+        return law.LEGAL_BASES.get(self.basis)
 
 
 class HandoverMeeting(models.Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from route27 import law
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record_denied, record_read
 from route27.core.errors import NotFound
@@ -56,12 +57,29 @@ def handover_get(*, user, public_id, purpose: Purpose = Purpose.CASEWORK) -> Han
 
 
 def visible_blocks(*, document: TransitionDocument, receiver_id: int) -> list[str]:
-    """Blocks the receiver may read now: an active consent, or a recorded legal basis."""
-    if document.handover.overrides.exists():
-        return [b["key"] for b in document.blocks]
+    """Blocks the receiver may read now: an active consent for this receiver, or a recorded legal
+    basis that covers the block (law.LEGAL_BASES: only its own blocks, never the youth's part or
+    a special category, and only for the handover's own receiver). In the format's order."""
+    handover = document.handover
     active = set(document.consents.filter(receiver_id=receiver_id, withdrawn_at__isnull=True)
                  .values_list("block_key", flat=True))
+    if receiver_id == handover.receiver_id:
+        codes = handover.overrides.values_list("basis", flat=True)
+        active |= set(law.blocks_opened_by_bases(codes, handover.kind, document.blocks))
     return [b["key"] for b in document.blocks if b["key"] in active]
+
+
+def legal_basis_rows(handover: Handover) -> list[dict]:
+    """The recorded legal bases of a handover with their name, article and the block titles each
+    opens (a legacy free text: its note, opening nothing)."""
+    titles = {b["key"]: b["title"] for b in handover.document.blocks}
+    rows = []
+    for override in handover.overrides.all():
+        opened = law.blocks_opened_by_bases([override.basis], handover.kind,
+                                            handover.document.blocks)
+        rows.append({"override": override, "basis": override.legal_basis,
+                     "blocks": [titles[key] for key in opened]})
+    return rows
 
 
 def withdrawn_blocks(*, document: TransitionDocument, receiver_id: int) -> list[str]:

@@ -25,6 +25,7 @@ from route27.handover.kinds import (
     receiver_problem,
 )
 from route27.handover.models import (
+    STAFF_CONSENT_METHODS,
     Consent,
     ConsentGiver,
     ConsentMethod,
@@ -35,17 +36,13 @@ from route27.handover.models import (
     Notification,
     TransitionDocument,
 )
-from route27.handover.selectors import organisations_of
+from route27.handover.selectors import organisations_of, visible_blocks
 from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus, check
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import OrganisationType
 from route27.organisations.selectors import receiving_team
 from route27.trajectories.services import route_propose, trajectory_open_or_start
 from route27.youth.models import Youth
-
-# A pro, vso or mbo school that hands over to the municipality provides an overgangsdocument
-# (S0 §4.3); the Doorstroompunt may, but need not (S0 §4.3, WEB art. 9.2.5).
-DOCUMENT_REQUIRED = frozenset({HandoverKind.MBO_MUNICIPALITY, HandoverKind.PRO_VSO_MUNICIPALITY})
 
 
 def _notify(handover: Handover, organisation: Organisation, text: str) -> None:
@@ -134,52 +131,145 @@ def document_update(*, actor, handover: Handover, part: str, content: dict[str, 
            detail={"part": part})
 
 
-def _check_giver(youth: Youth, given_by: str) -> None:
-    needed = law.consent_required_from(youth.birth_date, timezone.localdate())
-    if needed == law.ConsentBy.UNKNOWN:
-        raise ValidationFailed(_("De geboortedatum is onvolledig: controleer in de BRP of de "
-                                 "jongere minderjarig is voordat toestemming wordt vastgelegd."))
-    if needed == law.ConsentBy.PARENT and given_by != ConsentGiver.PARENT:
-        message = _("De jongere is minderjarig: een ouder of voogd moet toestemming geven "
-                    "(%(citation)s).") % {"citation": law.R_CONSENT.citation}
-        raise ValidationFailed(message, field_errors={"given_by": [message]})
-    if needed == law.ConsentBy.YOUTH and given_by != ConsentGiver.YOUTH:
-        message = _("De jongere is meerderjarig en geeft zelf toestemming.")
-        raise ValidationFailed(message, field_errors={"given_by": [message]})
+# A paper form signed for this transfer is at most this old when the draft starts: consent is
+# specific to this transfer and receiver (AVG art. 4 sub 11); an older form is about something
+# else. Not in the seeds: a judgement, documented in docs/privacy.md.
+CONSENT_FORM_MAX_AGE = datetime.timedelta(days=365)
+# Consent is not recorded on a handover that ended without acceptance.
+CONSENT_CLOSED = (HandoverStatus.RETURNED, HandoverStatus.WITHDRAWN)
 
 
-@transaction.atomic
-def consent_give(*, actor, handover: Handover, block_keys: list[str], given_by: str,
-                 given_by_name: str, method: str = ConsentMethod.DIGITAL,
-                 receiver: Organisation | None = None) -> list[Consent]:
-    """Record consent for these blocks to the receiver (default: the handover's receiver)."""
-    handover = Handover.objects.select_for_update().get(pk=handover.pk)
-    document = handover.document
-    receiver = receiver or handover.receiver
-    errors: dict[str, list[str]] = {}
-    keys = {b["key"] for b in document.blocks}
+def _giver_problem(youth: Youth, given_by: str, on: datetime.date) -> str:
+    """Why ``given_by`` may not consent for ``youth`` on ``on`` and today ('' when it may): the
+    youth when of age, a parent of a minor (law.R_CONSENT)."""
+    for day in sorted({on, timezone.localdate()}):
+        needed = law.consent_required_from(youth.birth_date, day)
+        if problem := law.consent_giver_problem(needed, given_by):
+            return problem
+    return ""
+
+
+def _consent_target(handover: Handover, block_keys: list[str], errors: dict) -> None:
+    keys = {b["key"] for b in handover.document.blocks}
     if not block_keys or set(block_keys) - keys:
         errors["block_keys"] = [_("Kies de onderdelen waarvoor toestemming geldt.")]
-    if given_by not in ConsentGiver.values:
-        errors["given_by"] = [_("Kies wie toestemming geeft.")]
-    if not given_by_name.strip():
-        errors["given_by_name"] = [_("Vul de naam in van wie toestemming geeft.")]
-    if method not in ConsentMethod.values:
-        errors["method"] = [_("Kies hoe de toestemming is gegeven.")]
-    if errors:
-        raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
-    _check_giver(handover.youth, given_by)
+
+
+def _consent_open(handover: Handover) -> None:
+    if handover.status in CONSENT_CLOSED:
+        raise TransitionRefused(_("Bij een teruggestuurde of ingetrokken overdracht wordt geen "
+                                  "toestemming meer vastgelegd."))
+
+
+def _consent_create(*, actor, handover: Handover, receiver: Organisation, block_keys: list[str],
+                    **evidence) -> list[Consent]:
+    document = handover.document
     active = set(document.consents.filter(receiver=receiver, withdrawn_at__isnull=True)
                  .values_list("block_key", flat=True))
     created = [Consent.objects.create(document=document, block_key=key, receiver=receiver,
-                                      given_by=given_by, given_by_name=given_by_name.strip(),
-                                      method=method, recorded_by=actor)
+                                      recorded_by=actor, **evidence)
                for key in block_keys if key not in active]
     record(actor=actor, about=handover, kind=Kind.CONSENT_GIVEN,
            data={"kind": handover.kind, "blocks": sorted(block_keys), "receiver": receiver.pk,
-                 "given_by": given_by},
-           detail={"consent": "given", "blocks": sorted(block_keys)})
+                 "given_by": evidence["given_by"], "method": evidence["method"],
+                 "given_on": evidence["given_on"].isoformat()},
+           detail={"consent": "given", "blocks": sorted(block_keys),
+                   "method": evidence["method"]})
     return created
+
+
+@transaction.atomic
+def consent_record(*, actor, handover: Handover, block_keys: list[str], given_by: str,
+                   given_by_name: str, method: str, given_on: datetime.date | None,
+                   proof_reference: str, receiver: Organisation | None = None) -> list[Consent]:
+    """A staff member of the sending organisation records consent the youth or parent gave on
+    paper or orally: who gave it, the relation, the date, how, and where the proof is.
+
+    Digital consent is never recorded by staff: the youth or parent gives it in Mijn Route27
+    (``consent_give_digital``). The giver must be whom the law asks for on the day it was given
+    and today (law.consent_required_from). Nothing is written when anything is wrong.
+    """
+    handover = Handover.objects.select_for_update().select_related("youth").get(pk=handover.pk)
+    if _side(actor, handover) != SENDER:
+        raise TransitionRefused(_("Alleen de verzendende organisatie legt toestemming vast."))
+    _consent_open(handover)
+    receiver = receiver or handover.receiver
+    given_by_name, proof_reference = given_by_name.strip(), proof_reference.strip()
+    errors: dict[str, list[str]] = {}
+    _consent_target(handover, block_keys, errors)
+    if given_by not in ConsentGiver.values:
+        errors["given_by"] = [_("Kies wie toestemming geeft.")]
+    if not given_by_name:
+        errors["given_by_name"] = [_("Vul de naam in van wie toestemming geeft.")]
+    if method == ConsentMethod.DIGITAL:
+        errors["method"] = [_("Digitale toestemming geeft de jongere of ouder zelf in Mijn "
+                              "Route27. Een medewerker legt alleen toestemming op papier of "
+                              "mondeling vast.")]
+    elif method not in STAFF_CONSENT_METHODS:
+        errors["method"] = [_("Kies hoe de toestemming is gegeven: op papier of mondeling.")]
+    today = timezone.localdate()
+    earliest = timezone.localtime(handover.created_at).date() - CONSENT_FORM_MAX_AGE
+    if given_on is None:
+        errors["given_on"] = [_("Vul in op welke datum de toestemming is gegeven.")]
+    elif given_on > today:
+        errors["given_on"] = [_("De datum ligt in de toekomst.")]
+    elif given_on < earliest:
+        errors["given_on"] = [_("Deze toestemming is meer dan een jaar voor de overdracht "
+                                "gegeven. Vraag opnieuw toestemming voor deze overdracht.")]
+    if len(proof_reference) < 3:
+        errors["proof_reference"] = [_("Vul in waar het bewijs is: bijvoorbeeld het "
+                                       "documentnummer of de plek van het ondertekende "
+                                       "formulier, of de gespreksnotitie.")]
+    if given_by in ConsentGiver.values and "given_on" not in errors and \
+            (problem := _giver_problem(handover.youth, given_by, given_on)):
+        errors["given_by"] = [problem]
+    if errors:
+        first = next(iter(errors.values()))[0] if set(errors) == {"given_by"} else \
+            _("Controleer de gemarkeerde velden.")
+        raise ValidationFailed(first, field_errors=errors)
+    return _consent_create(actor=actor, handover=handover, receiver=receiver,
+                           block_keys=block_keys, given_by=given_by,
+                           given_by_name=given_by_name, method=method, given_on=given_on,
+                           proof_reference=proof_reference[:200])
+
+
+# The portal account's relation ("self" or "parent", route27.portal.models.PortalRelation) →
+# who gives consent.
+GIVER_OF_RELATION = {"self": ConsentGiver.YOUTH, "parent": ConsentGiver.PARENT}
+
+
+@transaction.atomic
+def consent_give_digital(*, actor, account, handover: Handover,
+                         block_keys: list[str]) -> list[Consent]:
+    """The youth, or a parent of a minor, gives consent in Mijn Route27 with their own account.
+
+    ``account`` is the actor's portal account (route27.portal). Only that account gives digital
+    consent: a staff member never does (they record paper or oral consent, ``consent_record``),
+    and the account must be the actor's own, for this youth and still active. Who consents is
+    the account's relation, checked against the law (R_CONSENT).
+    """
+    handover = Handover.objects.select_for_update().select_related("youth").get(pk=handover.pk)
+    if actor.memberships.exists():
+        raise TransitionRefused(_("Een medewerker geeft geen digitale toestemming namens de "
+                                  "jongere of ouder; leg toestemming op papier of mondeling "
+                                  "vast, met het bewijs."))
+    if account is None or account.user_id != actor.pk or \
+            account.youth_id != handover.youth_id or not account.is_active():
+        raise TransitionRefused(_("Alleen de jongere of een ouder met een eigen account in Mijn "
+                                  "Route27 geeft digitaal toestemming."))
+    _consent_open(handover)
+    errors: dict[str, list[str]] = {}
+    _consent_target(handover, block_keys, errors)
+    given_by = GIVER_OF_RELATION.get(account.relation, "")
+    today = timezone.localdate()
+    if not errors and (problem := _giver_problem(handover.youth, given_by, today)):
+        errors["block_keys"] = [problem]
+    if errors:
+        raise ValidationFailed(next(iter(errors.values()))[0], field_errors=errors)
+    name = actor.get_full_name().strip() or actor.get_username()
+    return _consent_create(actor=actor, handover=handover, receiver=handover.receiver,
+                           block_keys=block_keys, given_by=given_by, given_by_name=name,
+                           method=ConsentMethod.DIGITAL, given_on=today, proof_reference="")
 
 
 @transaction.atomic
@@ -203,19 +293,52 @@ def consent_withdraw(*, actor, handover: Handover, block_keys: list[str],
     return count
 
 
+def bases_for(handover: Handover) -> list[law.SharingBasis]:
+    """The named legal bases the sender may record for this handover (law.py)."""
+    return law.handover_sharing_basis(handover.kind).established_bases
+
+
+def shared_blocks(handover: Handover) -> list[str]:
+    """The filled blocks that reach the receiver: active consent or a recorded legal basis."""
+    filled = set(handover.document.filled_block_keys())
+    return [key for key in visible_blocks(document=handover.document,
+                                          receiver_id=handover.receiver_id) if key in filled]
+
+
 @transaction.atomic
-def legal_basis_record(*, actor, handover: Handover, basis: str) -> LegalBasisOverride:
-    """Share without consent on a legal basis (e.g. the Doorstroompunt's own legal task)."""
-    if not actor.has_perm("handover.override_consent"):
-        raise TransitionRefused(_("U heeft niet de bevoegdheid om zonder toestemming te delen."))
-    if len(basis.strip()) < 10:
-        message = _("Beschrijf de wettelijke grondslag (artikel en reden).")
-        raise ValidationFailed(message, field_errors={"basis": [message]})
-    override = LegalBasisOverride.objects.create(handover=handover, basis=basis.strip(),
-                                                 recorded_by=actor)
+def legal_basis_record(*, actor, handover: Handover, basis: str,
+                       note: str = "") -> LegalBasisOverride:
+    """The sender records that blocks go to the receiver without consent on a named legal basis
+    (law.LEGAL_BASES). Only a basis the law module has established for this kind of handover can
+    be recorded, and it opens only the blocks it covers (never the youth's own part or health)."""
+    handover = Handover.objects.select_for_update().get(pk=handover.pk)
+    if _side(actor, handover) != SENDER:
+        raise TransitionRefused(_("Alleen de verzendende organisatie legt een grondslag vast."))
+    if handover.status != HandoverStatus.CONCEPT:
+        raise TransitionRefused(_("Een grondslag wordt vastgelegd voordat de overdracht wordt "
+                                  "verstuurd."))
+    sharing = law.handover_sharing_basis(handover.kind)
+    if not sharing.established_bases:
+        raise TransitionRefused(
+            _("Voor dit soort overdracht is geen wettelijke grondslag om zonder toestemming te "
+              "delen: %(rule)s (%(citation)s)") % {"rule": sharing.rule.text,
+                                                   "citation": sharing.rule.citation})
+    errors: dict[str, list[str]] = {}
+    if not law.basis_applies(basis, handover.kind):
+        errors["basis"] = [_("Kies een wettelijke grondslag uit de lijst.")]
+    elif handover.overrides.filter(basis=basis).exists():
+        errors["basis"] = [_("Deze grondslag is al vastgelegd.")]
+    if len(note.strip()) > 2000:
+        errors["note"] = [_("Gebruik hoogstens %(n)s tekens.") % {"n": 2000}]
+    if errors:
+        raise ValidationFailed(next(iter(errors.values()))[0], field_errors=errors)
+    override = LegalBasisOverride.objects.create(handover=handover, basis=basis,
+                                                 note=note.strip(), recorded_by=actor)
+    named = law.LEGAL_BASES[basis]
+    blocks = law.blocks_opened_by_bases([basis], handover.kind, handover.document.blocks)
     record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
-           data={"kind": handover.kind, "legal_basis": True},
-           detail={"legal_basis": basis.strip()[:200]})
+           data={"kind": handover.kind, "legal_basis": basis, "blocks": blocks},
+           detail={"legal_basis": basis, "citation": named.citation[:200]})
     return override
 
 
@@ -230,30 +353,34 @@ def _move(actor, handover: Handover, target: str) -> Handover:
 
 @transaction.atomic
 def handover_send(*, actor, handover: Handover) -> Handover:
+    """Send: only the blocks with consent or a recorded legal basis reach the receiver; a filled
+    document with none of those is refused (law.handover_sharing_basis says which applies)."""
     handover = _move(actor, handover, HandoverStatus.SENT)
     if problem := receiver_problem(handover.receiver, handover.youth):
         raise ValidationFailed(problem, field_errors={"receiver": [problem]})
-    document = handover.document
-    filled = document.filled_block_keys()
-    has_override = handover.overrides.exists()
-    consented = set(document.consents.filter(receiver=handover.receiver,
-                                             withdrawn_at__isnull=True)
-                    .values_list("block_key", flat=True))
-    if handover.kind in DOCUMENT_REQUIRED and not filled:
+    sharing = law.handover_sharing_basis(handover.kind)
+    filled = handover.document.filled_block_keys()
+    shared = shared_blocks(handover)
+    if sharing.document_required and not filled:
         raise ValidationFailed(_("Vul het overgangsdocument in voordat u het verstuurt."))
-    if filled and not has_override and not (consented & set(filled)):
+    if filled and not shared:
         needed = law.consent_required_from(handover.youth.birth_date, timezone.localdate())
         who = _("de ouder of voogd (de jongere is minderjarig)") \
             if needed == law.ConsentBy.PARENT else _("de jongere")
-        raise ValidationFailed(
-            _("Zonder toestemming van %(who)s kan het overgangsdocument niet worden verstuurd "
-              "(%(citation)s).") % {"who": who, "citation": law.R_CONSENT.citation})
+        if sharing.ground == law.SharingGround.CONSENT:
+            message = _("Zonder toestemming van %(who)s kan het overgangsdocument niet worden "
+                        "verstuurd (%(citation)s).") % {"who": who,
+                                                         "citation": sharing.rule.citation}
+        else:
+            message = _("Zonder toestemming van %(who)s of een vastgelegde wettelijke grondslag "
+                        "kan het overgangsdocument niet worden verstuurd (%(citation)s).") % {
+                "who": who, "citation": sharing.rule.citation}
+        raise ValidationFailed(message)
     handover.sent_at = timezone.now()
     handover.save(update_fields=["status", "sent_at"])
     record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED,
            from_state=HandoverStatus.CONCEPT, to_state=HandoverStatus.SENT,
-           data={"kind": handover.kind, "blocks_shared": sorted(consented & set(filled))
-                 if not has_override else filled},
+           data={"kind": handover.kind, "blocks_shared": shared},
            detail={"status": HandoverStatus.SENT})
     _notify(handover, handover.receiver, _("Er is een overdracht voor u verstuurd."))
     return handover

@@ -3,8 +3,9 @@
 A handover is found through ``selectors.handovers_visible_to`` and narrowed to the organisations
 in which the user has an acting role (school contact or caseworker): a policy adviser of a
 receiving gemeente never reads an overgangsdocument. The sender sees its own handover and
-document, never the youth's file; the receiver sees only the blocks with active consent
-(``selectors.visible_blocks``), withdrawn ones as "Ingetrokken". Writes go through the services;
+document, never the youth's file; the receiver sees only the blocks with active consent or
+covered by a recorded named legal basis (``selectors.visible_blocks``), withdrawn ones as
+"Ingetrokken". Writes go through the services;
 rendering a handover page is logged as a read, a refused lookup as ``denied``.
 """
 
@@ -104,8 +105,11 @@ def _block_view(document, block: dict) -> dict:
     return {"block": block, "rows": rows, "filled": any(r["value"] for r in rows)}
 
 
-def consent_explanation(youth) -> dict:
+def consent_explanation(youth, kind: str = "") -> dict:
+    """Who consents (law.consent_required_from) and, for this kind of handover, whether only
+    consent opens a block or a named legal basis may open some (law.handover_sharing_basis)."""
     needed = law.consent_required_from(youth.birth_date, timezone.localdate())
+    sharing = law.handover_sharing_basis(kind)
     texts = {
         law.ConsentBy.PARENT: _("De jongere is minderjarig: een ouder of voogd geeft "
                                 "toestemming."),
@@ -116,7 +120,8 @@ def consent_explanation(youth) -> dict:
     giver = {law.ConsentBy.PARENT: ConsentGiver.PARENT,
              law.ConsentBy.YOUTH: ConsentGiver.YOUTH}.get(needed, "")
     return {"needed": str(needed), "text": texts[needed], "giver": giver,
-            "citation": law.R_CONSENT.citation, "rule": law.R_CONSENT.text}
+            "citation": sharing.rule.citation, "rule": sharing.rule.text,
+            "bases": sharing.established_bases}
 
 
 def _pdf_url(handover: Handover) -> str:
@@ -135,7 +140,7 @@ def _sender_context(request, handover: Handover, bound: dict) -> dict:
     active = {c.block_key for c in consents
               if c.withdrawn_at is None and c.receiver_id == handover.receiver_id}
     editable = handover.status in OPEN
-    explanation = consent_explanation(handover.youth)
+    explanation = consent_explanation(handover.youth, handover.kind)
     context = {
         "youth_part": [_block_view(document, b) for b in document.blocks if b["part"] == YOUTH],
         "school_part": [_block_view(document, b) for b in document.blocks
@@ -144,7 +149,7 @@ def _sender_context(request, handover: Handover, bound: dict) -> dict:
         "consent": explanation,
         "ledger": [{"consent": c, "title": titles.get(c.block_key, c.block_key)}
                    for c in consents],
-        "overrides": list(handover.overrides.all()),
+        "overrides": selectors.legal_basis_rows(handover),
         "can_send": handover.status == HandoverStatus.CONCEPT,
         "can_withdraw": handover.status in WITHDRAWABLE,
     }
@@ -158,9 +163,9 @@ def _sender_context(request, handover: Handover, bound: dict) -> dict:
         if active:
             context["withdraw_form"] = bound.get("withdraw") or f.ConsentWithdrawForm(
                 document=document, active_keys=active)
-        if handover.status == HandoverStatus.CONCEPT and \
-                request.user.has_perm("handover.override_consent"):
-            context["legal_form"] = bound.get("legal") or f.LegalBasisForm()
+        bases = services.bases_for(handover)
+        if handover.status == HandoverStatus.CONCEPT and bases:
+            context["legal_form"] = bound.get("legal") or f.LegalBasisForm(bases=bases)
     return context
 
 
@@ -185,7 +190,7 @@ def _receiver_context(request, handover: Handover, bound: dict) -> dict:
                 blocks.append({**_block_view(document, block), "withdrawn": False})
             elif block["key"] in withdrawn:
                 blocks.append({"block": block, "rows": [], "withdrawn": True})
-        overrides = list(handover.overrides.all())
+        overrides = selectors.legal_basis_rows(handover)
     file_url = ""
     if handover.status == HandoverStatus.ACCEPTED and \
             youth_visible_to(request.user).filter(pk=handover.youth_id).exists():
@@ -336,11 +341,16 @@ def consent_record(request, public_id):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.consent_give(actor=request.user, handover=handover,
-                                  block_keys=data["block_keys"], given_by=data["given_by"],
-                                  given_by_name=data["given_by_name"], method=data["method"])
+            services.consent_record(
+                actor=request.user, handover=handover, block_keys=data["block_keys"],
+                given_by=data["given_by"], given_by_name=data["given_by_name"],
+                method=data["method"], given_on=data["given_on"],
+                proof_reference=data["proof_reference"])
         except ValidationFailed as exc:
             apply_service_errors(exc, form)
+        except Route27Error as exc:
+            messages.error(request, exc.message)
+            return _detail(handover)
         else:
             messages.success(request, _("De toestemming is vastgelegd."))
             return _detail(handover)
@@ -373,18 +383,31 @@ def consent_withdraw(request, public_id):
 
 
 @require_POST
-@access_policy("handover.override_consent")
+@access_policy(CHANGE)
 def legal_basis(request, public_id):
+    """The sender records a named legal basis (law.LEGAL_BASES) for this kind of handover."""
     handover, side = _get(request, public_id)
     if not _sender_only(request, handover, side):
         return _detail(handover)
-    form = f.LegalBasisForm(request.POST)
+    bases = services.bases_for(handover)
+    if not bases:  # the law gives this kind no basis: the service says so, with the rule
+        try:
+            services.legal_basis_record(actor=request.user, handover=handover,
+                                        basis=request.POST.get("grondslag-basis", ""))
+        except Route27Error as exc:
+            messages.error(request, exc.message)
+        return _detail(handover)
+    form = f.LegalBasisForm(request.POST, bases=bases)
     if form.is_valid():
         try:
             services.legal_basis_record(actor=request.user, handover=handover,
-                                        basis=form.cleaned_data["basis"])
-        except Route27Error as exc:
+                                        basis=form.cleaned_data["basis"],
+                                        note=form.cleaned_data["note"])
+        except ValidationFailed as exc:
             apply_service_errors(exc, form)
+        except Route27Error as exc:
+            messages.error(request, exc.message)
+            return _detail(handover)
         else:
             messages.success(request, _("De wettelijke grondslag is vastgelegd."))
             return _detail(handover)

@@ -13,7 +13,7 @@ from route27.audit.purposes import Purpose
 from route27.casefile.services import record_audit
 from route27.core.errors import ValidationFailed
 from route27.handover import services as handover_services
-from route27.handover.models import ConsentGiver, ConsentMethod, Handover
+from route27.handover.models import Handover
 from route27.portal.models import PortalAccount, PortalRelation
 from route27.signals.models import Signal, Source
 from route27.signals.services import signal_register
@@ -80,11 +80,6 @@ def consent_blocked_reason(account: PortalAccount) -> str:
     return ""
 
 
-def _giver(account: PortalAccount) -> str:
-    return ConsentGiver.PARENT if account.relation == PortalRelation.PARENT else \
-        ConsentGiver.YOUTH
-
-
 @transaction.atomic
 def portal_part_write(*, actor, account: PortalAccount, handover: Handover,
                       content: dict[str, dict]) -> None:
@@ -97,8 +92,9 @@ def portal_part_write(*, actor, account: PortalAccount, handover: Handover,
 @transaction.atomic
 def portal_consent_set(*, actor, account: PortalAccount, handover: Handover,
                        block_keys: list[str]) -> tuple[list[str], list[str]]:
-    """Make the active consent to the receiver exactly ``block_keys``: give the new ones,
-    withdraw the ones no longer ticked. Returns (given, withdrawn)."""
+    """Make the active consent to the receiver exactly ``block_keys``: give the new ones (digital
+    consent, which only the account itself gives), withdraw the ones no longer ticked. Returns
+    (given, withdrawn)."""
     _own(account, handover)
     _may_consent(account)
     document = handover.document
@@ -115,9 +111,8 @@ def portal_consent_set(*, actor, account: PortalAccount, handover: Handover,
     if not give and not withdraw:
         raise ValidationFailed(_("Je hebt niets veranderd aan je toestemming."))
     if give:
-        handover_services.consent_give(
-            actor=actor, handover=handover, block_keys=give, given_by=_giver(account),
-            given_by_name=display_name(actor), method=ConsentMethod.DIGITAL)
+        handover_services.consent_give_digital(actor=actor, account=account, handover=handover,
+                                               block_keys=give)
     if withdraw:
         handover_services.consent_withdraw(actor=actor, handover=handover, block_keys=withdraw,
                                            receiver=handover.receiver)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
+from route27.handover.selectors import legal_basis_rows
 from route27.handover.workflow import OPEN, HandoverStatus
 from route27.organisations.roles import Role
 from route27.portal import selectors, services
@@ -115,7 +116,7 @@ def _ledger(handover) -> dict:
     return {"receivers": list(receivers.values()),
             "active_keys": {c.block_key for c in active
                             if c.receiver_id == handover.receiver_id},
-            "history": history, "overrides": list(handover.overrides.all())}
+            "history": history, "overrides": legal_basis_rows(handover)}
 
 
 def _history(consents, titles: dict[str, str]) -> list[dict]:

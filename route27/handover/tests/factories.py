@@ -9,16 +9,21 @@ format). Traits, each including the ones before:
 =================  ==========================================================================
 ``filled``         ``document_update``: the youth's part (``youth_part``) and the school's
                    part (``school_part``, with a health block)
-``consented``      ``consent_give`` for ``consent_blocks`` (default: every filled block but
-                   health), by a parent for a minor and by the youth for an adult
+``consented``      ``consent_record`` for ``consent_blocks`` (default: every filled block but
+                   health): paper consent the school records with its proof (``PROOF``), by a
+                   parent for a minor and by the youth for an adult
 ``sent``           ``handover_send``
 ``received``       ``handover_receive`` by a caseworker of the receiver
 ``accepted``       ``handover_accept``: the gemeente gets a trajectory and a route proposal
 =================  ==========================================================================
 
 ``returned`` (sent, then ``handover_return`` with a reason) and ``withdrawn`` (sent, then
-``handover_withdraw``) end the other ways. ``actor`` is the school contact who writes and sends
-(default: the sender's school contact, made when there is none); ``receiver_actor`` the caseworker
+``handover_withdraw``) end the other ways. ``on_legal_basis``: a Doorstroompunt → gemeente
+handover, filled, without consent, on the named basis ``dsp_transfer`` (law.LEGAL_BASES) recorded
+with ``legal_basis_record``, and sent; ``legal_basis`` records any basis code on a draft.
+``actor`` is the school contact who writes and sends (default: the sender's school contact, made
+when there is none; for a Doorstroompunt or gemeente sender a caseworker of it);
+``receiver_actor`` the caseworker
 who receives (default: one of the receiver's, made with a team that serves the youth's
 municipality when there is none). ``youth_part`` or ``school_part`` given without a trait fill
 just that part of a draft.
@@ -35,7 +40,7 @@ from django.utils import timezone
 from route27 import law
 from route27.handover import services
 from route27.handover.kinds import receiver_problem
-from route27.handover.models import ConsentGiver, Handover, SupportRequest
+from route27.handover.models import ConsentGiver, ConsentMethod, Handover, SupportRequest
 from route27.handover.support import services as support_services
 from route27.handover.workflow import HandoverStatus
 from route27.organisations.models import User
@@ -47,9 +52,12 @@ YOUTH_PART = {"wie_ben_ik": {"tekst": "Ik ben een leerling en ik bouw graag (tes
 SCHOOL_PART = {"opleiding": {"opleiding": "Entree", "niveau": "1"},
                "gezondheid": {"tekst": "Heeft rust nodig (test)."}}
 HEALTH = "gezondheid"
+PROOF = "Ondertekend formulier, leerlingdossier map 2026-17 (test)"
 RETURN_REASON = "Woont niet in deze gemeente (test)."
 DECLINE_REASON = "Geen inwoner van deze gemeente (test)."
 # The order a handover goes through; returned and withdrawn branch off after sent.
+SCHOOL_TYPES = {OrganisationType.SCHOOL_PRO, OrganisationType.SCHOOL_VSO,
+                OrganisationType.SCHOOL_MBO}
 PATH = [HandoverStatus.CONCEPT, HandoverStatus.SENT, HandoverStatus.RECEIVED,
         HandoverStatus.ACCEPTED]
 
@@ -103,6 +111,7 @@ class HandoverFactory(factory.django.DjangoModelFactory):
     school_part = None
     consent = False
     consent_blocks = None
+    legal_basis = ""
     walk_to = HandoverStatus.CONCEPT
     end = ""
 
@@ -114,14 +123,23 @@ class HandoverFactory(factory.django.DjangoModelFactory):
         accepted = factory.Trait(consented=True, walk_to=HandoverStatus.ACCEPTED)
         returned = factory.Trait(sent=True, end=HandoverStatus.RETURNED)
         withdrawn = factory.Trait(sent=True, end=HandoverStatus.WITHDRAWN)
+        on_legal_basis = factory.Trait(
+            kind="dsp_gemeente", filled=True, legal_basis="dsp_transfer",
+            walk_to=HandoverStatus.SENT,
+            sender=factory.SubFactory(OrganisationFactory, type=OrganisationType.DOORSTROOMPUNT,
+                                      name=factory.Sequence(lambda n: f"Doorstroompunt {n} "
+                                                                      "(test)")))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         actor, receiver_actor = kwargs.pop("actor"), kwargs.pop("receiver_actor")
         parts = {"youth": kwargs.pop("youth_part"), "school": kwargs.pop("school_part")}
         consent, blocks = kwargs.pop("consent"), kwargs.pop("consent_blocks")
+        basis = kwargs.pop("legal_basis")
         target, end = PATH.index(kwargs.pop("walk_to")), kwargs.pop("end")
-        actor = actor or school_contact(kwargs["sender"])
+        actor = actor or (school_contact(kwargs["sender"]) if kwargs["sender"].type in
+                          SCHOOL_TYPES else caseworker(kwargs["sender"],
+                                                       kwargs["youth"].municipality))
         serving(kwargs["receiver"], kwargs["youth"])
         handover = services.handover_create(
             actor=actor, **{k: kwargs.pop(k) for k in (
@@ -134,9 +152,13 @@ class HandoverFactory(factory.django.DjangoModelFactory):
         if consent:
             handover.document.refresh_from_db()
             keys = blocks or [k for k in handover.document.filled_block_keys() if k != HEALTH]
-            services.consent_give(actor=actor, handover=handover, block_keys=keys,
-                                  given_by=consent_giver(handover.youth),
-                                  given_by_name="Ouder of jongere (test)")
+            services.consent_record(actor=actor, handover=handover, block_keys=keys,
+                                    given_by=consent_giver(handover.youth),
+                                    given_by_name="Ouder of jongere (test)",
+                                    method=ConsentMethod.PAPER, given_on=timezone.localdate(),
+                                    proof_reference=PROOF)
+        if basis:
+            services.legal_basis_record(actor=actor, handover=handover, basis=basis)
         if target >= PATH.index(HandoverStatus.SENT):
             services.handover_send(actor=actor, handover=handover)
         if target >= PATH.index(HandoverStatus.RECEIVED) or end == HandoverStatus.RETURNED:

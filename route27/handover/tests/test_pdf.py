@@ -49,8 +49,9 @@ def sent(school, gemeente, aalsmeer):
         "ondersteuningsbehoefte": {"tekst": "Een vaste begeleider helpt."},
         "gezondheid": {"tekst": HEALTH}})
     keys = [b["key"] for b in handover.document.blocks if b["key"] != "gezondheid"]
-    services.consent_give(actor=school, handover=handover, block_keys=keys, given_by="parent",
-                          given_by_name="Ouder Voorbeeld")
+    services.consent_record(actor=school, handover=handover, block_keys=keys, given_by="parent",
+                            given_by_name="Ouder Voorbeeld", method="paper", given_on=TODAY,
+                            proof_reference="Formulier in leerlingdossier (test)")
     services.handover_send(actor=school, handover=handover)
     return Handover.objects.get(pk=handover.pk)
 

@@ -29,6 +29,14 @@ def _youth(aalsmeer, years=17):
                         birth_month=born.month, birth_day=born.day)
 
 
+def _paper(**kwargs):
+    """Paper consent recorded by the school, with its date and proof."""
+    kwargs.setdefault("method", "paper")
+    kwargs.setdefault("given_on", TODAY)
+    kwargs.setdefault("proof_reference", "Formulier in leerlingdossier (test)")
+    return services.consent_record(**kwargs)
+
+
 @pytest.fixture
 def draft(school, gemeente, aalsmeer):
     """A draft with both parts filled (the school's with a health block), no consent yet."""
@@ -47,10 +55,10 @@ def test_sending_without_consent_is_refused_in_dutch(draft, school):
 
 def test_minor_needs_a_parent(draft, school):
     with pytest.raises(ValidationFailed, match="minderjarig"):
-        services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
-                              given_by="youth", given_by_name="Sam")
-    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik", "opleiding"],
-                          given_by="parent", given_by_name="Ouder Voorbeeld")
+        _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+               given_by="youth", given_by_name="Sam")
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik", "opleiding"],
+           given_by="parent", given_by_name="Ouder Voorbeeld")
 
 
 def test_adult_consents_himself(school, gemeente, aalsmeer):
@@ -58,14 +66,14 @@ def test_adult_consents_himself(school, gemeente, aalsmeer):
         actor=school, kind="mbo_gemeente", youth=_youth(aalsmeer, years=19),
         sender=school.primary_membership.team.organisation, receiver=gemeente.organisation)
     with pytest.raises(ValidationFailed, match="meerderjarig"):
-        services.consent_give(actor=school, handover=handover, block_keys=["wie_ben_ik"],
-                              given_by="parent", given_by_name="Ouder")
+        _paper(actor=school, handover=handover, block_keys=["wie_ben_ik"],
+               given_by="parent", given_by_name="Ouder")
 
 
 def test_consented_blocks_only_and_withdrawal_hides_at_once(draft, school, coach, gemeente):
-    services.consent_give(actor=school, handover=draft,
-                          block_keys=["wie_ben_ik", "opleiding"], given_by="parent",
-                          given_by_name="Ouder Voorbeeld")
+    _paper(actor=school, handover=draft,
+           block_keys=["wie_ben_ik", "opleiding"], given_by="parent",
+           given_by_name="Ouder Voorbeeld")
     services.handover_send(actor=school, handover=draft)
     document = draft.document
     receiver = gemeente.organisation.pk
@@ -81,8 +89,8 @@ def test_consented_blocks_only_and_withdrawal_hides_at_once(draft, school, coach
 def test_a_sent_handover_shows_the_receiver_the_handover_never_the_file(draft, school, coach):
     """Issue 9: before acceptance the receiver's scope is the consented blocks (ACCESS.md)."""
     assert not handovers_visible_to(coach).exists()  # a concept is not visible to the receiver
-    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
-                          given_by="parent", given_by_name="Ouder")
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
     services.handover_send(actor=school, handover=draft)
     assert list(handovers_visible_to(coach)) == [draft]
     assert not youth_visible_to(coach).exists()
@@ -90,8 +98,8 @@ def test_a_sent_handover_shows_the_receiver_the_handover_never_the_file(draft, s
 
 
 def test_lifecycle_accept_creates_trajectory_with_presumption(draft, school, coach):
-    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
-                          given_by="parent", given_by_name="Ouder")
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
     services.handover_send(actor=school, handover=draft)
     assert mail.outbox == [] or "Sam" not in mail.outbox[0].body
     with pytest.raises(TransitionRefused, match="ontvangende organisatie"):
@@ -109,8 +117,8 @@ def test_lifecycle_accept_creates_trajectory_with_presumption(draft, school, coa
 
 
 def test_return_needs_reason_and_withdraw_by_sender_only(draft, school, coach):
-    services.consent_give(actor=school, handover=draft, block_keys=["wie_ben_ik"],
-                          given_by="parent", given_by_name="Ouder")
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
     services.handover_send(actor=school, handover=draft)
     with pytest.raises(ValidationFailed):
         services.handover_return(actor=coach, handover=draft, reason=" ")
@@ -121,10 +129,11 @@ def test_return_needs_reason_and_withdraw_by_sender_only(draft, school, coach):
     assert draft.status == HandoverStatus.WITHDRAWN
 
 
-def test_legal_basis_override_needs_named_permission(draft, school):
-    with pytest.raises(TransitionRefused, match="bevoegdheid"):
-        services.legal_basis_record(actor=school, handover=draft,
-                                    basis="Eigen wettelijke taak WEB 9.2.5")
+def test_no_legal_basis_for_a_school_to_gemeente_handover(draft, school):
+    """S0 §4.3: the school's document goes only "mits de jongere daarmee instemt"."""
+    with pytest.raises(TransitionRefused, match="geen wettelijke grondslag"):
+        services.legal_basis_record(actor=school, handover=draft, basis="dsp_transfer")
+    assert not draft.overrides.exists()
 
 
 def test_school_cannot_send_on_behalf_of_another_organisation(school, gemeente, aalsmeer):

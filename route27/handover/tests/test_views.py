@@ -28,6 +28,7 @@ BORN = TODAY.replace(year=TODAY.year - 17) - datetime.timedelta(days=30)
 YOUTH_WORDS = "Ik ben Sam en ik bouw graag."
 HEALTH_TEXT = "Heeft rust nodig na school"
 PROGRAMME = "Entree Bouw"
+PROOF = "Formulier 2026-031, leerlingdossier"
 
 
 def _client(client, user):
@@ -67,7 +68,8 @@ def _fill_school_part(client, handover):
 def _consent(client, handover, blocks):
     return client.post(_url(handover, "toestemming/"), {
         "toestemming-given_by": "parent", "toestemming-given_by_name": "Ouder Voorbeeld",
-        "toestemming-method": "paper", "toestemming-block_keys": blocks})
+        "toestemming-method": "paper", "toestemming-given_on": TODAY.isoformat(),
+        "toestemming-proof_reference": PROOF, "toestemming-block_keys": blocks})
 
 
 def _start_data(gemeente, **overrides):
@@ -197,7 +199,8 @@ def test_sender_page_explains_who_consents(school_client, draft):
 def test_minor_consent_by_the_youth_is_refused_on_the_field(school_client, draft):
     response = school_client.post(_url(draft, "toestemming/"), {
         "toestemming-given_by": "youth", "toestemming-given_by_name": "Sam",
-        "toestemming-method": "paper", "toestemming-block_keys": ["wie_ben_ik"]})
+        "toestemming-method": "paper", "toestemming-given_on": TODAY.isoformat(),
+        "toestemming-proof_reference": PROOF, "toestemming-block_keys": ["wie_ben_ik"]})
     assert response.status_code == 200
     assert "minderjarig" in response.context["consent_form"].errors["given_by"][0]
     assert not draft.document.consents.exists()
@@ -210,7 +213,7 @@ def test_with_consent_the_school_sends(school_client, draft):
     draft.refresh_from_db()
     assert draft.status == HandoverStatus.SENT
     ledger = school_client.get(_url(draft)).content.decode()
-    assert "Ouder Voorbeeld" in ledger and "Actief" in ledger
+    assert "Ouder Voorbeeld" in ledger and "Actief" in ledger and PROOF in ledger
 
 
 @pytest.fixture
