@@ -199,6 +199,11 @@ ROUTE27_SELF_REGISTRATION_PER_HOUR = config(
     5,
     help_text="Self-registrations (/aanmelden/) accepted per client IP per hour.",
 )
+ROUTE27_MERGE_UNDO_DAYS = config(
+    "ROUTE27_MERGE_UNDO_DAYS",
+    30,
+    help_text="Days within which a functional administrator can undo a merge of two files.",
+)
 
 # --- Background tasks: django-tasks with the database backend (worker: manage.py db_worker) -------
 # The same database as the application, so SQLite needs no extra service; `make run` starts a

@@ -9,3 +9,4 @@ class HandoverConfig(AppConfig):
 
     def ready(self):
         from route27.handover import events  # noqa: F401  registers event kinds and audit types
+        from route27.handover import merge  # noqa: F401  moves its rows when files are merged

@@ -8,4 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Mijn Route27 (jongeren en ouders)")
 
     def ready(self):
-        from route27.portal import events  # noqa: F401  registers audit types
+        from route27.portal import (
+            events,  # noqa: F401  registers audit types
+            merge,  # noqa: F401  moves its accounts when files are merged
+        )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from route27.audit.models import AuditAction, AuditEntry
+from route27.casefile.selectors import of_file
 from route27.casefile.services import record_read
 from route27.core.errors import NotFound
 from route27.handover.models import Consent, Handover
@@ -63,10 +64,10 @@ def access_log(*, youth: Youth, viewer, relations: dict[int, str]) -> QuerySet[A
     """Who processed the youth's data, any object of it, newest first. Left out: the viewer's
     own entries, the youth's own visits to Mijn Route27 (a parent does not get to follow those),
     and rows without a person (the public self-registration, automatic steps): the page answers
-    *who*."""
+    *who*. A file merged into this one brings its rows along (``casefile.selectors.of_file``)."""
     own_accounts = [user_id for user_id, relation in relations.items()
                     if relation == PortalRelation.SELF]
-    return (AuditEntry.objects.filter(subject=youth, action__in=ACCESS_ACTIONS,
+    return (AuditEntry.objects.filter(of_file(youth, "subject"), action__in=ACCESS_ACTIONS,
                                       actor__isnull=False)
             .exclude(actor_id=viewer.pk)
             .exclude(actor_id__in=own_accounts, purpose=PURPOSE_OWN_ACCESS)

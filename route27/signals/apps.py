@@ -8,4 +8,7 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signalen")
 
     def ready(self):
-        from route27.signals import events  # noqa: F401  registers event kinds and audit types
+        from route27.signals import (
+            events,  # noqa: F401  registers event kinds and audit types
+            merge,  # noqa: F401  moves its rows when files are merged
+        )

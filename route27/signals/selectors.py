@@ -57,7 +57,8 @@ def signal_candidates(*, user, signal: Signal) -> list[Youth]:
     """
     if signal.status != SignalStatus.NEEDS_CONFIRMATION:
         return []
-    candidates = list(signal.candidates.select_related("municipality", "team")
+    candidates = list(signal.candidates.filter(merged_into__isnull=True)  # ADR 0011
+                      .select_related("municipality", "team")
                       .order_by("family_name", "given_names", "pk"))
     record_reads(user=user, shown=candidates, purpose=Purpose.SEARCH)
     return candidates

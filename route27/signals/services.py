@@ -79,7 +79,8 @@ def _candidates(signal: Signal):
     the signal has a BSN, a youth with another BSN is another person."""
     same = Youth.objects.filter(
         family_name__iexact=signal.family_name, birth_year=signal.birth_year,
-        birth_month=signal.birth_month, birth_day=signal.birth_day)
+        birth_month=signal.birth_month, birth_day=signal.birth_day,
+        merged_into__isnull=True)  # a merged file leads to the kept one (ADR 0011)
     if signal.bsn:
         same = same.filter(Q(bsn__isnull=True) | Q(bsn="") | Q(bsn=signal.bsn))
     return same.order_by("pk")

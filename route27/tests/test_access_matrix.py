@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.db.models import Q
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -26,7 +27,7 @@ from django.utils import timezone
 from route27.core.jobs.models import BackgroundJob, JobStatus
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
-from route27.organisations.models import Membership
+from route27.organisations.models import Membership, Team
 from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role
 from route27.organisations.tests.factories import (
     AALSMEER,
@@ -44,8 +45,13 @@ from route27.signals.tests.factories import SignalFactory
 from route27.trajectories import services as trajectory_services
 from route27.trajectories.models import FollowUp, Goal, PlanAction, RouteDecision, Trajectory
 from route27.trajectories.tests.factories import TrajectoryFactory
-from route27.youth.models import ContactAssignment, Youth
-from route27.youth.tests.factories import YouthFactory, valid_bsn
+from route27.youth.models import ContactAssignment, PossibleDuplicate, Youth, YouthMerge
+from route27.youth.tests.factories import (
+    PossibleDuplicateFactory,
+    YouthFactory,
+    YouthMergeFactory,
+    valid_bsn,
+)
 
 pytestmark = pytest.mark.django_db
 REFUSED = {302, 401, 403, 404, 405}
@@ -54,11 +60,15 @@ REFUSED = {302, 401, 403, 404, 405}
 # Kinds: youth, trajectory, route_decision, plan_action, follow_up, goal, signal, handover,
 # support_request, own_handover (Mijn Route27: a handover of the principal's own youth),
 # import_job (a leavers import's background job, with a youth's name in its rows).
+# possible_duplicate (a review item of two files) and youth_merge (a merge, for its undo): ADR 0011.
 ROWS: dict[str, str | None] = {
     ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
     ":sources": None, ":health": None,
     "youth:list": None, "youth:create": None, "youth:search_bsn": None,
     "youth:detail": "youth", "youth:edit": "youth",
+    "youth:duplicates": None, "youth:duplicate_check": None,
+    "youth:duplicate": "possible_duplicate", "youth:merges": None,
+    "youth:merge_undo": "youth_merge",
     "trajectories:start": "youth", "trajectories:detail": "trajectory",
     "trajectories:move": "trajectory", "trajectories:hand_back": "trajectory",
     "trajectories:intake": "trajectory", "trajectories:route_facts": "trajectory",
@@ -207,6 +217,15 @@ def _world() -> World:
                 team=None, municipality=municipality, minor=True,
                 family_name=f"Zqverzoek{n}")))
         objects["own_handover"].append(objects["handover"][-1])
+        review = PossibleDuplicateFactory(
+            other=YouthFactory(team=team, municipality=municipality, family_name=f"Zqdubbel{n}"),
+            youth=YouthFactory(team=team, municipality=municipality, family_name=f"Zqdubbel{n}"))
+        merge = YouthMergeFactory(actor=coach, kept=YouthFactory(
+            team=team, municipality=municipality, family_name=f"Zqsamen{n}"))
+        objects["possible_duplicate"].append(review)
+        objects["youth_merge"].append(merge)
+        objects["youth"].append(merge.merged)  # its id leads to the kept file
+        youth += [review.other, review.youth, merge.kept]
         objects["import_job"].append(_import_job(
             owner=principals["school"] if n == 0 else member(
                 Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school)),
@@ -272,9 +291,23 @@ def in_scope(user, kind: str, obj) -> bool:
             obj.receiver_id in _casework_organisation_ids(user))
     if kind == "own_handover":
         return PortalAccount.objects.filter(user=user, youth=obj.youth).exists()
+    if kind == "possible_duplicate":  # who sees the existing file, or administers both
+        return youth_in_scope(user, obj.other) or (
+            administers(user, obj.other) and administers(user, obj.youth))
+    if kind == "youth_merge":
+        return administers(user, obj.kept)
     if kind == "import_job":
         return obj.owner_id == user.pk
     raise AssertionError(kind)
+
+
+def administers(user, person: Youth) -> bool:
+    """A functional administrator of an organisation with a team serving the youth's
+    municipality (ADR 0011: possible duplicates and merges)."""
+    organisations = Membership.objects.filter(
+        user=user, is_active=True, role=Role.FUNCTIONEEL_BEHEERDER).values("team__organisation")
+    return Team.objects.filter(organisation__in=organisations,
+                               serves=person.municipality_id).exists()
 
 
 def _names(person: Youth) -> list[str]:
@@ -288,6 +321,8 @@ def _youth_of(kind: str, obj) -> Youth:
         return obj.goal.trajectory.youth
     if kind in {"trajectory", "signal", "handover", "support_request", "own_handover"}:
         return obj.youth
+    if kind in {"possible_duplicate", "youth_merge"}:
+        return obj.other if kind == "possible_duplicate" else obj.kept
     if kind == "import_job":
         return Youth.objects.get(family_name=obj.payload["rows"][0]["achternaam"])
     return obj.trajectory.youth
@@ -388,6 +423,11 @@ def _may_see_in_lists(user, person: Youth) -> bool:
         return True
     if Signal.objects.filter(youth=person, team_id__in=_casework_team_ids(user)).exists():
         return True
+    if administers(user, person) and (
+            PossibleDuplicate.objects.filter(status="open").filter(
+                Q(youth=person) | Q(other=person)).exists()
+            or YouthMerge.objects.filter(Q(kept=person) | Q(merged=person)).exists()):
+        return True  # identifying details to decide on a duplicate or undo a merge
     return PortalAccount.objects.filter(user=user, youth=person).exists()
 
 

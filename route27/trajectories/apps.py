@@ -11,6 +11,7 @@ class TrajectoriesConfig(AppConfig):
         from route27.organisations.reference_data import register_reference_list
         from route27.trajectories import (  # noqa: F401
             events,  # registers event kinds and audit types
+            merge,  # moves its trajectories when two files of one person are merged
             sections,  # registers its sections of the file page
             timeline,  # registers the summaries of its events on the timeline
         )

@@ -30,7 +30,7 @@ from route27.trajectories.alerts import alerts_for
 from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import Intensity
 from route27.trajectories.workflow import ORDER
-from route27.youth.selectors import youth_log_shown
+from route27.youth.selectors import duplicate_pairs_among, youth_log_shown
 from route27.youth.services import contact_person_assign
 
 PAGE_SIZE = 25
@@ -120,12 +120,38 @@ def intake_queue(request):
     rows = [{
         "trajectory": t, "youth": t.youth, "days_waiting": (today - t.started_on).days,
         "entrance": t.entrance_label,
-        "can_take_on": t.team_id in roles,
+        "can_take_on": t.team_id in roles, "duplicates": [],
     } for t in page.object_list]
     youth_log_shown(user=request.user, youth=[r["youth"] for r in rows])
     return render(request, "trajectories/worklists/intake_queue.html", {
-        "rows": rows, "page": page, "total": paginator.count, "can_take_on": bool(roles),
+        "rows": _one_row_per_person(rows), "page": page, "total": paginator.count,
+        "can_take_on": bool(roles),
     })
+
+
+def _one_row_per_person(rows: list[dict]) -> list[dict]:
+    """Queued files that may be one person (an open review item, or the same family name and
+    birth date without a decision) show as one row, the oldest, marked "mogelijk dubbel
+    dossier" with the others and a link to compare them (issue 9 §4). Within the page shown."""
+    pairs = duplicate_pairs_among(r["youth"] for r in rows)
+    if not pairs:
+        return rows
+    lead_of: dict[int, dict] = {}  # youth id -> the row that shows the person
+    youth_of = {r["youth"].pk: r["youth"] for r in rows}
+    shown = []
+    for row in rows:  # oldest first
+        pk = row["youth"].pk
+        linked = [other for pair in pairs if pk in pair for other in pair - {pk}
+                  if other in lead_of]
+        if not linked:
+            lead_of[pk] = row
+            shown.append(row)
+            continue
+        lead = lead_of[pk] = lead_of[linked[0]]
+        review = next((r for other in linked if (r := pairs[frozenset((pk, other))])), None)
+        lead["duplicates"].append({"row": row, "review": review,
+                                   "pair": (youth_of[linked[0]], row["youth"])})
+    return shown
 
 
 @require_POST

@@ -14,6 +14,11 @@ class YouthEventKind(models.TextChoices):
     CONTACT_PERSON_CHANGED = "contact_person_changed", _("Vaste contactpersoon gewijzigd")
     CONTACT_PERSON_ENDED = "contact_person_ended", _("Vaste contactpersoon beëindigd")
     POSSIBLE_DUPLICATE_RAISED = "possible_duplicate_raised", _("Mogelijk dubbel dossier gemeld")
+    POSSIBLE_DUPLICATE_DISMISSED = "possible_duplicate_dismissed", _(
+        "Beoordeeld: verschillende personen")
+    BSN_TO_CHECK = "bsn_to_check", _("BSN verwijderd: controleer het BSN met de jongere")
+    YOUTH_MERGED = "youth_merged", _("Dossiers samengevoegd")
+    YOUTH_MERGE_UNDONE = "youth_merge_undone", _("Samenvoegen ongedaan gemaakt")
 
 
 @AUDIT_OBJECTS.register
@@ -21,3 +26,4 @@ class YouthObject(models.TextChoices):
     YOUTH = "youth", _("Jongere")
     CONTACT_ASSIGNMENT = "contact_assignment", _("Vaste contactpersoon")
     POSSIBLE_DUPLICATE = "possible_duplicate", _("Mogelijk dubbel dossier")
+    YOUTH_MERGE = "youth_merge", _("Samenvoeging van dossiers")

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27.core.partial_date import PartialDate
@@ -23,6 +24,12 @@ class Youth(models.Model):
     # The BSN was typed for a new file while another file holds it: both stay until a coach
     # merges them or corrects the BSN (a review item; no oracle for whoever typed it).
     bsn_under_review = models.BooleanField(_("BSN in controle"), default=False)
+    # Joined into another file of the same person (issue 9 §4, ADR 0011): its id leads there,
+    # it shows in no list, and its append-only rows (events, audit) are read with the kept file.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_files",
+        verbose_name=_("samengevoegd met"),
+    )
     given_names = models.CharField(_("voornamen"), max_length=200)
     surname_prefix = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
     family_name = models.CharField(_("achternaam"), max_length=200)
@@ -188,3 +195,51 @@ class PossibleDuplicate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.youth_id} ~ {self.other_id} ({self.get_status_display()})"
+
+
+class YouthMerge(models.Model):
+    """Two files of one person joined into one (issue 9 §4, ADR 0011), and its undo.
+
+    ``moved`` records, per mover (``youth.merge.MERGE_MOVERS``), exactly which rows the merge
+    changed, so the undo restores those and nothing else. Append-only rows (events, audit) are
+    never rewritten: the kept file's reads include the merged file's rows.
+    """
+
+    AUDIT_TYPE = "youth_merge"  # route27.audit.objects
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kept = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="merges_kept",
+                             verbose_name=_("bewaard dossier"))
+    merged = models.ForeignKey(Youth, on_delete=models.PROTECT, related_name="merges_merged",
+                               verbose_name=_("samengevoegd dossier"))
+    reason = models.TextField(_("reden"))
+    review = models.ForeignKey(PossibleDuplicate, null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="merges",
+                               verbose_name=_("beoordeling"))
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("samengevoegd door"))
+    merged_at = models.DateTimeField(_("samengevoegd op"), default=timezone.now)
+    moved = models.JSONField(_("verplaatste gegevens"), default=dict)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("ongedaan gemaakt door"))
+    undone_at = models.DateTimeField(_("ongedaan gemaakt op"), null=True, blank=True)
+    undo_reason = models.TextField(_("reden ongedaan maken"), blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(kept=models.F("merged")),
+                                   name="merge_of_two_files"),
+            models.UniqueConstraint(fields=["merged"], condition=Q(undone_at__isnull=True),
+                                    name="one_standing_merge_per_file"),
+        ]
+        verbose_name = _("samenvoeging")
+        verbose_name_plural = _("samenvoegingen")
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} → {self.kept_id}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
-from route27.casefile.services import record
-from route27.core.errors import ValidationFailed
+from route27.casefile.services import record, record_audit
+from route27.core.errors import Refused, ValidationFailed
 from route27.organisations.models import Team
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.organisations.selectors import actor_team_for
 from route27.youth.events import YouthEventKind as Kind
-from route27.youth.models import ContactAssignment, Guardian, PossibleDuplicate, Youth
+from route27.youth.merge import MERGE_MOVERS, bsn_refusal
+from route27.youth.models import ContactAssignment, Guardian, PossibleDuplicate, Youth, YouthMerge
+from route27.youth.selectors import may_decide, may_undo, youth_visible_to
 from route27.youth.validation import add_error, clean_person
 
 _MAX_GUARDIANS = 4
+BSN_HELD = _lazy("Er is al een jongere met dit BSN geregistreerd. "
+                 "Zoek de jongere op in plaats van een nieuwe te maken.")
 
 
-def _clean(data: dict[str, Any], *, youth: Youth | None,
-           check_bsn: bool = True) -> dict[str, Any]:
-    """Validate and normalise youth fields; collect every problem before raising."""
+class BsnHeldByVisibleFile(ValidationFailed):
+    """The BSN belongs to a file the actor may see: they are pointed to it (no new file)."""
+
+    def __init__(self, holder: Youth, *, field_errors: dict[str, list[str]]):
+        super().__init__(_("Controleer de gemarkeerde velden."), field_errors=field_errors)
+        self.holder = holder
+
+
+def _clean(data: dict[str, Any], *, youth: Youth | None, check_bsn: bool = True,
+           clash_visible_to=None) -> dict[str, Any]:
+    """Validate and normalise youth fields; collect every problem before raising.
+    ``clash_visible_to``: refuse a BSN another file holds only when this user may see that file
+    (no oracle); the error then names the file (:class:`BsnHeldByVisibleFile`)."""
     errors: dict[str, list[str]] = {}
     cleaned = clean_person(data, errors)
 
@@ -35,13 +53,16 @@ def _clean(data: dict[str, Any], *, youth: Youth | None,
 
     kept_under_review = youth is not None and youth.bsn_under_review and \
         cleaned.get("bsn") == youth.bsn
+    holder = None
     if cleaned.get("bsn") and check_bsn and not kept_under_review:
         clash = Youth.objects.filter(bsn=cleaned["bsn"], bsn_under_review=False)
         if youth is not None:
             clash = clash.exclude(pk=youth.pk)
-        if clash.exists():
-            fail("bsn", _("Er is al een jongere met dit BSN geregistreerd. "
-                          "Zoek de jongere op in plaats van een nieuwe te maken."))
+        if clash_visible_to is not None:
+            clash = clash.filter(pk__in=youth_visible_to(clash_visible_to).values("pk"))
+        holder = clash.first()
+        if holder is not None:
+            fail("bsn", str(BSN_HELD))
 
     guardians = []
     for index, guardian in enumerate(data.get("guardians") or []):
@@ -65,6 +86,8 @@ def _clean(data: dict[str, Any], *, youth: Youth | None,
     cleaned["guardians"] = guardians
 
     if errors:
+        if holder is not None and clash_visible_to is not None:
+            raise BsnHeldByVisibleFile(holder, field_errors=errors)
         raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
     return cleaned
 
@@ -87,21 +110,46 @@ def is_same_person(youth: Youth, cleaned: dict[str, Any]) -> bool:
 
 def youth_holding_bsn(bsn: str) -> Youth | None:
     """The file that holds this BSN (not one under review), for matching inside a use case.
-    Never show its data to the caller without a reason (youth.selectors)."""
+    Never show its data to the caller without a reason (youth.selectors). A merged file holds
+    no BSN (``youth_merge`` moves or drops it)."""
     return Youth.objects.filter(bsn=bsn, bsn_under_review=False).first() if bsn else None
+
+
+_NAMESAKES_REVIEWED = 5  # a very common name and partial date must not flood the reviews
+
+
+def hidden_namesakes(actor, youth: Youth):
+    """Files with the same family name and exactly the same (partial) birth date as ``youth``
+    that the actor may not see, not merged, at most a few."""
+    same = Youth.objects.filter(
+        family_name__iexact=youth.family_name, birth_year=youth.birth_year,
+        birth_month=youth.birth_month, birth_day=youth.birth_day, merged_into__isnull=True,
+    ).exclude(pk=youth.pk).exclude(pk__in=youth_visible_to(actor).values("pk"))
+    return Youth.objects.filter(pk__in=list(same.order_by("pk").values_list(
+        "pk", flat=True)[:_NAMESAKES_REVIEWED]))
+
+
+BSN_CLASH_MODES = ("refuse", "review", "no_oracle")
 
 
 @transaction.atomic
 def youth_create(*, actor, team: Team | None = None, bsn_clash: str = "refuse",
-                 source: str = "", **data: Any) -> Youth:
+                 source: str = "", review_namesakes: bool = False, **data: Any) -> Youth:
     """Register a youth. A BSN another file holds is refused (``bsn_clash="refuse"``: for a
     caller who may see that file), or kept under review beside it (``"review"``: the caller
-    must not learn that the BSN exists; a review item goes to the coaches of both files)."""
-    if bsn_clash not in ("refuse", "review"):
+    must not learn that the BSN exists; a review item goes to the coaches of the file that
+    holds it). ``"no_oracle"`` (the "new youth" form and API): refused with the file when the
+    actor may see it (:class:`BsnHeldByVisibleFile`), else as ``"review"``, so the answer for
+    another team's BSN is the answer for an unknown one.
+
+    ``review_namesakes``: files with the same family name and birth date that the actor may not
+    see get a review item with the new file, silently (issue 9 §4)."""
+    if bsn_clash not in BSN_CLASH_MODES:
         raise ValueError(bsn_clash)
-    cleaned = _clean(data, youth=None, check_bsn=bsn_clash == "refuse")
+    cleaned = _clean(data, youth=None, check_bsn=bsn_clash != "review",
+                     clash_visible_to=actor if bsn_clash == "no_oracle" else None)
     guardians = cleaned.pop("guardians")
-    holder = youth_holding_bsn(cleaned.get("bsn")) if bsn_clash == "review" else None
+    holder = youth_holding_bsn(cleaned.get("bsn")) if bsn_clash != "refuse" else None
     youth = Youth(**cleaned, team=team or actor_team_for(actor, cleaned["municipality"]),
                   bsn_under_review=holder is not None)
     try:
@@ -113,11 +161,18 @@ def youth_create(*, actor, team: Team | None = None, bsn_clash: str = "refuse",
     _save_guardians(youth, guardians)
     record(actor=actor, youth=youth, kind=Kind.YOUTH_REGISTERED, action=AuditAction.CREATE,
            data={"municipality": youth.municipality.code}, purpose=Purpose.REGISTRATION)
+    source = source or "youth_create"
     if holder is not None:
         reason = (PossibleDuplicate.Reason.SAME_BSN if is_same_person(holder, cleaned)
                   else PossibleDuplicate.Reason.BSN_OTHER_PERSON)
         possible_duplicate_raise(actor=actor, youth=youth, other=holder, reason=reason,
-                                 source=source or "youth_create")
+                                 source=source)
+    if review_namesakes:
+        for namesake in hidden_namesakes(actor, youth).exclude(
+                pk=holder.pk if holder is not None else None):
+            possible_duplicate_raise(actor=actor, youth=youth, other=namesake,
+                                     reason=PossibleDuplicate.Reason.SAME_NAME_BIRTH_DATE,
+                                     source=source)
     return youth
 
 
@@ -216,8 +271,199 @@ def possible_duplicate_raise(*, actor, youth: Youth, other: Youth, reason: str,
     review = PossibleDuplicate.objects.create(
         youth=youth, other=other, reason=reason, source=source,
         raised_by=actor if actor is not None and actor.is_authenticated else None)
-    for file in (youth, other):
-        record(actor=review.raised_by, youth=file, about=review,
-               kind=Kind.POSSIBLE_DUPLICATE_RAISED, action=AuditAction.CREATE,
-               data={"reason": reason, "source": source}, purpose=Purpose.REGISTRATION)
+    _record_on_pair(actor=review.raised_by, review=review, kind=Kind.POSSIBLE_DUPLICATE_RAISED,
+                    action=AuditAction.CREATE, data={"reason": reason, "source": source})
     return review
+
+
+def _record_on_pair(*, actor, review: PossibleDuplicate, kind: str,
+                    action: AuditAction = AuditAction.UPDATE, data: dict | None = None,
+                    reason: str = "") -> None:
+    """A review's event goes on the existing file's timeline; the new file gets the audit row
+    only. The new file's team often caused the review (it typed the BSN): its timeline must
+    not tell it that the BSN or person exists elsewhere (ACCESS.md: no oracles)."""
+    record(actor=actor, youth=review.other, about=review, kind=kind, action=action, data=data,
+           reason=reason, purpose=Purpose.REGISTRATION)
+    record_audit(actor=actor, youth=review.youth, about=review, action=action,
+                 purpose=Purpose.REGISTRATION, detail={"kind": kind, **(data or {})})
+
+
+def _require_text(value: str, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationFailed(message, field_errors={field: [message]})
+    return value
+
+
+def _locked(*files: Youth) -> list[Youth]:
+    """The files, locked in a fixed order (two merges of one pair never deadlock)."""
+    rows = {y.pk: y for y in Youth.objects.select_for_update().filter(
+        pk__in=[f.pk for f in files]).order_by("pk")}
+    return [rows[f.pk] for f in files]
+
+
+@transaction.atomic
+def possible_duplicate_dismiss(*, actor, review: PossibleDuplicate,
+                               note: str) -> PossibleDuplicate:
+    """"Verschillende personen": the two files stay apart. When the review was about a BSN, the
+    file that holds it under review loses it (two people never share one BSN): its team checks
+    the BSN with the youth (an event on that file says so)."""
+    note = _require_text(note, "note", _("Licht toe waarom het verschillende personen zijn."))
+    review = PossibleDuplicate.objects.select_for_update().get(pk=review.pk)
+    if review.status != PossibleDuplicate.Status.OPEN:
+        raise ValidationFailed(_("Over deze mogelijk dubbele dossiers is al besloten."))
+    youth, other = _locked(review.youth, review.other)
+    if not may_decide(actor, youth, other):
+        raise Refused(_("U mag niet over deze dossiers beslissen."))
+    review.status = PossibleDuplicate.Status.DISTINCT
+    review.decided_by, review.decided_at = actor, timezone.now()
+    review.decision_note = note
+    review.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    _record_on_pair(actor=actor, review=review, kind=Kind.POSSIBLE_DUPLICATE_DISMISSED,
+                    data={"reason": review.reason}, reason=note)
+    bsn_reasons = (PossibleDuplicate.Reason.SAME_BSN, PossibleDuplicate.Reason.BSN_OTHER_PERSON)
+    under_review = next((f for f in (youth, other) if f.bsn_under_review), None)
+    if review.reason in bsn_reasons and under_review is not None:
+        under_review.bsn, under_review.bsn_under_review = None, False
+        under_review.save(update_fields=["bsn", "bsn_under_review", "updated_at"])
+        record(actor=actor, youth=under_review, kind=Kind.BSN_TO_CHECK,
+               purpose=Purpose.REGISTRATION, detail={"fields": ["bsn"]},
+               reason=_("Het BSN hoort bij een ander dossier. Controleer het BSN met de "
+                        "jongere en vul het opnieuw in."))
+    return review
+
+
+def _merge_bsn(kept: Youth, merged: Youth) -> dict | None:
+    """One person, one BSN: the kept file takes the merged file's BSN when it has none; a copy
+    under review is dropped. Returns what was changed, for the undo."""
+    if not merged.bsn:
+        return None
+    change = {"kept": [kept.bsn, kept.bsn_under_review],
+              "merged": [merged.bsn, merged.bsn_under_review]}
+    bsn, under_review = merged.bsn, merged.bsn_under_review
+    merged.bsn, merged.bsn_under_review = None, False
+    merged.save(update_fields=["bsn", "bsn_under_review", "updated_at"])
+    if kept.bsn:  # the same BSN (bsn_refusal): held by one of them unless both were under review
+        kept.bsn_under_review = kept.bsn_under_review and under_review
+    else:
+        kept.bsn, kept.bsn_under_review = bsn, under_review
+    kept.save(update_fields=["bsn", "bsn_under_review", "updated_at"])
+    change["after"] = [kept.bsn, kept.bsn_under_review]
+    return change
+
+
+def _unmerge_bsn(kept: Youth, merged: Youth, change: dict) -> None:
+    kept.bsn, kept.bsn_under_review = change["kept"]
+    kept.save(update_fields=["bsn", "bsn_under_review", "updated_at"])
+    merged.bsn, merged.bsn_under_review = change["merged"]
+    merged.save(update_fields=["bsn", "bsn_under_review", "updated_at"])
+
+
+@transaction.atomic
+def youth_merge(*, actor, kept: Youth, merged: Youth, reason: str,
+                review: PossibleDuplicate | None = None) -> YouthMerge:
+    """Join two files of one person (issue 9 §4, ADR 0011): every row of the merged file moves
+    to the kept one (``youth.merge.MERGE_MOVERS``), the merged file's id leads to the kept file,
+    and the undo (:func:`youth_merge_undo`) can put exactly those rows back.
+
+    Refused for one file, a file merged already, someone who may not decide about both files
+    (``may_decide``), two different BSNs, and what an app's mover refuses (two open
+    trajectories of different teams, say)."""
+    reason = _require_text(reason, "reason", _("Geef een reden voor het samenvoegen."))
+    if kept.pk == merged.pk:
+        raise ValidationFailed(_("Een dossier kan niet met zichzelf worden samengevoegd."))
+    kept, merged = _locked(kept, merged)
+    if not may_decide(actor, kept, merged):
+        raise Refused(_("U mag deze dossiers niet samenvoegen."))
+    if kept.merged_into_id or merged.merged_into_id:
+        raise ValidationFailed(_("Een van deze dossiers is al samengevoegd."))
+    problems = [m for m in (bsn_refusal(kept=kept, merged=merged),
+                            *(mover.refusal(kept=kept, merged=merged) for mover in MERGE_MOVERS))
+                if m]
+    if problems:
+        raise ValidationFailed(" ".join(problems))
+    moved: dict = {}
+    bsn_change = _merge_bsn(kept, merged)
+    if bsn_change:
+        moved["bsn"] = bsn_change
+    for mover in MERGE_MOVERS:
+        change = mover.move(kept=kept, merged=merged)
+        if change:
+            moved[mover.key] = change
+    merged.merged_into = kept
+    merged.save(update_fields=["merged_into", "updated_at"])
+    pair = (PossibleDuplicate.objects.select_for_update()
+            .filter(Q(youth=kept, other=merged) | Q(youth=merged, other=kept),
+                    status=PossibleDuplicate.Status.OPEN))
+    resolved = sorted(pair.values_list("pk", flat=True))
+    pair.update(status=PossibleDuplicate.Status.MERGED, decided_by=actor,
+                decided_at=timezone.now(), decision_note=reason)
+    if resolved:
+        moved["youth.review_resolved"] = resolved
+    merge = YouthMerge.objects.create(
+        kept=kept, merged=merged, reason=reason, merged_by=actor, moved=moved,
+        review=review if review is not None and review.pk in resolved else None)
+    facts = {"kept": str(kept.public_id), "merged": str(merged.public_id)}
+    for file, role in ((kept, "kept"), (merged, "merged")):
+        record(actor=actor, youth=file, about=merge, kind=Kind.YOUTH_MERGED, reason=reason,
+               data={**facts, "role": role}, purpose=Purpose.REGISTRATION)
+    return merge
+
+
+def merge_undo_term() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.ROUTE27_MERGE_UNDO_DAYS)
+
+
+@transaction.atomic
+def youth_merge_undo(*, actor, merge: YouthMerge, reason: str) -> YouthMerge:
+    """A functional administrator takes a merge back within the term
+    (``ROUTE27_MERGE_UNDO_DAYS``): the recorded rows go back to the merged file, its BSN too,
+    and its id leads to itself again. Rows written on the kept file since the merge stay there."""
+    reason = _require_text(reason, "reason", _("Geef een reden voor het ongedaan maken."))
+    merge = YouthMerge.objects.select_for_update().get(pk=merge.pk)
+    kept, merged = _locked(merge.kept, merge.merged)
+    if not may_undo(actor, merge):
+        raise Refused(_("Alleen een functioneel beheerder van de gemeente van de jongere kan "
+                        "een samenvoeging ongedaan maken."))
+    if merge.is_undone:
+        raise ValidationFailed(_("Deze samenvoeging is al ongedaan gemaakt."))
+    if timezone.now() - merge.merged_at > merge_undo_term():
+        raise ValidationFailed(
+            _("Een samenvoeging kan alleen binnen %(days)s dagen ongedaan worden gemaakt.")
+            % {"days": settings.ROUTE27_MERGE_UNDO_DAYS})
+    if kept.merged_into_id or merged.merged_into_id != kept.pk:
+        raise ValidationFailed(_("Het bewaarde dossier is daarna zelf samengevoegd. Maak eerst "
+                                 "die samenvoeging ongedaan."))
+    problems = []
+    bsn_change = merge.moved.get("bsn")
+    if bsn_change and [kept.bsn, kept.bsn_under_review] != bsn_change["after"]:
+        problems.append(_("Het BSN van het bewaarde dossier is na het samenvoegen gewijzigd."))
+    for mover in MERGE_MOVERS:
+        if mover.key in merge.moved:
+            problem = mover.undo_refusal(kept=kept, merged=merged, record=merge.moved[mover.key])
+            if problem:
+                problems.append(problem)
+    if problems:
+        raise ValidationFailed(" ".join(problems))
+    for mover in reversed(list(MERGE_MOVERS)):
+        if mover.key in merge.moved:
+            mover.undo(kept=kept, merged=merged, record=merge.moved[mover.key])
+    merged.merged_into = None
+    merged.save(update_fields=["merged_into", "updated_at"])
+    if bsn_change:
+        _unmerge_bsn(kept, merged, bsn_change)
+    for review in PossibleDuplicate.objects.filter(
+            pk__in=merge.moved.get("youth.review_resolved", [])):
+        if not PossibleDuplicate.objects.filter(
+                youth=review.youth_id, other=review.other_id,
+                status=PossibleDuplicate.Status.OPEN).exists():
+            review.status, review.decided_by, review.decided_at = (
+                PossibleDuplicate.Status.OPEN, None, None)
+            review.save(update_fields=["status", "decided_by", "decided_at"])
+    merge.undone_by, merge.undone_at, merge.undo_reason = actor, timezone.now(), reason
+    merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
+    facts = {"kept": str(kept.public_id), "merged": str(merged.public_id)}
+    for file, role in ((kept, "kept"), (merged, "merged")):
+        record(actor=actor, youth=file, about=merge, kind=Kind.YOUTH_MERGE_UNDONE,
+               reason=reason, data={**facts, "role": role}, purpose=Purpose.REGISTRATION)
+    return merge

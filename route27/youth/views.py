@@ -1,4 +1,5 @@
 import re
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -20,11 +21,33 @@ from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
 PAGE_SIZE = 25
 
 
+class _Moved(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
 def _get_or_404(request, public_id, purpose=Purpose.CASEWORK):
+    """The file; for the id of a file merged into one the user may see, a redirect (302) to
+    the same page of the kept file (ADR 0011); otherwise 404."""
     try:
         return selectors.youth_get(user=request.user, public_id=public_id, purpose=purpose)
+    except selectors.MovedToKeptFile as moved:
+        path = request.get_full_path().replace(str(public_id), str(moved.kept.public_id), 1)
+        raise _Moved(redirect(path)) from moved
     except NotFound as exc:
         raise Http404(exc.message) from exc
+
+
+def _follows_merges(view):
+    """Answer a merged file's id with the redirect ``_get_or_404`` made."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Moved as moved:
+            return moved.response
+
+    return wrapper
 
 
 # Digits (with spaces, dots or dashes) that could be (part of) a BSN: never in a URL.
@@ -85,6 +108,7 @@ def _open_by_bsn(request, bsn: str):
 
 
 @access_policy("youth.open_file")
+@_follows_merges
 def youth_detail(request, public_id):
     """The youth's file: the sections the apps registered (``casefile.sections``), in order."""
     youth = _get_or_404(request, public_id)
@@ -93,6 +117,7 @@ def youth_detail(request, public_id):
 
 
 def _form_page(request, *, youth=None):
+    existing = None  # the file that holds the BSN typed, when the user may see it
     if request.method == "POST":
         form = YouthForm(request.POST)
         formset = GuardianFormSet(request.POST, prefix="guardians")
@@ -101,12 +126,20 @@ def _form_page(request, *, youth=None):
                     "guardians": [f.cleaned_data for f in formset.forms]}
             try:
                 if youth is None:
-                    youth = services.youth_create(actor=request.user, **data)
+                    # No oracle (issue 9 §3): a BSN of a file the user may not see, or a
+                    # namesake there, gives the answer an unknown BSN gives; a review item
+                    # goes to the coaches of that file.
+                    youth = services.youth_create(
+                        actor=request.user, bsn_clash="no_oracle", source="youth_create",
+                        review_namesakes=True, **data)
                     messages.success(request, _("De jongere is geregistreerd."))
                 else:
                     services.youth_update(actor=request.user, youth=youth, **data)
                     messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect("youth:detail", public_id=youth.public_id)
+            except services.BsnHeldByVisibleFile as exc:
+                apply_service_errors(exc, form, formset)
+                existing = exc.holder
             except ValidationFailed as exc:
                 apply_service_errors(exc, form, formset)
     elif youth is None:
@@ -115,7 +148,8 @@ def _form_page(request, *, youth=None):
         initial, guardians = initial_from_youth(youth)
         form = YouthForm(initial=initial)
         formset = GuardianFormSet(prefix="guardians", initial=guardians)
-    return render(request, "youth/form.html", {"form": form, "formset": formset, "youth": youth})
+    return render(request, "youth/form.html", {"form": form, "formset": formset, "youth": youth,
+                                               "existing": existing})
 
 
 @require_http_methods(["GET", "POST"])
@@ -126,5 +160,6 @@ def youth_create(request):
 
 @require_http_methods(["GET", "POST"])
 @access_policy("youth.change_youth")
+@_follows_merges
 def youth_edit(request, public_id):
     return _form_page(request, youth=_get_or_404(request, public_id, Purpose.REGISTRATION))

@@ -1,6 +1,7 @@
 """Worklists (issue 4 §10): own youth, intake queue and caseload; scoped, audited, O(1) queries."""
 
 import datetime
+import itertools
 import re
 
 import pytest
@@ -44,9 +45,14 @@ def own(coach, team, *, youth=None, **trajectory):
     return TrajectoryFactory(youth=youth, team=team, **trajectory)
 
 
-def unassigned(team, *, entrance="school", **trajectory):
-    return TrajectoryFactory(youth=YouthFactory(team=team), team=team, entrance=entrance,
-                             **trajectory)
+def unassigned(team, *, entrance="school", youth=None, **trajectory):
+    """A youth waiting in the intake queue. Each one another person (own family name): two
+    queued files with one name and birth date show as one possible duplicate (issue 9 §4)."""
+    youth = youth or YouthFactory(team=team, family_name=f"Wachtend{next(_WAITING)}")
+    return TrajectoryFactory(youth=youth, team=team, entrance=entrance, **trajectory)
+
+
+_WAITING = itertools.count()
 
 
 def names(response) -> list[str]:

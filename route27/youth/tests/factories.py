@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from route27.organisations.tests.factories import TeamFactory, real_municipality
-from route27.youth.models import ContactAssignment, Youth
+from route27.youth.models import ContactAssignment, PossibleDuplicate, Youth, YouthMerge
 
 
 def valid_bsn(n: int) -> str:
@@ -52,3 +52,62 @@ class ContactAssignmentFactory(factory.django.DjangoModelFactory):
 
     youth = factory.SubFactory(YouthFactory)
     role = "doorstroomcoach"
+
+
+class PossibleDuplicateFactory(factory.django.DjangoModelFactory):
+    """An open review item, as ``possible_duplicate_raise`` leaves it (without its events).
+
+    Default: two files of one team with the same family name and birth date, ``other`` the
+    existing one. Traits: ``same_bsn`` (``youth`` holds ``other``'s BSN under review),
+    ``bsn_other_person`` (the same, with another family name), ``other_team`` (the existing file
+    belongs to another team than the new one)."""
+
+    class Meta:
+        model = PossibleDuplicate
+
+    other = factory.SubFactory(YouthFactory)
+    youth = factory.SubFactory(YouthFactory, team=factory.SelfAttribute("..other.team"),
+                               family_name=factory.SelfAttribute("..other.family_name"))
+    reason = PossibleDuplicate.Reason.SAME_NAME_BIRTH_DATE
+    source = "test"
+
+    class Params:
+        same_bsn = factory.Trait(
+            reason=PossibleDuplicate.Reason.SAME_BSN,
+            other=factory.SubFactory(YouthFactory, with_bsn=True),
+            youth=factory.SubFactory(
+                YouthFactory, team=factory.SelfAttribute("..other.team"),
+                family_name=factory.SelfAttribute("..other.family_name"),
+                bsn=factory.SelfAttribute("..other.bsn"), bsn_under_review=True))
+        bsn_other_person = factory.Trait(
+            reason=PossibleDuplicate.Reason.BSN_OTHER_PERSON,
+            other=factory.SubFactory(YouthFactory, with_bsn=True),
+            youth=factory.SubFactory(
+                YouthFactory, team=factory.SelfAttribute("..other.team"), family_name="Anders",
+                bsn=factory.SelfAttribute("..other.bsn"), bsn_under_review=True))
+        other_team = factory.Trait(youth=factory.SubFactory(
+            YouthFactory, family_name=factory.SelfAttribute("..other.family_name")))
+
+
+class YouthMergeFactory(factory.django.DjangoModelFactory):
+    """A merge made by ``youth_merge`` (rows moved, events on both files). ``actor`` merges
+    (default: a doorstroomcoach of the kept file's team, who may see both files when they share
+    the team); ``kept`` and ``merged`` default to two files of one team."""
+
+    class Meta:
+        model = YouthMerge
+
+    kept = factory.SubFactory(YouthFactory)
+    merged = factory.SubFactory(YouthFactory, team=factory.SelfAttribute("..kept.team"),
+                                family_name=factory.SelfAttribute("..kept.family_name"))
+    reason = "Zelfde persoon: adres en telefoonnummer komen overeen (test)"
+    actor = None
+
+    @classmethod
+    def _create(cls, model_class, *args, kept, merged, reason, actor=None, **kwargs):
+        from route27.organisations.roles import Role
+        from route27.organisations.tests.factories import member
+        from route27.youth.services import youth_merge
+
+        actor = actor or member(Role.DOORSTROOMCOACH, team=kept.team)
+        return youth_merge(actor=actor, kept=kept, merged=merged, reason=reason)

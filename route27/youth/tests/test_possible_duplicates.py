@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 REASON = PossibleDuplicate.Reason.BSN_OTHER_PERSON
 
 
-def test_raise_records_an_event_on_both_files_and_is_idempotent(coach, team):
+def test_raise_records_the_event_on_the_existing_file_only_and_is_idempotent(coach, team):
+    """The existing file's team sees the review in its timeline; the new file gets the audit row
+    only: its team often typed the BSN, and must not learn that it exists elsewhere."""
     new, existing = YouthFactory(team=team), YouthFactory(team=TeamFactory())
     review = possible_duplicate_raise(actor=coach, youth=new, other=existing, reason=REASON,
                                       source="handover")
@@ -29,8 +31,9 @@ def test_raise_records_an_event_on_both_files_and_is_idempotent(coach, team):
                                      source="handover")
     assert again == review
     kinds = Event.objects.filter(kind=YouthEventKind.POSSIBLE_DUPLICATE_RAISED)
-    assert sorted(kinds.values_list("youth_id", flat=True)) == sorted([new.pk, existing.pk])
-    assert AuditEntry.objects.filter(object_type="possible_duplicate").count() == 2
+    assert list(kinds.values_list("youth_id", flat=True)) == [existing.pk]
+    rows = AuditEntry.objects.filter(object_type="possible_duplicate")
+    assert sorted(rows.values_list("subject_id", flat=True)) == sorted([new.pk, existing.pk])
 
 
 def test_a_file_is_no_duplicate_of_itself(coach, team):
@@ -41,15 +44,18 @@ def test_a_file_is_no_duplicate_of_itself(coach, team):
     assert not PossibleDuplicate.objects.exists()
 
 
-def test_the_review_shows_to_who_may_see_one_of_the_files(coach, team):
+def test_the_review_shows_to_who_may_see_the_existing_file_not_only_the_new_one(coach, team):
+    """ADR 0011: who may see only the new file (the side that typed the BSN) is not told."""
     mine, theirs = YouthFactory(team=team), YouthFactory(team=TeamFactory())
-    possible_duplicate_raise(actor=None, youth=mine, other=theirs, reason=REASON,
-                             source="leavers_import")
+    about_mine = possible_duplicate_raise(actor=None, youth=theirs, other=mine, reason=REASON,
+                                          source="leavers_import")
+    possible_duplicate_raise(actor=None, youth=mine, other=YouthFactory(team=TeamFactory()),
+                             reason=REASON, source="leavers_import")
     unrelated = possible_duplicate_raise(
         actor=None, youth=YouthFactory(team=TeamFactory()), other=YouthFactory(),
         reason=REASON, source="leavers_import")
     shown = list(possible_duplicates_for(coach))
-    assert len(shown) == 1 and unrelated not in shown
+    assert shown == [about_mine] and unrelated not in shown
 
 
 def _person(youth, **overrides):
