@@ -17,7 +17,6 @@ from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
 from route27.organisations.roles import Role
 from route27.organisations.tests.factories import (
-    OrganisationFactory,
     TeamFactory,
     member,
     real_municipality,
