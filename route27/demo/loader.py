@@ -205,6 +205,7 @@ def load_demo_data() -> dict[str, int]:
             )
             _demo_trajectory(rng, today, youth, team, coach if assign else None)
             created_youth += 1
+    _demo_duplicate(teams["Jongerenteam Aalsmeer"], today)
     from route27.demo.portal_accounts import load_portal_demo
 
     load_portal_demo()
@@ -250,6 +251,31 @@ def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
         trajectory_move(actor=coach, trajectory=trajectory, to=target, reason="Demo-opbouw")
     activity_record(actor=coach, trajectory=trajectory, kind="coaching",
                     on=today - datetime.timedelta(days=rng.randint(0, min(70, age_days))))
+
+
+def _demo_duplicate(team, today) -> None:
+    """One open possible duplicate (issue 9 §4), so "Mogelijk dubbele dossiers" and the intake
+    queue's mark have something to show: the youth signed up themself without a BSN while
+    their file already waited in the Aalsmeer intake queue, and got a second file."""
+    from route27.trajectories.services import trajectory_start
+    from route27.youth.models import PossibleDuplicate, Youth
+    from route27.youth.services import possible_duplicate_raise, youth_create
+
+    if PossibleDuplicate.objects.filter(source="demo").exists():
+        return
+    waiting = (Youth.objects.filter(team=team, bsn__isnull=False, contact_assignments__isnull=True)
+               .order_by("pk").first())
+    if waiting is None:
+        return
+    second = youth_create(
+        actor=None, team=team, given_names=waiting.given_names,
+        surname_prefix=waiting.surname_prefix, family_name=waiting.family_name,
+        birth_date=str(waiting.birth_date), municipality=waiting.municipality,
+        place=waiting.place, phone="06 12345678")
+    trajectory_start(actor=None, youth=second, team=team, entrance="self",
+                     started_on=today - datetime.timedelta(days=1))
+    possible_duplicate_raise(actor=None, youth=second, other=waiting,
+                             reason=PossibleDuplicate.Reason.SAME_NAME_BIRTH_DATE, source="demo")
 
 
 def demo_enabled() -> bool:

@@ -8,5 +8,7 @@ class HandoverConfig(AppConfig):
     verbose_name = _("Overdracht")
 
     def ready(self):
-        from route27.handover import events  # noqa: F401  registers event kinds and audit types
-        from route27.handover import merge  # noqa: F401  moves its rows when files are merged
+        from route27.handover import (
+            events,  # noqa: F401  registers event kinds and audit types
+            merge,  # noqa: F401  moves its rows when files are merged
+        )

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from route27.demo.loader import USERS
 from route27.organisations.models import Membership, User
 from route27.organisations.roles import Role
-from route27.youth.models import Youth
+from route27.youth.models import PossibleDuplicate, Youth
 from route27.youth.selectors import youth_visible_to
 
 pytestmark = pytest.mark.django_db
@@ -14,13 +14,14 @@ def test_demo_data_is_idempotent_and_scoped():
     call_command("load_reference_data")
     call_command("load_demo_data")
     call_command("load_demo_data")
-    assert Youth.objects.count() == 200
-    assert Youth.objects.values("bsn").distinct().count() == 200
+    assert Youth.objects.count() == 201  # 200 and one possible duplicate without a BSN
+    assert Youth.objects.exclude(bsn=None).values("bsn").distinct().count() == 200
+    assert PossibleDuplicate.objects.get().status == PossibleDuplicate.Status.OPEN
     assert {m.role for m in Membership.objects.all()} == set(Role)
     assert len(USERS) == User.objects.filter(memberships__isnull=False).distinct().count()
     coach = User.objects.get(username="doorstroomcoach.aalsmeer")
     visible = youth_visible_to(coach)
-    assert visible.count() == 60
+    assert visible.count() == 61
     assert set(visible.values_list("municipality__name", flat=True)) == {"Aalsmeer"}
     assert not youth_visible_to(User.objects.get(username="zonderteam")).exists()
 
