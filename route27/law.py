@@ -1,8 +1,10 @@
 """The law in one place: art. 7a Participatiewet, ages, terms and the route decision engine.
 
-Pure functions, no database. Every rule carries the article or seed section it comes from:
-S0 = seeds/000 (SZW handreiking, Sept 2025), S3 = seeds/003 (Amstelveen/Aalsmeer notitie).
-Where the law leaves a judgement to the professional, the engine says so instead of deciding.
+Pure functions, no database. Every rule carries the article or seed section it comes from, in
+words a coach reads: "Handreiking SZW" = seeds/000 (SZW handreiking, Sept 2025),
+"Uitgangspuntennotitie Amstelveen/Aalsmeer" = seeds/003. Every output can be open (``OpenKind``):
+where the law leaves a judgement, local policy or a point it does not decide, the engine asks the
+coach instead of deciding.
 Documented for humans in docs/route-rules.md; tested against the seed text in
 route27/tests/test_law.py.
 """
@@ -18,23 +20,51 @@ from django.utils.translation import gettext_lazy as _
 
 from route27.core.partial_date import PartialDate
 
-LAW_IN_FORCE = datetime.date(2026, 1, 1)  # S0 §2.1, S3 "Aanleiding": in force 1 January 2026
+LAW_IN_FORCE = datetime.date(2026, 1, 1)  # Handreiking SZW §2.1: in force 1 January 2026
+
+# The sources as a coach knows them. What the UI shows never uses the internal codes S0/S3.
+PW = "Participatiewet"
+HANDREIKING = "Handreiking SZW"  # seeds/000: Handreiking implementatie ... (SZW, Sept 2025)
+NOTITIE = "Uitgangspuntennotitie Amstelveen/Aalsmeer"  # seeds/003, bijlage 1
+WEB = "Wet educatie en beroepsonderwijs"
+WVO = "Wet voortgezet onderwijs 2020"
+WEC = "Wet op de expertisecentra"
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
-    citation: str
-    text: str
+    citation: str  # in words a coach reads: "Participatiewet art. 7a lid 3"
+    text: str  # Dutch, through gettext_lazy: str(rule.text) is in the active language
     quote: str  # verbatim from the seed; a test checks it is there
 
 
+class OpenKind(enum.StrEnum):
+    """Why an output is open: the engine then asks the coach instead of answering."""
+
+    JUDGEMENT = "judgement"  # a professional judgement (afweging van de professional)
+    LOCAL_POLICY = "local_policy"  # local policy or an agreement (verordening, afspraken)
+    LAW_SILENT = "law_silent"  # the sources do not decide this point
+    UNKNOWN_FACT = "unknown_fact"  # a fact the answer needs is not known yet
+
+
+OPEN_KIND_LABELS = {
+    OpenKind.JUDGEMENT: _("Afweging van de professional"),
+    OpenKind.LOCAL_POLICY: _("Lokaal beleid of afspraken"),
+    OpenKind.LAW_SILENT: _("Open: de bronnen beslissen dit niet"),
+    OpenKind.UNKNOWN_FACT: _("Gegeven ontbreekt"),
+}
+
+
 # --- Ages and terms ---------------------------------------------------------------------------
-AGE_LIMIT = 27  # Pw art. 7a lid 1: "jongeren onder de 27 jaar" (S0 §4.3)
-LEERPLICHT_CONTACT_AGES = (15, 18)  # S3 §1: "Voor jongeren van 15 tot 18 jaar ... leerplicht"
-AGE_OF_MAJORITY = 18  # BW 1:233; consent of a parent for a minor (S0 §4.2 tabel 1)
-EXTRA_EFFORT_AGE = 23  # S0 §5: more effort needed "vooral bij jongeren ouder dan 23 jaar"
-BIJSTAND_SEARCH_PERIOD_WEEKS = 4  # Pw art. 7a lid 6 with art. 7 lid 3 sub b (S0 §4.3)
+AGE_LIMIT = 27  # Participatiewet art. 7a lid 1: "jongeren onder de 27 jaar" (Handreiking §4.3)
+LEERPLICHT_CONTACT_AGES = (15, 18)  # Uitgangspuntennotitie §1: "van 15 tot 18 jaar"
+AGE_OF_MAJORITY = 18  # BW 1:233; consent of a parent for a minor (Handreiking §4.2 tabel 1)
+EXTRA_EFFORT_AGE = 23  # Handreiking §5.2 stap 3b: "vooral bij jongeren ouder dan 23 jaar"
+BIJSTAND_SEARCH_PERIOD_WEEKS = 4  # Participatiewet art. 7a lid 6 met art. 7 lid 3 sub b
+# Days before the 18th birthday from which the contact-person answer asks who takes over from
+# the leerplichtambtenaar (the file's "turns 18" alert uses the same window).
+CONTACT_CHANGE_NOTICE_DAYS = 30
 
 RULES: dict[str, Rule] = {}
 
@@ -44,117 +74,241 @@ def _rule(id: str, citation: str, text: str, quote: str) -> Rule:
     return RULES[id]
 
 
+_H43 = f"{HANDREIKING} §4.3"
+_H52 = f"{HANDREIKING} §5.2 stap 3a"
+
 R_AGE = _rule(
     "age_limit",
-    "Pw art. 7a lid 1; S0 §4.3",
-    "Art. 7a geldt voor jongeren onder de 27 jaar.",
+    f"{PW} art. 7a lid 1; {_H43}",
+    _("Art. 7a geldt voor jongeren onder de 27 jaar."),
     quote="jongeren onder de 27 jaar",
 )
 R_HARDSHIP = _rule(
     "hardship_clause",
-    "Pw art. 7a lid 7; S0 §4.3 'Hardheidsclausule'",
-    "Bij gerechtvaardigde belangen mag de gemeente de ondersteuning voortzetten "
-    "vanaf 27 jaar; de rechtvaardiging moet worden vastgelegd.",
+    f"{PW} art. 7a lid 7; {_H43} 'Hardheidsclausule'",
+    _("Bij gerechtvaardigde belangen mag de gemeente de ondersteuning voortzetten vanaf 27 jaar; "
+      "de rechtvaardiging moet worden vastgelegd."),
     quote="afwijken van de leeftijdsgrens van 27 jaar",
+)
+R_BBL_HARDSHIP = _rule(
+    "hardship_bbl_example",
+    f"{PW} art. 7a lid 7; {_H43} 'Hardheidsclausule'",
+    _("Het voorbeeld van de hardheidsclausule: een jongere zonder startkwalificatie die op een "
+      "bbl-leerbaan ondersteuning krijgt (loonkostensubsidie of begeleiding) en 27 wordt. Om te "
+      "voorkomen dat de opleiding niet wordt afgemaakt, mag de gemeente de ondersteuning "
+      "voortzetten."),
+    quote="kan de gemeente de ondersteuning voort zetten op grond van artikel 7a",
 )
 R_PRIOR = _rule(
     "initial_education_first",
-    "Pw art. 7a lid 1 sub a; S0 §4.3 en §5 stap 3a",
-    "Initieel voltijdsonderwijs is de voorliggende voorziening: eerst beoordelen of "
-    "terugkeer naar school mogelijk en passend is.",
+    f"{PW} art. 7a lid 1 sub a; {_H43} en §5.2 stap 3a",
+    _("Initieel voltijdsonderwijs is de voorliggende voorziening: eerst beoordelen of terugkeer "
+      "naar school mogelijk en passend is."),
     quote="Initieel voltijdsonderwijs geldt daarbij als voorliggende voorziening",
+)
+R_WITH_SK = _rule(
+    "with_startkwalificatie_to_work",
+    f"{PW} art. 7a lid 1 sub a; {_H43}",
+    _("Met een startkwalificatie is terugkeer naar initieel onderwijs meestal niet passend: "
+      "ondersteuning naar werk komt in beeld."),
+    quote="Als dit niet mogelijk of passend is, omdat de jongere bijvoorbeeld al een "
+          "startkwalificatie heeft, komt ondersteuning naar werk in beeld",
 )
 R_PRESUMPTION = _rule(
     "transfer_presumption",
-    "S0 §4.3 'Samenwerking gemeente, scholen en Doorstroompunt'; WVO 2020 "
-    "art. 2.31b lid 2, WEC art. 44a lid 2, WEB art. 9.2.13 lid 2 en 9.2.5 lid 2",
-    "Na overdracht door een pro-, vso- of mbo-school of het Doorstroompunt mag "
-    "de gemeente ervan uitgaan dat initieel onderwijs nu niet mogelijk is.",
-    quote="kan de gemeente ervan uitgaan dat initieel vervolgonderwijs voor deze jongeren niet mogelijk is",
+    f"{_H43} 'Samenwerking gemeente, scholen en Doorstroompunt'; {WVO} art. 2.31b lid 2, "
+    f"{WEC} art. 44a lid 2, {WEB} art. 9.2.13 lid 2 en 9.2.5 lid 2",
+    _("Na overdracht door een pro-, vso- of mbo-school of het Doorstroompunt mag de gemeente "
+      "ervan uitgaan dat initieel onderwijs nu niet mogelijk is."),
+    quote="kan de gemeente ervan uitgaan dat initieel vervolgonderwijs voor deze jongeren niet "
+          "mogelijk is",
 )
 R_JOINT = _rule(
     "joint_assessment",
-    "Pw art. 7a lid 2; S0 §5 stap 3a",
-    "Komt een jongere zonder startkwalificatie niet via school of Doorstroompunt, dan "
-    "kan de gemeente met het Doorstroompunt beoordelen of school mogelijk is "
-    "(bijvoorbeeld een gezamenlijke intake).",
+    f"{PW} art. 7a lid 2; {_H52}",
+    _("Komt een jongere zonder startkwalificatie niet via school of Doorstroompunt, dan kan de "
+      "gemeente met het Doorstroompunt beoordelen of school mogelijk is (bijvoorbeeld een "
+      "gezamenlijke intake)."),
     quote="kan de gemeente de expertise van het Doorstroompunt inzetten bij de afweging",
 )
 R_BACK_TO_DSP = _rule(
     "hand_back_to_doorstroompunt",
-    "Pw art. 7a lid 2; S0 §4.3",
-    "Blijkt school mogelijk, dan begeleidt het Doorstroompunt de jongere terug naar school.",
-    quote="kan het Doorstroompunt worden betrokken als terugkeer naar bekostigd onderwijs mogelijk is",
+    f"{PW} art. 7a lid 2; {_H43}",
+    _("Blijkt school mogelijk, dan begeleidt het Doorstroompunt de jongere terug naar school."),
+    quote="kan het Doorstroompunt worden betrokken als terugkeer naar bekostigd onderwijs "
+          "mogelijk is",
+)
+R_DSP_TARGET = _rule(
+    "doorstroompunt_target_group",
+    f"{HANDREIKING} §1 en §4.1",
+    _("Het Doorstroompunt begeleidt jongeren zonder startkwalificatie tot 27 jaar terug naar "
+      "school of naar werk."),
+    quote="Doorstroompunten begeleiden jongeren zonder startkwalificatie tot 27 jaar terug naar "
+          "school of naar werk",
 )
 R_LEARN_WORK = _rule(
     "learn_work_first",
-    "Pw art. 7a lid 3; S0 §4.3 en §5 stap 3a",
-    "Zonder startkwalificatie en als school niet mogelijk of passend is, gaat "
-    "een leerwerktraject voor op directe toeleiding naar werk.",
-    quote="een leerwerktraject, het combineren van werken met leren, voorrang heeft op directe toeleiding naar werk",
+    f"{PW} art. 7a lid 3; {_H43} en §5.2 stap 3a",
+    _("Zonder startkwalificatie en als school niet mogelijk of passend is, gaat een "
+      "leerwerktraject voor op directe toeleiding naar werk."),
+    quote="een leerwerktraject, het combineren van werken met leren, voorrang heeft op directe "
+          "toeleiding naar werk",
+)
+R_LEARN_WORK_JUDGED = _rule(
+    "learn_work_possible",
+    f"{PW} art. 7a lid 3; {_H52}",
+    _("Of een leerwerktraject (praktijkleren in het mbo, of erkende scholing in een sectoraal "
+      "Ontwikkelpad) mogelijk en passend is, is een afweging van de professional. Is het geen "
+      "optie of niet passend, dan volgt ondersteuning gericht op arbeidsinschakeling."),
+    quote="Is initieel voltijdsonderwijs of een leerwerktraject geen optie of niet passend voor "
+          "een jongere",
+)
+R_BBL_RUNNING = _rule(
+    "learn_work_running",
+    f"{PW} art. 7a lid 3; {_H43} 'Hardheidsclausule' en 'Voorzieningen'",
+    _("Werkt de jongere op een bbl-leerbaan (beroepsbegeleidende leerweg), dan loopt er al een "
+      "leerwerktraject: dat is geen initieel voltijdsonderwijs, en een nieuwe beoordeling of "
+      "terugkeer naar school mogelijk is, is niet nodig."),
+    quote="tijdens een mbo-opleiding in de beroepsbegeleidende leerweg ondersteuning van de "
+          "gemeente ontvangt",
 )
 R_WORK = _rule(
     "support_to_work",
-    "Pw art. 7a lid 1; S0 §5 stap 3a",
-    "Ondersteuning gericht op arbeidsinschakeling met alle voorzieningen van de "
-    "Participatiewet, behalve participatieplaatsen (art. 10a Pw).",
+    f"{PW} art. 7a lid 1 en art. 10a; {_H52}",
+    _("Ondersteuning gericht op arbeidsinschakeling met alle voorzieningen van de "
+      "Participatiewet, behalve participatieplaatsen (art. 10a Participatiewet)."),
     quote="met uitzondering van participatieplaatsen",
 )
 R_SHELTERED = _rule(
     "sheltered_work",
-    "Pw art. 10b; S0 §4.3",
-    "Beschut werk telt als werk als UWV een indicatie beschut werk heeft gegeven.",
+    f"{PW} art. 10b; {_H43}",
+    _("Beschut werk telt als werk als UWV een indicatie beschut werk heeft gegeven en het de best "
+      "passende vorm van werk is; zonder indicatie van UWV geen beschut werk."),
     quote="UWV beoordeelt aan de hand van landelijke criteria",
 )
 R_WERKCENTRUM = _rule(
     "werkcentrum_referral",
-    "S0 §5 stap 3a",
-    "Met startkwalificatie en interesse in omscholing: verwijzen naar het "
-    "Werkcentrum van de arbeidsmarktregio voor scholingsadvies.",
-    quote="verwijzing van de jongere naar het Werkcentrum in de arbeidsmarktregio voor scholingsadvies",
+    _H52,
+    _("Met startkwalificatie en interesse in omscholing: verwijzen naar het Werkcentrum van de "
+      "arbeidsmarktregio voor scholingsadvies."),
+    quote="verwijzing van de jongere naar het Werkcentrum in de arbeidsmarktregio voor "
+          "scholingsadvies",
 )
 R_DURING_SCHOOL = _rule(
     "support_during_school",
-    "Pw art. 7a lid 1 sub b en c; S0 §4.3 en §5 stap 1",
-    "Tijdens school alleen ondersteuning op verzoek van een pro-, vso- of "
-    "mbo-school, of op verzoek van de hbo/wo-student zelf.",
-    quote="Schoolgaande jongeren uit het hoger en wetenschappelijk onderwijs als zij zelf een beroep doen op de gemeente",
+    f"{PW} art. 7a lid 1 sub b en c; {_H43} en §5.2 stap 1",
+    _("Tijdens school alleen ondersteuning op verzoek van een pro-, vso- of mbo-school, of op "
+      "verzoek van de hbo/wo-student zelf."),
+    quote="Schoolgaande jongeren uit het hoger en wetenschappelijk onderwijs als zij zelf een "
+          "beroep doen op de gemeente",
+)
+R_NO_AMR = _rule(
+    "arbeidsmarktregio_services",
+    f"{PW} art. 7a lid 1 sub b en c; {HANDREIKING} §8.1",
+    _("Schoolgaande jongeren die op verzoek van hun school (of als student zelf) ondersteuning "
+      "krijgen, horen niet tot de doelgroep van de dienstverlening in de arbeidsmarktregio; "
+      "werkzoekende jongeren wel."),
+    quote="behoren niet tot de doelgroep waarvoor dienstverlening in de arbeidsmarktregio mag "
+          "worden geboden",
+)
+R_UWV = _rule(
+    "uwv_benefit",
+    f"{PW} art. 7a lid 5 met art. 7 lid 2 en 7; {_H43} 'Samenwerking gemeente en UWV'",
+    _("Krijgt de jongere een uitkering van UWV (Wajong, WW of WIA), dan ondersteunt de gemeente "
+      "alleen als zij daarover met UWV overeenstemming heeft en afspraken heeft gemaakt, of als "
+      "UWV de jongere overdraagt omdat de uitkering afloopt."),
+    quote="Mits daarover overeenstemming is bereikt en afspraken zijn gemaakt, of voor het "
+          "overdragen van jongeren van wie de uitkering van UWV afloopt",
 )
 R_PLAN = _rule(
     "plan_van_aanpak",
-    "Pw art. 44 lid 4 en art. 44a; S0 §4.3",
-    "Bij toekenning van bijstand hoort een plan van aanpak: ondersteuning, "
-    "verplichtingen en gevolgen van niet nakomen.",
+    f"{PW} art. 44 lid 4 en art. 44a; {_H43}",
+    _("Bij toekenning van bijstand hoort een plan van aanpak: ondersteuning, verplichtingen en "
+      "gevolgen van niet nakomen."),
     quote="plan van aanpak op",
 )
 R_SEARCH = _rule(
     "search_period_waiver",
-    "Pw art. 7a lid 6 met art. 7 lid 3 sub b; S0 §4.3",
-    "Bij een bijstandsaanvraag mag direct ondersteuning worden geboden; de "
-    "zoektermijn van vier weken geldt dan niet.",
-    quote="De standaard zoektermijn van vier weken is dan niet van toepassing",
+    f"{PW} art. 7a lid 6 met art. 7 lid 3 sub b; {_H43}",
+    _("Meldt de jongere zich voor bijstand, dan mag de gemeente meteen ondersteunen als zij dat "
+      "gelet op de persoonlijke omstandigheden nodig vindt; de zoektermijn van vier weken geldt "
+      "dan niet. Dat is een afweging van de gemeente."),
+    quote="ondersteuning te bieden als de gemeente dat, gelet op de persoonlijke omstandigheden, "
+          "noodzakelijk acht",
 )
 R_SCHOOL_GUIDANCE = _rule(
     "former_school_guidance",
-    "S0 §4.2 tabel 1 en §8.2",
-    "De vorige school mag de jongere nog begeleiden: pro/vso twee jaar na "
-    "verlaten, mbo/hbo/wo één jaar na diplomering. Ga dit na bij de "
-    "jongere om dubbele ondersteuning te voorkomen.",
+    f"{HANDREIKING} §4.2 tabel 1 en §8.2",
+    _("De vorige school mag de jongere nog begeleiden: pro/vso twee jaar na verlaten, "
+      "mbo/hbo/wo één jaar na diplomering. Ga dit na bij de jongere om dubbele ondersteuning te "
+      "voorkomen."),
     quote="gedurende twee jaar na verlaten van het onderwijs",
+)
+R_SCHOOL_GUIDANCE_DIPLOMA = _rule(
+    "former_school_guidance_diploma",
+    f"{HANDREIKING} §4.2 tabel 1",
+    _("Een mbo-school, hogeschool of universiteit mag de jongere begeleiden tot één jaar na "
+      "diplomering."),
+    quote="gedurende één jaar na diplomering",
+)
+R_SCHOOL_WINDOW_OPEN = _rule(
+    "former_school_window_open",
+    f"{HANDREIKING} §4.2 tabel 1 en §8.2",
+    _("De handreiking noemt voor mbo 'één jaar na diplomering' en elders 'binnen één jaar' na "
+      "het verlaten van het onderwijs; voor een mbo-verlater zonder diploma, en voor de vraag of "
+      "de laatste dag nog meetelt, beslist zij niet."),
+    quote="binnen één jaar voor mbo en twee jaar voor pro/vso",
 )
 R_CONTACT = _rule(
     "fixed_contact_person",
-    "S3 §1",
-    "Eén vaste contactpersoon: leerplichtambtenaar voor 15 tot 18 jaar, "
-    "doorstroomcoach bij een schoolroute (zonder startkwalificatie), jongerencoach "
-    "werk bij een werkroute.",
+    f"{NOTITIE} §1",
+    _("Eén vaste contactpersoon: leerplichtambtenaar voor 15 tot 18 jaar, doorstroomcoach bij een "
+      "schoolroute (zonder startkwalificatie), jongerencoach werk bij een werkroute."),
     quote="Voor jongeren van 15 tot 18 jaar is de leerplichtambtenaar het vaste aanspreekpunt",
+)
+R_CONTACT_ROUTE = _rule(
+    "contact_person_by_route",
+    f"{NOTITIE} §1",
+    _("De route bepaalt de vaste contactpersoon: de doorstroomcoach bij een schoolgerichte route, "
+      "de jongerencoach werk bij een werkgerichte route. Voor andere routes zegt de notitie het "
+      "niet."),
+    quote="de doorstroomcoach bij een schoolgerichte route (voor jongeren zonder "
+          "startkwalificatie), of de jongerencoach werk bij een werkgerichte route",
+)
+R_CONTACT_AFTER_INTAKE = _rule(
+    "contact_person_after_intake",
+    f"{NOTITIE} §4",
+    _("De intake bepaalt eerst de route; daarna wordt de vaste contactpersoon toegewezen."),
+    quote="Op basis daarvan wordt de juiste route bepaald en de vaste contactpersoon toegewezen",
+)
+R_CONTACT_OPEN = _rule(
+    "contact_person_open",
+    f"{NOTITIE} §1",
+    _("Iedere jongere heeft tijdens het traject één vaste contactpersoon, maar de notitie zegt "
+      "niet wie dat is onder 15 jaar, bij een leerwerktraject, bij een verwijzing voor "
+      "scholingsadvies, bij een wissel van route of na het 18e jaar."),
+    quote="Iedere jongere heeft tijdens het traject naar onderwijs of werk één vaste "
+          "contactpersoon",
+)
+R_AFTERCARE_OPEN = _rule(
+    "aftercare_open",
+    f"{NOTITIE} §2",
+    _("In de nazorg is er lichte opvolging; hoe en hoe vaak, en door wie, werkt de gemeente nog "
+      "uit."),
+    quote="Hoe en hoe vaak dit gebeurt, wordt nader geconcretiseerd in de uitvoeringspraktijk",
+)
+R_LEERPLICHT_OPEN = _rule(
+    "leerplicht_open",
+    f"{HANDREIKING} §4.6 tabel 4; {NOTITIE} §1",
+    _("De bronnen noemen de leerplichtambtenaar en leerplicht alleen als partner; wanneer een "
+      "jongere leerplichtig of kwalificatieplichtig is, regelen zij niet."),
+    quote="afstemming met contactschool, RMC, leerplicht",
 )
 R_MULTI = _rule(
     "multi_problem_lead",
-    "S3 §1; S0 §5 stap 3a",
-    "Bij multiproblematiek neemt het sociaal team de regie; de coach blijft "
-    "aanspreekpunt voor school of werk.",
+    f"{NOTITIE} §1; {_H52}",
+    _("Bij multiproblematiek neemt het sociaal team de regie; de coach blijft aanspreekpunt voor "
+      "school of werk."),
     quote="Bij multiproblematiek neemt het Sociaal team de regie",
 )
 R_CONSENT = _rule(
@@ -166,10 +320,72 @@ R_CONSENT = _rule(
 )
 R_SK = _rule(
     "startkwalificatie",
-    "S0 §2.1 (vsv-definitie)",
-    "Startkwalificatie = diploma havo, vwo, of mbo niveau 2, 3 of 4.",
+    f"{HANDREIKING} §2.1",
+    _("Startkwalificatie = diploma havo, vwo, of mbo niveau 2, 3 of 4."),
     quote="zonder startkwalificatie (diploma havo, vwo, mbo-2, -3 of -4)",
 )
+# Instruments (voorzieningen), Handreiking §4.3 'Voorzieningen' a–g and §5.2 stap 3a.
+R_NO_PARTICIPATIEPLAATS = _rule(
+    "no_participatieplaatsen",
+    f"{PW} art. 10a; {_H52}",
+    _("Geen participatieplaatsen voor jongeren onder art. 7a."),
+    quote="met uitzondering van participatieplaatsen (artikel 10a van de Participatiewet)",
+)
+R_LKS = _rule(
+    "loonkostensubsidie",
+    f"{PW} art. 6, 10c en 10d met art. 7a; {_H43} 'Voorzieningen' a",
+    _("Loonkostensubsidie alleen als de jongere het wettelijk minimumloon niet kan verdienen; op "
+      "een bbl-leerbaan alleen voor een jongere zonder startkwalificatie."),
+    quote="als het wettelijk minimumloon niet kan worden verdiend. Dit kan ook in geval van een "
+          "bbl-leerbaan mits het gaat om jongeren die nog geen startkwalificatie hebben",
+)
+R_SOCIAL_ACTIVATION = _rule(
+    "sociale_activering",
+    f"{PW} art. 7a lid 1 (aanhef zoals art. 7); {_H43} 'Voorzieningen' b",
+    _("Sociale activering (zoals vrijwilligerswerk) kan ook onder art. 7a."),
+    quote="Inzet sociale activering",
+)
+R_ESB = _rule(
+    "esb",
+    f"Wet SUWI art. 32c lid 1 sub a; Subsidieregeling ernstige scholingsbelemmeringen; {_H43} "
+    "'Voorzieningen' c",
+    _("De ESB-regeling is voor jongeren zonder startkwalificatie met meervoudige problematiek, "
+      "uitgevoerd door een ESB-instelling."),
+    quote="bijscholing voor instroom in werk van (jonge) mensen zonder startkwalificatie met "
+          "meervoudige problematiek, uitgevoerd door een ESB-instelling",
+)
+R_IPS = _rule(
+    "ips",
+    f"{_H43} 'Voorzieningen' d en §5.2 stap 3a",
+    _("IPS is ondersteuning naar werk door een ggz-instelling voor jongeren met psychische "
+      "problematiek die ggz-hulp ontvangen; een nieuwe regeling is in de maak."),
+    quote="ondersteuning naar werk van (jonge) mensen met psychische problematiek door een "
+          "ggz-instelling",
+)
+R_LEARN_WORK_SUBSIDIES = _rule(
+    "learn_work_subsidies",
+    f"SLIM-regeling art. 3.1; Subsidieregeling praktijkleren in de derde leerweg art. 3 lid 2 "
+    f"sub c; {_H43} 'Voorzieningen' e–g",
+    _("Werkgevers kunnen subsidie krijgen voor praktijkgerichte scholing (SLIM) of een leerbaan in "
+      "de derde leerweg."),
+    quote="Inzet subsidieregelingen voor praktijkgerichte bij- of omscholing (leerwerktraject)",
+)
+
+# The school-law mirror articles: who may ask for support during school (lid 1 sub b, c) and
+# whose transfer carries the presumption that school is not possible now.
+REQUEST_ARTICLES = {
+    "pro": f"{WVO} art. 2.31b lid 1",
+    "vso": f"{WEC} art. 44a lid 1",
+    "mbo": f"{WEB} art. 9.2.13 lid 1",
+    "hbo": f"{PW} art. 7a lid 1 sub c",
+    "wo": f"{PW} art. 7a lid 1 sub c",
+}
+TRANSFER_ARTICLES = {
+    "transfer_pro": f"{WVO} art. 2.31b lid 2",
+    "transfer_vso": f"{WEC} art. 44a lid 2",
+    "transfer_mbo": f"{WEB} art. 9.2.13 lid 2",
+    "transfer_doorstroompunt": f"{WEB} art. 9.2.5 lid 2",
+}
 
 
 # --- Vocabulary ---------------------------------------------------------------------------------
@@ -188,7 +404,7 @@ class Diploma(enum.StrEnum):
     WO = "wo"
 
 
-# S0 §2.1: "zonder startkwalificatie (diploma havo, vwo, mbo-2, -3 of -4)". An hbo or wo diploma
+# Handreiking SZW §2.1: "zonder startkwalificatie (diploma havo, vwo, mbo-2, -3 of -4)". An hbo or wo diploma
 # presupposes havo, vwo or mbo 4 for admission, so it also counts.
 STARTKWALIFICATIE_DIPLOMAS = frozenset(
     {Diploma.HAVO, Diploma.VWO, Diploma.MBO2, Diploma.MBO3, Diploma.MBO4, Diploma.HBO, Diploma.WO}
@@ -300,6 +516,59 @@ ROLE_LABELS = {CONTACT_DOORSTROOMCOACH: "doorstroomcoach", CONTACT_JONGERENCOACH
                CONTACT_LEERPLICHT: "leerplichtambtenaar"}
 
 
+class UwvBenefit(enum.StrEnum):
+    """A benefit from UWV (Participatiewet art. 7a lid 5 with art. 7 lid 2 and 7)."""
+
+    NONE = "none"
+    WAJONG = "wajong"
+    WW = "ww"
+    WIA = "wia"
+
+
+class Output(enum.StrEnum):
+    """Every answer the engine gives. Each one can be open (``Answer.open``)."""
+
+    AGE = "age"
+    ROUTE = "route"
+    LEGAL_BASIS = "legal_basis"
+    STARTKWALIFICATIE = "startkwalificatie"
+    UWV_BENEFIT = "uwv_benefit"
+    DOORSTROOMPUNT_EXPERTISE = "doorstroompunt_expertise"  # lid 2
+    LEARN_WORK_PRIORITY = "learn_work_priority"  # lid 3
+    LEARN_WORK_POSSIBLE = "learn_work_possible"
+    DOORSTROOMPUNT_TARGET_GROUP = "doorstroompunt_target_group"
+    ARBEIDSMARKTREGIO = "arbeidsmarktregio_services"
+    SEARCH_PERIOD = "search_period"
+    FORMER_SCHOOL = "former_school_aftercare"
+    LEERPLICHT = "leerplicht"
+    CONTACT_PERSON = "contact_person"
+
+
+OUTPUT_LABELS = {
+    Output.AGE: _("Leeftijdsgrens (onder 27)"),
+    Output.ROUTE: _("Route"),
+    Output.LEGAL_BASIS: _("Grondslag"),
+    Output.STARTKWALIFICATIE: _("Startkwalificatie"),
+    Output.UWV_BENEFIT: _("Uitkering van UWV"),
+    Output.DOORSTROOMPUNT_EXPERTISE: _("Expertise van het Doorstroompunt (art. 7a lid 2)"),
+    Output.LEARN_WORK_PRIORITY: _("Voorrang leerwerktraject (art. 7a lid 3)"),
+    Output.LEARN_WORK_POSSIBLE: _("Leerwerktraject mogelijk en passend"),
+    Output.DOORSTROOMPUNT_TARGET_GROUP: _("Doelgroep van het Doorstroompunt"),
+    Output.ARBEIDSMARKTREGIO: _("Dienstverlening in de arbeidsmarktregio"),
+    Output.SEARCH_PERIOD: _("Zoektermijn van vier weken (bijstand)"),
+    Output.FORMER_SCHOOL: _("Begeleiding door de vorige school"),
+    Output.LEERPLICHT: _("Leerplicht en kwalificatieplicht"),
+    Output.CONTACT_PERSON: _("Vaste contactpersoon"),
+}
+
+# Values of the yes/no outputs (the route, legal basis and contact person use their own codes).
+YES, NO, NOT_APPLICABLE, NONE_YET = "yes", "no", "not_applicable", "none_yet"
+VALUE_LABELS = {
+    YES: _("Ja"), NO: _("Nee"), NOT_APPLICABLE: _("Niet van toepassing"),
+    NONE_YET: _("Nog niet: eerst bepaalt de intake de route"),
+}
+
+
 # --- Ages ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Age:
@@ -347,7 +616,7 @@ def is_minor(birth: PartialDate, on: datetime.date) -> bool | None:
 
 
 # --- School aftercare (the former school may still guide the youth) ---------------------------
-SCHOOL_GUIDANCE_YEARS = {  # S0 §4.2 tabel 1
+SCHOOL_GUIDANCE_YEARS = {  # Handreiking SZW §4.2 tabel 1
     SchoolType.PRO: ("left", 2),  # "gedurende twee jaar na verlaten van het onderwijs"
     SchoolType.VSO: ("left", 2),
     SchoolType.MBO: ("diploma", 1),  # "gedurende één jaar na diplomering"
@@ -379,10 +648,324 @@ def has_startkwalificatie(diploma: Diploma | None) -> bool | None:
     return None if diploma is None else diploma in STARTKWALIFICATIE_DIPLOMAS
 
 
+# --- Answers: every output, definite or open ---------------------------------------------------
+@dataclass(frozen=True)
+class Answer:
+    """One output of the engine. ``open`` set: the law leaves it to the coach (``question``).
+
+    ``value`` is a code (a route, a role, ``yes``/``no``/...); an open answer may still carry the
+    value the engine would propose. ``reason`` says why, also behind a negative finding."""
+
+    output: str
+    value: str = ""
+    open: OpenKind | None = None
+    question: str = ""
+    reason: str = ""
+    rules: tuple[str, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.open is not None
+
+    def as_dict(self) -> dict:
+        return {
+            "output": str(self.output), "value": self.value,
+            "open": str(self.open) if self.open else None,
+            "question": str(self.question), "reason": str(self.reason),
+            "rules": [{"rule": r, "citation": RULES[r].citation} for r in self.rules],
+        }
+
+
+def _open(output, kind: OpenKind, question, *rules: Rule, value: str = "", reason="") -> Answer:
+    return Answer(str(output), value, kind, str(question), str(reason), tuple(r.id for r in rules))
+
+
+def _answer(output, value: str, reason, *rules: Rule) -> Answer:
+    return Answer(str(output), value, None, "", str(reason), tuple(r.id for r in rules))
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def startkwalificatie_answer(diploma: Diploma | None) -> Answer:
+    """Whether the youth has a startkwalificatie, and why (also why not)."""
+    if diploma is None:
+        return _open(Output.STARTKWALIFICATIE, OpenKind.UNKNOWN_FACT,
+                     _("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)?"), R_SK)
+    if diploma in STARTKWALIFICATIE_DIPLOMAS:
+        return _answer(Output.STARTKWALIFICATIE, YES, _(
+            "Hoogste diploma: %(diploma)s; dat is een startkwalificatie.") % {
+            "diploma": diploma}, R_SK)
+    if diploma == Diploma.NONE:
+        why = _("De jongere heeft geen diploma; een startkwalificatie is een diploma havo, vwo of "
+                "mbo 2, 3 of 4.")
+    else:
+        why = _("Hoogste diploma: %(diploma)s; dat is geen startkwalificatie (havo, vwo of mbo 2, "
+                "3 of 4).") % {"diploma": diploma}
+    return _answer(Output.STARTKWALIFICATIE, NO, why, R_SK)
+
+
+def former_school_answer(school_type: SchoolType | None, *, left_on: datetime.date | None,
+                         diploma_on: datetime.date | None, on: datetime.date,
+                         in_school: bool = False) -> Answer:
+    """Whether the former school may still guide the youth (Handreiking §4.2 tabel 1, §8.2).
+
+    The day the term ends is open (the sources do not say whether it counts), and so is an mbo
+    leaver without a diploma (§4.2 counts from the diploma, §8.2 from leaving)."""
+    out = Output.FORMER_SCHOOL
+    if in_school:
+        return _answer(out, NOT_APPLICABLE, _("De jongere gaat nog naar school."))
+    if school_type is None:
+        return _open(out, OpenKind.UNKNOWN_FACT,
+                     _("Van welke soort school komt de jongere? Pro, vso, mbo, hbo en wo mogen "
+                       "na het verlaten nog begeleiden."), R_SCHOOL_GUIDANCE)
+    if school_type not in SCHOOL_GUIDANCE_YEARS:
+        return _answer(out, NO, _(
+            "Een school voor voortgezet onderwijs (vmbo, havo, vwo) heeft geen begeleidingstaak "
+            "na het verlaten; die hebben alleen pro, vso, mbo, hbo en wo."), R_SCHOOL_GUIDANCE)
+    anchor, _years = SCHOOL_GUIDANCE_YEARS[school_type]
+    rule = R_SCHOOL_GUIDANCE if anchor == "left" else R_SCHOOL_GUIDANCE_DIPLOMA
+    if anchor == "left" and left_on is None:
+        return _open(out, OpenKind.UNKNOWN_FACT,
+                     _("Wanneer verliet de jongere de school? De school mag nog twee jaar na het "
+                       "verlaten begeleiden."), rule)
+    if anchor == "diploma" and diploma_on is None:
+        if left_on is not None:
+            return _open(out, OpenKind.LAW_SILENT, _(
+                "De jongere verliet de school zonder diploma op %(date)s. De termijn van één jaar "
+                "geldt 'na diplomering'; de handreiking noemt elders 'binnen één jaar' na het "
+                "verlaten. Ga na of de school de jongere nog begeleidt.") % {
+                "date": _date(left_on)}, rule, R_SCHOOL_WINDOW_OPEN)
+        return _open(out, OpenKind.UNKNOWN_FACT,
+                     _("Heeft de jongere een diploma gehaald, en op welke datum? De school mag "
+                       "tot één jaar na diplomering begeleiden."), rule)
+    until = school_guidance_until(school_type, left_on=left_on, diploma_on=diploma_on)
+    start = left_on if anchor == "left" else diploma_on
+    term = (_("twee jaar na het verlaten op %(date)s") if anchor == "left"
+            else _("één jaar na diplomering op %(date)s")) % {"date": _date(start)}
+    if on < until:
+        return _answer(out, YES, _(
+            "De vorige school mag de jongere nog begeleiden tot %(until)s (%(term)s). Ga dit na "
+            "bij de jongere om dubbele ondersteuning te voorkomen.") % {
+            "until": _date(until), "term": term}, rule)
+    if on == until:
+        return _open(out, OpenKind.LAW_SILENT, _(
+            "Vandaag, %(until)s, eindigt de termijn van de vorige school (%(term)s). De bronnen "
+            "zeggen niet of deze laatste dag nog meetelt: ga na of de school de jongere nog "
+            "begeleidt.") % {"until": _date(until), "term": term}, rule, R_SCHOOL_WINDOW_OPEN,
+            value=YES)
+    return _answer(out, NO, _(
+        "De termijn van de vorige school is verstreken op %(until)s (%(term)s).") % {
+        "until": _date(until), "term": term}, rule)
+
+
+def _within_days(days: int, on: datetime.date, window: tuple[datetime.date, datetime.date]) -> bool:
+    earliest, latest = window
+    return latest >= on and earliest <= on + datetime.timedelta(days=days)
+
+
+def contact_person_answer(*, route: Route | None, route_open: bool, birth: PartialDate,
+                          on: datetime.date, in_aftercare: bool = False) -> Answer:
+    """Who the fixed contact person should be (Uitgangspuntennotitie §1 and §4), or open where
+    the notitie does not decide. ``route`` None or ``route_open``: the intake has not fixed the
+    route yet, so there is no contact person yet (the law's answer, not a gap)."""
+    out = Output.CONTACT_PERSON
+    age = age_on(birth, on)
+    low, high = LEERPLICHT_CONTACT_AGES
+    if route == Route.NOT_IN_SCOPE and not route_open:
+        return _answer(out, NOT_APPLICABLE, _("Geen ondersteuning onder art. 7a: geen vaste "
+                                              "contactpersoon."))
+    if in_aftercare:
+        return _open(out, OpenKind.LAW_SILENT, _(
+            "Wie volgt de jongere in de nazorg? De notitie noemt lichte opvolging en een warme "
+            "overdracht waar nodig, maar niet wie dat doet."), R_AFTERCARE_OPEN, R_CONTACT_OPEN)
+    if route is None or route_open or route in (Route.ASSESS_SCHOOL, Route.JOINT_ASSESSMENT):
+        return _answer(out, NONE_YET, _(
+            "Nog geen vaste contactpersoon: die wordt toegewezen zodra de intake de route heeft "
+            "bepaald."), R_CONTACT_AFTER_INTAKE)
+    if any(age.minimum < bound <= age.maximum for bound in (low, high)):
+        return _open(out, OpenKind.UNKNOWN_FACT, _(
+            "De geboortedatum is onvolledig (%(age)s jaar): controleer in de BRP of de jongere "
+            "tussen 15 en 18 is; dan is de leerplichtambtenaar het vaste aanspreekpunt.") % {
+            "age": age}, R_CONTACT)
+    if age.maximum < low:
+        return _open(out, OpenKind.LAW_SILENT, _(
+            "De jongere is %(age)s. De notitie noemt de leerplichtambtenaar vanaf 15 jaar en zegt "
+            "niet wie het vaste aanspreekpunt is voor een jongere onder 15.") % {"age": age},
+            R_CONTACT, R_CONTACT_OPEN)
+    if age.maximum < high:
+        turns = birthday(birth, AGE_OF_MAJORITY)
+        if _within_days(CONTACT_CHANGE_NOTICE_DAYS, on, turns):
+            return _open(out, OpenKind.LAW_SILENT, _(
+                "De jongere wordt 18 op %(date)s; dan houdt de leerplichtambtenaar op vast "
+                "aanspreekpunt te zijn. Wie neemt het over: de doorstroomcoach (schoolroute) of "
+                "de jongerencoach werk (werkroute)? Regel de warme overdracht.") % {
+                "date": _date(turns[1])}, R_CONTACT, R_CONTACT_OPEN, value=CONTACT_LEERPLICHT)
+        return _answer(out, CONTACT_LEERPLICHT, _(
+            "De jongere is %(age)s: voor 15 tot 18 jaar is de leerplichtambtenaar het vaste "
+            "aanspreekpunt.") % {"age": age}, R_CONTACT)
+    if route == Route.BACK_TO_SCHOOL:
+        return _answer(out, CONTACT_DOORSTROOMCOACH, _("Schoolgerichte route: de "
+                                                       "doorstroomcoach."), R_CONTACT_ROUTE)
+    if route in (Route.WORK, Route.SHELTERED_WORK, Route.SUPPORT_DURING_SCHOOL):
+        return _answer(out, CONTACT_JONGERENCOACH, _("Werkgerichte route: de jongerencoach "
+                                                     "werk."), R_CONTACT_ROUTE)
+    if route == Route.LEARN_WORK:
+        return _open(out, OpenKind.LOCAL_POLICY, _(
+            "Een leerwerktraject is school- en werkgericht tegelijk; de notitie zegt niet wie dan "
+            "het vaste aanspreekpunt is. Kies de doorstroomcoach of de jongerencoach werk."),
+            R_CONTACT_ROUTE, R_CONTACT_OPEN)
+    return _open(out, OpenKind.LAW_SILENT, _(
+        "Bij een verwijzing naar het Werkcentrum voor scholingsadvies zegt de notitie niet wie het "
+        "vaste aanspreekpunt is."), R_CONTACT_ROUTE, R_CONTACT_OPEN)
+
+
+CONTACT_FITS, CONTACT_DOES_NOT_FIT, CONTACT_TOO_EARLY = "fits", "does_not_fit", "too_early"
+
+
+def contact_fit(*, expected: Answer, current_role: str, birth: PartialDate,
+                on: datetime.date) -> Answer:
+    """Whether the youth's current contact person fits the age and route (Uitgangspuntennotitie
+    §1 and §4). A role that does not fit the age is flagged; one that does not fit a changed
+    route is open (the notitie does not say whether the contact changes with the route). Never
+    blocks: the file shows it."""
+    out = "contact_fit"
+    if not current_role:
+        return expected
+    age = age_on(birth, on)
+    low, high = LEERPLICHT_CONTACT_AGES
+    turning_18 = _within_days(CONTACT_CHANGE_NOTICE_DAYS, on, birthday(birth, AGE_OF_MAJORITY))
+    if current_role == CONTACT_LEERPLICHT and age.minimum >= high:
+        return _answer(out, CONTACT_DOES_NOT_FIT, _(
+            "De leerplichtambtenaar is het vaste aanspreekpunt van 15 tot 18 jaar; deze jongere "
+            "is %(age)s. Draag over aan de doorstroomcoach of de jongerencoach werk.") % {
+            "age": age}, R_CONTACT)
+    if current_role == CONTACT_LEERPLICHT and age.maximum < low:
+        return _open(out, OpenKind.LAW_SILENT, _(
+            "De leerplichtambtenaar is volgens de notitie het vaste aanspreekpunt vanaf 15 jaar; "
+            "deze jongere is %(age)s.") % {"age": age}, R_CONTACT, R_CONTACT_OPEN)
+    if current_role != CONTACT_LEERPLICHT and low <= age.minimum and age.maximum < high \
+            and not turning_18:
+        return _answer(out, CONTACT_DOES_NOT_FIT, _(
+            "Voor jongeren van 15 tot 18 jaar is de leerplichtambtenaar het vaste aanspreekpunt; "
+            "deze jongere is %(age)s.") % {"age": age}, R_CONTACT)
+    if current_role not in ROLE_LABELS:
+        return _open(out, OpenKind.LOCAL_POLICY, _(
+            "De notitie noemt als vaste contactpersoon de doorstroomcoach, de jongerencoach werk "
+            "en (van 15 tot 18 jaar) de leerplichtambtenaar; een andere rol is lokaal beleid."),
+            R_CONTACT, R_CONTACT_ROUTE)
+    if expected.value == NONE_YET:
+        return _open(out, OpenKind.JUDGEMENT, _(
+            "Er is al een vaste contactpersoon, maar de intake heeft de route nog niet bepaald. "
+            "Volgens de notitie wordt de contactpersoon toegewezen nadat de intake de route "
+            "heeft bepaald: bevestig of wissel na de intake."), R_CONTACT_AFTER_INTAKE,
+            value=CONTACT_TOO_EARLY)
+    if expected.is_open:
+        return expected
+    if expected.value in (CONTACT_DOORSTROOMCOACH, CONTACT_JONGERENCOACH, CONTACT_LEERPLICHT) \
+            and current_role != expected.value:
+        return _open(out, OpenKind.JUDGEMENT, _(
+            "De route vraagt een %(role)s als vaste contactpersoon. De notitie zegt niet of de "
+            "contactpersoon wisselt als de route verandert (één vaste contactpersoon tijdens het "
+            "traject): beslis of u wisselt.") % {"role": ROLE_LABELS[expected.value]},
+            R_CONTACT_ROUTE, R_CONTACT_OPEN, value=expected.value)
+    return _answer(out, CONTACT_FITS, expected.reason, *(RULES[r] for r in expected.rules))
+
+
+# --- Instrument eligibility (voorzieningen) ----------------------------------------------------
+# The codes of the reference list (route27.trajectories.reference_lists.INSTRUMENTS), plus
+# participatieplaatsen, which the law excludes and the list therefore leaves out.
+PARTICIPATIEPLAATS = "participatieplaats"
+INSTRUMENT_CODES = ("loonkostensubsidie", "sociale-activering", "esb", "ips", "slim",
+                    "praktijkleren-derde-leerweg", "jobcoach", "beschut-werk", "mdt",
+                    "lifecoaching", "werkervaringsplaats", PARTICIPATIEPLAATS)
+
+
+def _instrument_answers(facts: Facts, route: Route, route_open: bool,
+                        sk: bool | None) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    if route == Route.NOT_IN_SCOPE:
+        for code in INSTRUMENT_CODES:
+            answers[code] = (
+                _open(code, OpenKind.JUDGEMENT, _("Eerst beslissen of art. 7a geldt (zie de "
+                                                  "route)."), R_AGE)
+                if route_open else
+                _answer(code, NO, _("Geen ondersteuning onder art. 7a."), R_AGE))
+        return answers
+    answers[PARTICIPATIEPLAATS] = _answer(PARTICIPATIEPLAATS, NO, R_NO_PARTICIPATIEPLAATS.text,
+                                          R_NO_PARTICIPATIEPLAATS)
+    # Loonkostensubsidie: only below the minimum wage; on a bbl-leerbaan only without SK.
+    if facts.on_bbl_job and sk:
+        lks = _answer("loonkostensubsidie", NO, _(
+            "Op een bbl-leerbaan alleen voor een jongere zonder startkwalificatie; deze jongere "
+            "heeft er een."), R_LKS)
+    elif facts.on_bbl_job and sk is None:
+        lks = _open("loonkostensubsidie", OpenKind.UNKNOWN_FACT, _(
+            "Heeft de jongere een startkwalificatie? Op een bbl-leerbaan kan loonkostensubsidie "
+            "alleen zonder startkwalificatie."), R_LKS)
+    elif facts.can_earn_minimum_wage == Judgement.YES:
+        lks = _answer("loonkostensubsidie", NO, _(
+            "De jongere kan het wettelijk minimumloon verdienen."), R_LKS)
+    elif facts.can_earn_minimum_wage == Judgement.OPEN:
+        lks = _open("loonkostensubsidie", OpenKind.JUDGEMENT, _(
+            "Kan de jongere het wettelijk minimumloon verdienen? Loonkostensubsidie alleen als "
+            "dat niet kan."), R_LKS)
+    else:
+        lks = _answer("loonkostensubsidie", YES, _(
+            "De jongere kan het wettelijk minimumloon niet verdienen%(bbl)s.") % {
+            "bbl": _(", ook op de bbl-leerbaan") if facts.on_bbl_job else ""}, R_LKS)
+    answers["loonkostensubsidie"] = lks
+    answers["sociale-activering"] = _answer("sociale-activering", YES, R_SOCIAL_ACTIVATION.text,
+                                            R_SOCIAL_ACTIVATION)
+    if sk is None:
+        answers["esb"] = _open("esb", OpenKind.UNKNOWN_FACT, _(
+            "Heeft de jongere een startkwalificatie? De ESB-regeling is alleen voor jongeren "
+            "zonder."), R_ESB)
+    elif sk:
+        answers["esb"] = _answer("esb", NO, _("De jongere heeft een startkwalificatie."), R_ESB)
+    elif not facts.multi_problem:
+        answers["esb"] = _answer("esb", NO, _("Alleen bij meervoudige problematiek; die is niet "
+                                              "vastgelegd."), R_ESB)
+    else:
+        answers["esb"] = _answer("esb", YES, _("Zonder startkwalificatie en met meervoudige "
+                                               "problematiek."), R_ESB)
+    # IPS turns on a health fact the engine does not ask for (a special category): always the
+    # professional's judgement.
+    answers["ips"] = _open("ips", OpenKind.JUDGEMENT, _(
+        "Ontvangt de jongere ggz-hulp bij een (ernstige) psychische aandoening? Dan kan IPS "
+        "(een nieuwe regeling is in de maak)."), R_IPS)
+    for code in ("slim", "praktijkleren-derde-leerweg"):
+        answers[code] = _answer(code, YES, R_LEARN_WORK_SUBSIDIES.text, R_LEARN_WORK_SUBSIDIES)
+    if facts.uwv_sheltered_work_indication:
+        answers["beschut-werk"] = _open("beschut-werk", OpenKind.JUDGEMENT, _(
+            "UWV heeft een indicatie beschut werk gegeven. Is beschut werk de best passende vorm "
+            "van werk?"), R_SHELTERED, value=YES)
+    else:
+        answers["beschut-werk"] = _answer("beschut-werk", NO, _(
+            "Alleen met een indicatie beschut werk van UWV; die is er niet."), R_SHELTERED)
+    for code in ("jobcoach", "mdt", "lifecoaching", "werkervaringsplaats"):
+        answers[code] = _answer(code, YES, R_WORK.text, R_WORK)
+    return answers
+
+
+def instrument_answer(decision: Decision | None, code: str) -> Answer:
+    """Whether an instrument may be used, from the latest proposal. An instrument the sources do
+    not name is local policy; without a proposal the route (and so the answer) is still open."""
+    if decision is None:
+        return _open(code, OpenKind.UNKNOWN_FACT, _("De route is nog niet bepaald."), R_WORK)
+    if code in decision.instruments:
+        return decision.instruments[code]
+    return _open(code, OpenKind.LOCAL_POLICY, _(
+        "Deze voorziening staat niet in de handreiking; de gemeente bepaalt of zij past."),
+        R_WORK)
+
+
 # --- Route decision engine ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Facts:
-    """What the coach knows. ``None`` means unknown; the engine then asks instead of deciding."""
+    """What the coach knows. ``None`` or ``Judgement.OPEN`` means unknown or not yet judged; the
+    engine then asks instead of deciding."""
 
     reference_date: datetime.date
     birth: PartialDate
@@ -399,6 +982,24 @@ class Facts:
     multi_problem: bool = False
     hardship_justification: str = ""
     requested_by: str = ""
+    # Issue 10: the learn-work step, UWV benefits, instruments, the search period, aftercare.
+    on_bbl_job: bool = False  # works on a bbl-leerbaan: a learn-work route is already running
+    learn_work_possible: Judgement = Judgement.OPEN
+    uwv_benefit: UwvBenefit | None = None  # None: not asked yet
+    uwv_agreement: Judgement = Judgement.OPEN  # municipality–UWV agreement covering this youth
+    uwv_benefit_ending: bool = False  # UWV hands the youth over because the benefit ends
+    can_earn_minimum_wage: Judgement = Judgement.OPEN
+    search_period_waived: Judgement = Judgement.OPEN  # bijstand: support at once (lid 6)
+    in_aftercare: bool = False
+
+
+# The facts the engine reads, in the order the route page lists them.
+FACT_NAMES = tuple(f for f in (
+    "reference_date", "birth", "arrival", "requested_by", "highest_diploma", "in_school",
+    "school_type", "school_left_on", "diploma_on", "on_bbl_job", "school_possible",
+    "learn_work_possible", "wants_retraining", "uwv_sheltered_work_indication", "uwv_benefit",
+    "uwv_agreement", "uwv_benefit_ending", "bijstand_granted", "search_period_waived",
+    "can_earn_minimum_wage", "multi_problem", "hardship_justification", "in_aftercare"))
 
 
 @dataclass(frozen=True)
@@ -412,6 +1013,14 @@ class ReasoningStep:
     text: str
 
 
+def _fact_value(value) -> str | bool | None:
+    if isinstance(value, datetime.date) or isinstance(value, PartialDate):
+        return str(value) if isinstance(value, PartialDate) else value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return value
+
+
 @dataclass
 class Decision:
     route: Route
@@ -422,178 +1031,449 @@ class Decision:
     open_questions: list[str] = field(default_factory=list)
     notices: list[ReasoningStep] = field(default_factory=list)
     former_school_guidance_until: datetime.date | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    instruments: dict[str, Answer] = field(default_factory=dict)
+    facts_used: list[tuple[str, object]] = field(default_factory=list)
+
+    @property
+    def route_is_open(self) -> bool:
+        answer = self.answers.get(Output.ROUTE)
+        return bool(answer and answer.is_open)
 
     def as_dict(self) -> dict:
         def steps(items):
-            return [{"rule": s.rule, "citation": s.citation, "text": s.text} for s in items]
+            return [{"rule": s.rule, "citation": s.citation, "text": str(s.text)} for s in items]
 
         return {
             "route": str(self.route),
+            "route_open": self.route_is_open,
             "legal_basis": str(self.legal_basis) if self.legal_basis else None,
             "contact_role": self.contact_role,
             "requested_by": self.requested_by,
             "explanation": steps(self.explanation),
-            "open_questions": self.open_questions,
+            "open_questions": [str(q) for q in self.open_questions],
             "notices": steps(self.notices),
             "former_school_guidance_until": (
                 self.former_school_guidance_until.isoformat()
                 if self.former_school_guidance_until
                 else None
             ),
+            "answers": [self.answers[o].as_dict() for o in Output if o in self.answers],
+            "instruments": [a.as_dict() for a in self.instruments.values()],
+            "facts_used": [{"fact": k, "value": _fact_value(v)} for k, v in self.facts_used],
         }
 
 
-def _applied(rule: Rule, detail: str = "") -> ReasoningStep:
+def _applied(rule: Rule, detail: str = "", citation: str = "") -> ReasoningStep:
     """The reasoning step for a rule the engine applied, with what it meant for these facts."""
-    return ReasoningStep(rule.id, rule.citation, f"{rule.text} {detail}".strip())
+    return ReasoningStep(rule.id, citation or rule.citation, f"{rule.text} {detail}".strip())
 
 
 def contact_role_for(route: Route, age: Age) -> str | None:
-    """S3 §1: leerplichtambtenaar for 15–18; else doorstroomcoach (school) or jongerencoach."""
-    low, high = LEERPLICHT_CONTACT_AGES
-    if low <= age.minimum and age.maximum < high:
-        return CONTACT_LEERPLICHT
-    if route in (Route.NOT_IN_SCOPE,):
-        return None
-    if route in (Route.BACK_TO_SCHOOL, Route.JOINT_ASSESSMENT, Route.ASSESS_SCHOOL):
-        return CONTACT_DOORSTROOMCOACH
-    return CONTACT_JONGERENCOACH
+    """The role the notitie names for a fixed route and a certain age (None where it is open)."""
+    answer = contact_person_answer(route=route, route_open=False, birth=_birth_for(age),
+                                   on=LAW_IN_FORCE)
+    return answer.value if answer.value in ROLE_LABELS and not answer.is_open else None
 
 
-def decide(facts: Facts) -> Decision:
-    """Propose a route under art. 7a with an explanation citing each rule applied."""
-    steps: list[ReasoningStep] = []
-    questions: list[str] = []
-    notices: list[ReasoningStep] = []
-    age = age_on(facts.birth, facts.reference_date)
-    sk = has_startkwalificatie(facts.highest_diploma)
-    requested_by = facts.requested_by or str(facts.arrival)
+def _birth_for(age: Age) -> PartialDate:
+    """A birth date that gives ``age.minimum`` on LAW_IN_FORCE, far from a birthday."""
+    return PartialDate(LAW_IN_FORCE.year - age.minimum - 1, 7, 1)
+
+
+class _Route:
+    """The route part of the reasoning: the route, its legal basis and whether it is open."""
+
+    def __init__(self, route: Route, basis: LegalBasis | None, answer: Answer):
+        self.route, self.basis, self.answer = route, basis, answer
+
+
+def _route(facts: Facts, age: Age, sk: bool | None, steps: list[ReasoningStep],
+           answers: dict[str, Answer], used: list[str]) -> _Route:
+    """Decide the route (art. 7a lid 1-3, 5, 7) and record the answers on the way."""
+    route_out = Output.ROUTE
+    justification = facts.hardship_justification.strip()
+
+    def result(route, basis, *, open_kind=None, question="", reason="", rules=()):
+        if open_kind is None:
+            answer = _answer(route_out, str(route), reason, *rules)
+        else:
+            answer = _open(route_out, open_kind, question, *rules, value=str(route),
+                           reason=reason)
+        return _Route(route, basis, answer)
 
     # Age limit and hardship clause (lid 1, lid 7).
     basis: LegalBasis | None = LegalBasis.JOB_SEEKER
+    pending: tuple[OpenKind, str, tuple[Rule, ...]] | None = None  # an open point on the way
     if age.minimum >= AGE_LIMIT:
-        if not facts.hardship_justification.strip():
-            steps.append(_applied(R_AGE, f"De jongere is {age} jaar."))
-            steps.append(_applied(R_HARDSHIP, "Er is geen rechtvaardiging vastgelegd."))
-            return Decision(
-                Route.NOT_IN_SCOPE,
-                None,
-                None,
-                requested_by,
-                steps,
-                [
-                    "Zijn er gerechtvaardigde belangen om de ondersteuning voort te "
-                    "zetten (hardheidsclausule)? Leg de rechtvaardiging vast."
-                ],
-                notices,
-            )
-        steps.append(
-            _applied(R_HARDSHIP, f"Rechtvaardiging: {facts.hardship_justification.strip()}")
-        )
+        used.append("hardship_justification")
+        if not justification:
+            steps.append(_applied(R_AGE, _("De jongere is %(age)s jaar.") % {"age": age}))
+            steps.append(_applied(R_HARDSHIP, str(_("Er is geen rechtvaardiging vastgelegd."))))
+            question = _("Zijn er gerechtvaardigde belangen om de ondersteuning voort te zetten "
+                         "(hardheidsclausule)? Leg de rechtvaardiging vast.")
+            rules = [R_AGE, R_HARDSHIP]
+            if facts.on_bbl_job:
+                used.append("on_bbl_job")
+                steps.append(_applied(R_BBL_HARDSHIP))
+                question = _("De jongere werkt op een bbl-leerbaan: dat is het voorbeeld van de "
+                             "hardheidsclausule. Zijn er gerechtvaardigde belangen om de "
+                             "ondersteuning voort te zetten? Leg de rechtvaardiging vast.")
+                rules.append(R_BBL_HARDSHIP)
+            answers[Output.AGE] = _answer(Output.AGE, NO, _(
+                "De jongere is %(age)s jaar; art. 7a geldt onder de 27 jaar.") % {"age": age},
+                R_AGE)
+            return result(Route.NOT_IN_SCOPE, None, open_kind=OpenKind.JUDGEMENT,
+                          question=question, rules=rules,
+                          reason=_("27 jaar of ouder, zonder vastgelegde rechtvaardiging."))
+        steps.append(_applied(R_HARDSHIP, _("Rechtvaardiging: %(text)s") % {
+            "text": justification}))
+        answers[Output.AGE] = _answer(Output.AGE, NO, _(
+            "De jongere is %(age)s jaar; de hardheidsclausule is toegepast.") % {"age": age},
+            R_AGE, R_HARDSHIP)
         basis = LegalBasis.HARDSHIP
     elif age.maximum >= AGE_LIMIT:
-        questions.append(
-            "De geboortedatum is onvolledig: controleer of de jongere jonger is dan 27 jaar (BRP)."
-        )
+        question = _("De geboortedatum is onvolledig: controleer of de jongere jonger is dan 27 "
+                     "jaar (BRP).")
+        answers[Output.AGE] = _open(Output.AGE, OpenKind.UNKNOWN_FACT, question, R_AGE)
+        pending = (OpenKind.UNKNOWN_FACT, question, (R_AGE,))
     else:
-        steps.append(_applied(R_AGE, f"De jongere is {age} jaar."))
+        steps.append(_applied(R_AGE, _("De jongere is %(age)s jaar.") % {"age": age}))
+        answers[Output.AGE] = _answer(Output.AGE, YES, _("De jongere is %(age)s jaar.") % {
+            "age": age}, R_AGE)
 
-    guidance_until = school_guidance_until(
-        facts.school_type, left_on=facts.school_left_on, diploma_on=facts.diploma_on
-    )
-    if guidance_until and facts.reference_date <= guidance_until and not facts.in_school:
-        notices.append(_applied(R_SCHOOL_GUIDANCE, f"Tot en met {guidance_until:%d-%m-%Y}."))
-    if facts.multi_problem:
-        notices.append(_applied(R_MULTI))
-    if facts.arrival == Arrival.BIJSTAND:
-        notices.append(_applied(R_SEARCH))
-        if facts.bijstand_granted:
-            notices.append(_applied(R_PLAN))
+    # A benefit from UWV (lid 5 with art. 7 lid 2 and 7).
+    used.append("uwv_benefit")
+    benefit = facts.uwv_benefit
+    if benefit is None:
+        answers[Output.UWV_BENEFIT] = _open(Output.UWV_BENEFIT, OpenKind.UNKNOWN_FACT, _(
+            "Krijgt de jongere een uitkering van UWV (Wajong, WW of WIA)? Dan kan de gemeente "
+            "alleen ondersteunen met afspraken met UWV, of als UWV de jongere overdraagt omdat de "
+            "uitkering afloopt."), R_UWV)
+    elif benefit == UwvBenefit.NONE:
+        answers[Output.UWV_BENEFIT] = _answer(Output.UWV_BENEFIT, NOT_APPLICABLE,
+                                              _("Geen uitkering van UWV."), R_UWV)
+    else:
+        used.extend(["uwv_benefit_ending", "uwv_agreement"])
+        name = benefit.name.capitalize() if benefit == UwvBenefit.WAJONG else benefit.name
+        if facts.uwv_benefit_ending:
+            detail = _("De %(benefit)s-uitkering loopt af en UWV draagt de jongere over.") % {
+                "benefit": name}
+            answers[Output.UWV_BENEFIT] = _answer(Output.UWV_BENEFIT, "handover", detail, R_UWV)
+            steps.append(_applied(R_UWV, detail))
+        elif facts.uwv_agreement == Judgement.YES:
+            detail = _("De jongere krijgt %(benefit)s; er zijn afspraken met UWV.") % {
+                "benefit": name}
+            answers[Output.UWV_BENEFIT] = _answer(Output.UWV_BENEFIT, "agreement", detail, R_UWV)
+            steps.append(_applied(R_UWV, detail))
+        elif facts.uwv_agreement == Judgement.NO:
+            detail = _("De jongere krijgt %(benefit)s, er zijn geen afspraken met UWV en de "
+                       "uitkering loopt niet af: de gemeente ondersteunt niet onder art. 7a.") % {
+                "benefit": name}
+            answers[Output.UWV_BENEFIT] = _answer(Output.UWV_BENEFIT, "refused", detail, R_UWV)
+            steps.append(_applied(R_UWV, detail))
+            return result(Route.NOT_IN_SCOPE, None, reason=detail, rules=[R_UWV])
+        else:
+            question = _("De jongere krijgt %(benefit)s. Heeft de gemeente met UWV "
+                         "overeenstemming en afspraken over ondersteuning van deze jongere? Zonder "
+                         "afspraken ondersteunt de gemeente pas als de uitkering afloopt.") % {
+                "benefit": name}
+            answers[Output.UWV_BENEFIT] = _open(Output.UWV_BENEFIT, OpenKind.LOCAL_POLICY,
+                                                question, R_UWV)
+            pending = pending or (OpenKind.LOCAL_POLICY, question, (R_UWV,))
 
-    def done(route: Route) -> Decision:
-        role = contact_role_for(route, age)
-        if role:
-            steps.append(_applied(R_CONTACT, f"Voorgesteld: {ROLE_LABELS[role]}."))
-        return Decision(route, basis, role, requested_by, steps, questions, notices, guidance_until)
+    def done(route, *, open_kind=None, question="", reason="", rules=()):
+        if open_kind is None and pending is not None:
+            open_kind, question, extra = pending
+            rules = (*rules, *extra)
+        return result(route, basis, open_kind=open_kind, question=question, reason=reason,
+                      rules=rules)
 
     # During school: only on request of a pro/vso/mbo school (sub b) or hbo/wo student (sub c).
-    if facts.in_school:
+    in_school = facts.in_school and not facts.on_bbl_job
+    used.append("in_school")
+    if in_school:
+        used.extend(["school_type", "requested_by"])
         school_asks = (facts.arrival == Arrival.SCHOOL_REQUEST
                        and facts.school_type in SCHOOL_REQUEST_TYPES)
         student_asks = (facts.arrival == Arrival.STUDENT_REQUEST
                         and facts.school_type in STUDENT_REQUEST_TYPES)
         if not (school_asks or student_asks):
-            steps.append(_applied(R_DURING_SCHOOL, "Er is geen geldig verzoek."))
-            return Decision(
-                Route.NOT_IN_SCOPE,
-                None,
-                None,
-                requested_by,
-                steps,
-                questions,
-                notices,
-                guidance_until,
-            )
+            why = _("Er is geen geldig verzoek: tijdens school vraagt de pro-, vso- of mbo-school "
+                    "het aan, of de hbo/wo-student zelf.")
+            steps.append(_applied(R_DURING_SCHOOL, why))
+            return result(Route.NOT_IN_SCOPE, None, reason=why, rules=[R_DURING_SCHOOL])
         if basis != LegalBasis.HARDSHIP:
             basis = LegalBasis.SCHOOL_REQUEST if school_asks else LegalBasis.STUDENT_REQUEST
-        steps.append(_applied(R_DURING_SCHOOL))
-        return done(Route.SUPPORT_DURING_SCHOOL)
+        article = REQUEST_ARTICLES[str(facts.school_type)]
+        steps.append(_applied(R_DURING_SCHOOL, _("Verzoek op grond van %(article)s.") % {
+            "article": article}, citation=f"{R_DURING_SCHOOL.citation}; {article}"))
+        return done(Route.SUPPORT_DURING_SCHOOL, rules=[R_DURING_SCHOOL])
 
-    # With startkwalificatie: work, or Werkcentrum for retraining advice.
-    if sk is None:
-        questions.append("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)?")
+    # A youth on a bbl-leerbaan is in a leerwerktraject already (gap 1).
+    used.append("on_bbl_job")
+    if facts.on_bbl_job:
+        steps.append(_applied(R_BBL_RUNNING))
+        return done(Route.LEARN_WORK, rules=[R_BBL_RUNNING],
+                    reason=_("Er loopt al een leerwerktraject (bbl-leerbaan)."))
+
+    used.append("highest_diploma")
+    sk_answer = answers[Output.STARTKWALIFICATIE]
     if sk:
-        steps.append(_applied(R_SK, f"Hoogste diploma: {facts.highest_diploma}."))
-        steps.append(
-            _applied(R_PRIOR, "Met een startkwalificatie komt ondersteuning naar werk in beeld.")
-        )
+        used.append("wants_retraining")
+        steps.append(_applied(R_SK, sk_answer.reason))
+        steps.append(_applied(R_WITH_SK))
         if facts.wants_retraining:
             steps.append(_applied(R_WERKCENTRUM))
-            return done(Route.WERKCENTRUM)
-        return _work(facts, steps, done)
+            return done(Route.WERKCENTRUM, rules=[R_WERKCENTRUM])
+        return _work(facts, steps, done, used)
 
     # Without (known) startkwalificatie: initial education first.
+    if sk is False:
+        steps.append(_applied(R_SK, sk_answer.reason))
     steps.append(_applied(R_PRIOR))
+    used.append("school_possible")
     school_possible = facts.school_possible
     if facts.arrival in TRANSFERS:
-        steps.append(_applied(R_PRESUMPTION))
+        article = TRANSFER_ARTICLES[str(facts.arrival)]
+        steps.append(_applied(R_PRESUMPTION, citation=f"{_H43} 'Samenwerking gemeente, scholen en "
+                                                      f"Doorstroompunt'; {article}"))
         if school_possible == Judgement.OPEN:
             school_possible = Judgement.NO
     if school_possible == Judgement.YES:
         steps.append(_applied(R_BACK_TO_DSP))
-        return done(Route.BACK_TO_SCHOOL)
-    if school_possible == Judgement.OPEN:
-        if sk is False:
-            steps.append(_applied(R_JOINT))
-            questions.append(
-                "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
-                "Beoordeel dit samen met het Doorstroompunt."
-            )
-            return done(Route.JOINT_ASSESSMENT)
-        questions.append(
-            "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? "
-            "Dat is een afweging van de professional."
-        )
-        return done(Route.ASSESS_SCHOOL)
-    # School is not possible now; without startkwalificatie a learn-work route comes first.
-    if facts.uwv_sheltered_work_indication:
+        return done(Route.BACK_TO_SCHOOL, rules=[R_BACK_TO_DSP])
+    if sk is None:
+        question = _("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)? Daarvan hangt "
+                     "af of de gemeente de expertise van het Doorstroompunt inzet en of een "
+                     "leerwerktraject voorgaat.")
+        if school_possible == Judgement.OPEN:
+            question = _("Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? Dat "
+                         "is een afweging van de professional. Ga ook na of de jongere een "
+                         "startkwalificatie heeft.")
+            return done(Route.ASSESS_SCHOOL, open_kind=OpenKind.JUDGEMENT, question=question,
+                        rules=[R_PRIOR])
         steps.append(_applied(R_LEARN_WORK))
-        steps.append(_applied(R_SHELTERED))
-        questions.append(
-            "Is beschut werk de best passende vorm van werk, of is een "
-            "leerwerktraject haalbaar? Dat is een afweging van de professional."
-        )
-        return done(Route.SHELTERED_WORK)
+        return done(Route.LEARN_WORK, open_kind=OpenKind.UNKNOWN_FACT, question=question,
+                    rules=[R_SK, R_LEARN_WORK])
+    if school_possible == Judgement.OPEN:
+        steps.append(_applied(R_JOINT))
+        return done(Route.JOINT_ASSESSMENT, open_kind=OpenKind.JUDGEMENT, question=_(
+            "Is terugkeer naar initieel voltijdsonderwijs mogelijk en passend? Beoordeel dit "
+            "samen met het Doorstroompunt."), rules=[R_PRIOR, R_JOINT])
+    # School is not possible now; without startkwalificatie a learn-work route comes first.
     steps.append(_applied(R_LEARN_WORK))
-    return done(Route.LEARN_WORK)
+    used.append("learn_work_possible")
+    if facts.learn_work_possible == Judgement.YES:
+        steps.append(_applied(R_LEARN_WORK_JUDGED, str(_("Een leerwerktraject is mogelijk en "
+                                                           "passend."))))
+        return done(Route.LEARN_WORK, rules=[R_LEARN_WORK, R_LEARN_WORK_JUDGED])
+    if facts.learn_work_possible == Judgement.OPEN:
+        question = _("Is een leerwerktraject (werken met leren) mogelijk en passend? Zo niet, "
+                     "dan volgt ondersteuning naar werk.")
+        if facts.uwv_sheltered_work_indication:
+            question = _("Is een leerwerktraject (werken met leren) mogelijk en passend? Zo niet, "
+                         "dan volgt ondersteuning naar werk; met de indicatie van UWV kan dat "
+                         "beschut werk zijn, als dat de best passende vorm van werk is.")
+        return done(Route.LEARN_WORK, open_kind=OpenKind.JUDGEMENT, question=question,
+                    rules=[R_LEARN_WORK, R_LEARN_WORK_JUDGED])
+    steps.append(_applied(R_LEARN_WORK_JUDGED, str(_(
+        "Een leerwerktraject is niet mogelijk of passend: ondersteuning gericht op "
+        "arbeidsinschakeling."))))
+    return _work(facts, steps, done, used)
 
 
-def _work(facts: Facts, steps: list[ReasoningStep], done) -> Decision:
+def _work(facts: Facts, steps: list[ReasoningStep], done, used: list[str]) -> _Route:
+    used.append("uwv_sheltered_work_indication")
     if facts.uwv_sheltered_work_indication:
         steps.append(_applied(R_SHELTERED))
-        return done(Route.SHELTERED_WORK)
+        return done(Route.SHELTERED_WORK, open_kind=OpenKind.JUDGEMENT, question=_(
+            "UWV heeft een indicatie beschut werk gegeven. Is beschut werk de best passende vorm "
+            "van werk voor de jongere?"), rules=[R_SHELTERED])
     steps.append(_applied(R_WORK))
-    return done(Route.WORK)
+    return done(Route.WORK, rules=[R_WORK])
+
+
+def decide(facts: Facts) -> Decision:
+    """Propose a route under art. 7a, with every other output (``Decision.answers``), each open
+    where the law leaves it to the coach, and an explanation citing each rule applied."""
+    steps: list[ReasoningStep] = []
+    notices: list[ReasoningStep] = []
+    used: list[str] = ["reference_date", "birth", "arrival"]
+    age = age_on(facts.birth, facts.reference_date)
+    sk = has_startkwalificatie(facts.highest_diploma)
+    requested_by = facts.requested_by or str(facts.arrival)
+    in_school = facts.in_school and not facts.on_bbl_job
+    answers: dict[str, Answer] = {Output.STARTKWALIFICATIE: startkwalificatie_answer(
+        facts.highest_diploma)}
+
+    decided = _route(facts, age, sk, steps, answers, used)
+    route, basis, route_answer = decided.route, decided.basis, decided.answer
+    in_scope = route != Route.NOT_IN_SCOPE
+    answers[Output.ROUTE] = route_answer
+    answers.setdefault(Output.AGE, _answer(Output.AGE, YES, "", R_AGE))
+    answers[Output.LEGAL_BASIS] = (
+        _answer(Output.LEGAL_BASIS, str(basis), route_answer.reason or "", R_AGE)
+        if basis else
+        _open(Output.LEGAL_BASIS, route_answer.open, route_answer.question, R_AGE)
+        if route_answer.is_open else
+        _answer(Output.LEGAL_BASIS, NOT_APPLICABLE, route_answer.reason, R_AGE))
+
+    # Standing qualifications (lid 2, lid 3) and the Doorstroompunt's target group.
+    transferred = facts.arrival in TRANSFERS
+    lid2, lid3, possible = Output.DOORSTROOMPUNT_EXPERTISE, Output.LEARN_WORK_PRIORITY, \
+        Output.LEARN_WORK_POSSIBLE
+    if not in_scope or in_school:
+        why = _("De jongere gaat naar school.") if in_school else _("Valt niet onder art. 7a.")
+        for out in (lid2, lid3, possible):
+            answers[out] = _answer(out, NOT_APPLICABLE, why)
+    elif facts.on_bbl_job:
+        running = _("Er loopt al een leerwerktraject (bbl-leerbaan).")
+        answers[lid2] = _answer(lid2, NOT_APPLICABLE, running, R_BBL_RUNNING)
+        answers[lid3] = _answer(lid3, YES, running, R_BBL_RUNNING, R_LEARN_WORK)
+        answers[possible] = _answer(possible, YES, running, R_BBL_RUNNING)
+    elif sk is None:
+        question = _("Heeft de jongere een startkwalificatie (havo, vwo, mbo 2-4)?")
+        for out, rule in ((lid2, R_JOINT), (lid3, R_LEARN_WORK), (possible, R_LEARN_WORK_JUDGED)):
+            answers[out] = _open(out, OpenKind.UNKNOWN_FACT, question, R_SK, rule)
+    elif sk:
+        has = _("De jongere heeft een startkwalificatie.")
+        answers[lid2] = _answer(lid2, NO, has, R_JOINT)
+        answers[lid3] = _answer(lid3, NO, has, R_LEARN_WORK)
+        answers[possible] = _answer(possible, NOT_APPLICABLE, has, R_LEARN_WORK)
+    else:
+        if transferred:
+            answers[lid2] = _answer(lid2, NO, _(
+                "Overgedragen door school of Doorstroompunt: die hebben de afweging al gemaakt."),
+                R_PRESUMPTION)
+        else:
+            answers[lid2] = _answer(lid2, YES, _(
+                "Zonder startkwalificatie en niet via school of Doorstroompunt gekomen."), R_JOINT)
+        school = Judgement.NO if transferred and facts.school_possible == Judgement.OPEN \
+            else facts.school_possible
+        if school == Judgement.YES:
+            answers[lid3] = _answer(lid3, NO, _("Terugkeer naar school is mogelijk."),
+                                    R_LEARN_WORK, R_BACK_TO_DSP)
+            answers[possible] = _answer(possible, NOT_APPLICABLE,
+                                        _("Terugkeer naar school is mogelijk."), R_LEARN_WORK)
+        elif school == Judgement.OPEN:
+            question = _("Eerst: is terugkeer naar school mogelijk en passend? Zo niet, dan gaat "
+                         "een leerwerktraject voor.")
+            answers[lid3] = _open(lid3, OpenKind.JUDGEMENT, question, R_LEARN_WORK, R_JOINT)
+            answers[possible] = _open(possible, OpenKind.JUDGEMENT, question, R_LEARN_WORK_JUDGED)
+        else:
+            answers[lid3] = _answer(lid3, YES, _(
+                "Geen startkwalificatie en school is niet mogelijk of passend."), R_LEARN_WORK)
+            if facts.learn_work_possible == Judgement.OPEN:
+                answers[possible] = _open(possible, OpenKind.JUDGEMENT, _(
+                    "Is een leerwerktraject (werken met leren) mogelijk en passend?"),
+                    R_LEARN_WORK_JUDGED)
+            else:
+                yes = facts.learn_work_possible == Judgement.YES
+                answers[possible] = _answer(
+                    possible, YES if yes else NO,
+                    _("Vastgelegd: mogelijk en passend.") if yes else
+                    _("Vastgelegd: niet mogelijk of passend; ondersteuning naar werk."),
+                    R_LEARN_WORK_JUDGED)
+    target = Output.DOORSTROOMPUNT_TARGET_GROUP
+    if age.minimum >= AGE_LIMIT:
+        answers[target] = _answer(target, NO, _("Het Doorstroompunt begeleidt tot 27 jaar."),
+                                  R_DSP_TARGET)
+    elif sk is None:
+        answers[target] = _open(target, OpenKind.UNKNOWN_FACT, _(
+            "Heeft de jongere een startkwalificatie? Het Doorstroompunt begeleidt jongeren zonder "
+            "startkwalificatie."), R_DSP_TARGET)
+    elif sk:
+        answers[target] = _answer(target, NO, _("De jongere heeft een startkwalificatie."),
+                                  R_DSP_TARGET)
+    elif age.maximum >= AGE_LIMIT:
+        answers[target] = _open(target, OpenKind.UNKNOWN_FACT, _(
+            "De geboortedatum is onvolledig: is de jongere jonger dan 27?"), R_DSP_TARGET)
+    else:
+        answers[target] = _answer(target, YES, _("Zonder startkwalificatie en jonger dan 27."),
+                                  R_DSP_TARGET)
+
+    # Services in the arbeidsmarktregio: not for pupils supported during school.
+    amr = Output.ARBEIDSMARKTREGIO
+    if route == Route.SUPPORT_DURING_SCHOOL:
+        answers[amr] = _answer(amr, NO, _("Ondersteuning tijdens school op verzoek (art. 7a lid 1 "
+                                          "sub b of c)."), R_NO_AMR)
+    elif not in_scope and route_answer.is_open:
+        answers[amr] = _open(amr, route_answer.open, route_answer.question, R_NO_AMR)
+    elif not in_scope:
+        answers[amr] = _answer(amr, NOT_APPLICABLE, _("Valt niet onder art. 7a."), R_NO_AMR)
+    else:
+        answers[amr] = _answer(amr, YES, _("Werkzoekende jongere."), R_NO_AMR)
+
+    # Bijstand: the four-week search period is the municipality's judgement (lid 6).
+    search = Output.SEARCH_PERIOD
+    if facts.arrival == Arrival.BIJSTAND:
+        used.append("search_period_waived")
+        if facts.search_period_waived == Judgement.OPEN:
+            answers[search] = _open(search, OpenKind.JUDGEMENT, _(
+                "Is het gelet op de persoonlijke omstandigheden nodig de jongere meteen te "
+                "ondersteunen? Dan geldt de zoektermijn van vier weken niet."), R_SEARCH)
+        elif facts.search_period_waived == Judgement.YES:
+            answers[search] = _answer(search, NO, _(
+                "De gemeente ondersteunt meteen; de zoektermijn van vier weken geldt niet."),
+                R_SEARCH)
+        else:
+            answers[search] = _answer(search, YES, _("De zoektermijn van vier weken geldt."),
+                                      R_SEARCH)
+        notices.append(_applied(R_SEARCH))
+        used.append("bijstand_granted")
+        if facts.bijstand_granted:
+            notices.append(_applied(R_PLAN))
+    else:
+        answers[search] = _answer(search, NOT_APPLICABLE, _("Geen bijstandsaanvraag."), R_SEARCH)
+
+    # The former school's aftercare window.
+    used.extend(["school_type", "school_left_on", "diploma_on"])
+    school_answer = former_school_answer(facts.school_type, left_on=facts.school_left_on,
+                                         diploma_on=facts.diploma_on, on=facts.reference_date,
+                                         in_school=in_school)
+    answers[Output.FORMER_SCHOOL] = school_answer
+    guidance_until = school_guidance_until(
+        facts.school_type, left_on=facts.school_left_on, diploma_on=facts.diploma_on)
+    if school_answer.value == YES:
+        notices.append(_applied(R_SCHOOL_GUIDANCE, _("Tot en met %(date)s.") % {
+            "date": _date(guidance_until)}))
+
+    # Leerplicht and kwalificatieplicht: the sources do not define them.
+    answers[Output.LEERPLICHT] = _open(Output.LEERPLICHT, OpenKind.LAW_SILENT, _(
+        "Geldt voor de jongere nog leerplicht of kwalificatieplicht? De bronnen regelen dat niet; "
+        "ga het na bij de leerplichtambtenaar."), R_LEERPLICHT_OPEN)
+
+    if facts.multi_problem:
+        notices.append(_applied(R_MULTI))
+    used.append("multi_problem")
+
+    # The fixed contact person.
+    used.append("in_aftercare")
+    contact = contact_person_answer(route=route, route_open=route_answer.is_open,
+                                    birth=facts.birth, on=facts.reference_date,
+                                    in_aftercare=facts.in_aftercare)
+    answers[Output.CONTACT_PERSON] = contact
+    role = contact.value if contact.value in ROLE_LABELS else None
+    if role and not contact.is_open:
+        steps.append(_applied(RULES[contact.rules[0]], _("Voorgesteld: %(role)s.") % {
+            "role": ROLE_LABELS[role]}))
+
+    instruments = _instrument_answers(facts, route, route_answer.is_open, sk)
+    if in_scope:
+        used.append("can_earn_minimum_wage")
+
+    questions: list[str] = []
+    for answer in answers.values():
+        if not answer.is_open or answer.question in questions:
+            continue
+        if answer.output == Output.LEERPLICHT and age.minimum >= AGE_OF_MAJORITY:
+            continue  # open for everyone, asked where it can matter: under 18
+        questions.append(answer.question)
+    order = {name: i for i, name in enumerate(FACT_NAMES)}
+    facts_used = [(name, getattr(facts, name)) for name in sorted(set(used), key=order.get)]
+    return Decision(route, basis, role, requested_by, steps, questions, notices,
+                    guidance_until, answers, instruments, facts_used)
 
 
 # --- Consent for the overgangsdocument ----------------------------------------------------------
