@@ -13,6 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [("trajectories", "0005_alter_trajectoryevent_event_type"), ("audit", "0003_append_only"),
+          ("youth", "0001_initial"),
           ("casefile", None)]
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,8 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from route27.casefile.tests.test_migration import _old_world
 
-BEFORE = [("trajectories", "0008_delete_trajectoryevent")]
-AFTER = [("trajectories", "0009_end_contacts_of_closed_trajectories")]
+BEFORE = [("trajectories", "0008_delete_trajectoryevent"), ("youth", "0001_initial")]
+AFTER = [("trajectories", "0009_end_contacts_of_closed_trajectories"), ("youth", "0001_initial")]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
