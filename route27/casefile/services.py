@@ -19,6 +19,7 @@ from route27.audit.purposes import Purpose
 from route27.audit.services import audit_denied, audit_reads, audit_record
 from route27.casefile.kinds import EVENT_KINDS
 from route27.casefile.models import Event
+from route27.core.access import note_denied
 
 
 def _occurred(occurred_on: datetime.date | None) -> tuple[datetime.datetime, bool]:
@@ -103,7 +104,9 @@ def record_reads(*, user, shown: Iterable, purpose: str) -> None:
 def record_denied(*, user, object_type: str, object_id, youth=None,
                   purpose: str = Purpose.CASEWORK, detail: dict | None = None) -> None:
     """Log a refused attempt at once (outside any transaction, so no rollback erases it).
-    ``youth`` only when the attempt named a youth that exists (never tells the caller so)."""
+    ``youth`` only when the attempt named a youth that exists (never tells the caller so).
+    One row per refused request: the access middleware then writes no row of its own."""
+    note_denied()
     audit_denied(user=user, object_type=object_type, object_id=str(object_id),
                  subject_id=youth.pk if youth is not None else None, purpose=purpose,
                  detail=detail)

@@ -12,8 +12,12 @@ from typing import Any
 
 from django.dispatch import Signal
 
-# Sent when a signed-in user is refused a view for a missing permission. The audit app logs it;
-# core itself writes nothing to the log (it sits below audit).
+from route27.core import request_context
+
+# Sent once for a refused request of a signed-in user that no selector or service has logged
+# already (``AccessPolicyMiddleware``): a missing permission, a 403 or 404 answer, or a refusal a
+# view shows as a message. The audit app logs it as ``denied``; core itself writes nothing to the
+# log (it sits below audit).
 view_refused = Signal()  # kwargs: user, view_name, policy
 
 PUBLIC = "public"
@@ -21,6 +25,30 @@ AUTHENTICATED = "core.authenticated"
 
 # Third-party URL namespaces that carry their own access check.
 SELF_GUARDED_NAMESPACES = {"admin": "Django admin: staff login via AdminSite.has_permission"}
+
+
+def note_denied() -> None:
+    """A ``denied`` row about the object was written for this request (``casefile.services
+    .record_denied``): the middleware writes no second one."""
+    state = request_context.refusal.get()
+    if state is not None:
+        state.denied_rows += 1
+
+
+def note_refused(reason: str) -> None:
+    """This request is refused although its answer may not say so by its status (a view shows
+    the refusal as a message and redirects). Raising :class:`route27.core.errors.Refused` notes
+    it; a view that refuses in its own words calls this."""
+    state = request_context.refusal.get()
+    if state is not None and not state.reason:
+        state.reason = reason
+
+
+def note_nothing_refused() -> None:
+    """This request's 404 is about no one (a page of a list past the last): not a refusal."""
+    state = request_context.refusal.get()
+    if state is not None:
+        state.nothing_refused = True
 
 
 def access_policy(policy: str) -> Callable:

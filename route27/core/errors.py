@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from route27.core.access import note_refused
+
 
 class Route27Error(Exception):
     """Base class of errors that carry a message meant for the user."""
@@ -28,6 +30,21 @@ class NotFound(Route27Error):
 
 class TransitionRefused(Route27Error):
     status = 409
+
+
+class Refused(TransitionRefused):
+    """The actor may not take this step: the wrong party of a handover or support request, or a
+    file that is read-only for them. 403 in the API; a page shows the message.
+
+    Raising it marks the request as refused, so ``AccessPolicyMiddleware`` writes its one
+    ``denied`` row even when a view catches it and redirects with the message (the row is
+    written after the view, outside any transaction the refusal rolled back)."""
+
+    status = 403
+
+    def __init__(self, message: str, **kwargs):
+        super().__init__(message, **kwargs)
+        note_refused(message)
 
 
 def problem_response(*, status: int, title: str, detail: str, **extra) -> JsonResponse:

@@ -25,7 +25,7 @@ from route27 import law
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record_denied, record_read, record_reads
 from route27.casefile.vocabularies import SUPPORT_REQUEST_SENDER_TYPES
-from route27.core.access import AUTHENTICATED, access_policy
+from route27.core.access import AUTHENTICATED, access_policy, note_refused
 from route27.core.errors import Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.handover import forms as f
@@ -306,6 +306,7 @@ def handover_detail(request, public_id):
 # --- Sender actions ---------------------------------------------------------------------------
 def _sender_only(request, handover: Handover, side: str) -> bool:
     if side != SENDER:
+        note_refused("sender only")  # audited as denied by the access middleware
         messages.error(request, _("Alleen de verzendende organisatie kan dit doen."))
         return False
     return True
@@ -474,6 +475,7 @@ def handover_return(request, public_id):
             messages.success(request, _("De overdracht is teruggestuurd."))
             return _detail(handover)
     if side != RECEIVER:
+        note_refused("receiver only")  # audited as denied by the access middleware
         return _detail(handover)
     return _render(request, handover, side, {"return": form})
 

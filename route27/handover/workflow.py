@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from route27.core.errors import TransitionRefused
+from route27.core.errors import Refused, TransitionRefused
 
 
 class HandoverStatus(models.TextChoices):
@@ -41,14 +41,16 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, str]] = {
 
 
 def check(source: str, target: str, side: str) -> str:
+    """The verb of the edge ``source → target`` for this side. The side is checked first: the
+    wrong party is refused (``Refused``, audited as denied) whatever the status."""
+    allowed = {who for (_from, to), (_verb, who) in TRANSITIONS.items() if to == target}
+    if allowed and side not in allowed:
+        who = _("de verzendende organisatie") if SENDER in allowed else _(
+            "de ontvangende organisatie")
+        raise Refused(_("Alleen %(who)s kan dit doen.") % {"who": who})
     edge = TRANSITIONS.get((source, target))
     if edge is None:
         raise TransitionRefused(
             _("Een overdracht met status '%(source)s' kan niet naar '%(target)s'.") % {
                 "source": HandoverStatus(source).label, "target": HandoverStatus(target).label})
-    verb, allowed_side = edge
-    if side != allowed_side:
-        who = _("de verzendende organisatie") if allowed_side == SENDER else _(
-            "de ontvangende organisatie")
-        raise TransitionRefused(_("Alleen %(who)s kan dit doen.") % {"who": who})
-    return verb
+    return edge[0]

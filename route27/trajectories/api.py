@@ -41,7 +41,7 @@ from route27.core.api.fields import (
 )
 from route27.core.api.permissions import RulesPermission
 from route27.core.api.views import ApiConventionsMixin
-from route27.core.errors import NotFound
+from route27.core.errors import NotFound, Refused
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories import selectors, services
@@ -59,6 +59,7 @@ from route27.trajectories.models import (
     Trajectory,
 )
 from route27.trajectories.route_facts import facts_errors, facts_from
+from route27.trajectories.rules import read_only_reason
 from route27.trajectories.selectors import trajectories_visible_to, trajectory_for_file
 from route27.trajectories.workflow import ORDER, Step
 from route27.youth import selectors as youth_selectors
@@ -91,7 +92,8 @@ def _int_id(description: str) -> OpenApiParameter:
 
 CONFLICT = OpenApiResponse(description=(
     "De wijziging past niet bij de huidige toestand, bijvoorbeeld een stap die de stappentabel "
-    "niet toestaat of een afgesloten traject; de melding noemt de regel."))
+    "niet toestaat; de melding noemt de regel. Een afgesloten traject is alleen nog in te zien: "
+    "een wijziging daarvan is 403."))
 
 
 def _text(**kwargs) -> StrictCharField:
@@ -432,6 +434,15 @@ class _Base(ApiConventionsMixin, viewsets.GenericViewSet):
     lookup_url_kwarg = "id"
     http_method_names = ["get", "post", "head", "options"]
 
+    def writable(self, obj):
+        """``obj`` for a write action (one in ``permission_map``); 403 with the reason in Dutch
+        when the user may read it but not write it (read-only after closure,
+        ``rules.read_only_reason``), audited as denied."""
+        if self.action in self.permission_map and \
+                (refused := read_only_reason(self.request.user, obj)):
+            raise Refused(refused)
+        return obj
+
     def input(self, **context) -> serializers.Serializer:
         """The action's serializer, validated (400 in Dutch otherwise)."""
         serializer = self.get_serializer_class()(
@@ -457,7 +468,7 @@ class TrajectoryViewSet(_Base):
     paginated_actions = ("list", "intakes")
 
     def get_object(self) -> Trajectory:
-        return _trajectory_or_404(self.request.user, self.kwargs["id"])
+        return self.writable(_trajectory_or_404(self.request.user, self.kwargs["id"]))
 
     def _trajectory_response(self, trajectory, code=status.HTTP_200_OK) -> Response:
         return Response(TrajectorySerializer(trajectory).data, status=code)
@@ -635,9 +646,9 @@ class RouteDecisionViewSet(_Base):
     lookup_value_regex = ID_REGEX
 
     def get_object(self) -> RouteDecision:
-        return _child_or_404(self.request.user,
-                          RouteDecision.objects.select_related("trajectory__youth"),
-                          self.kwargs["id"], via="trajectory", object_type="route_decision")
+        return self.writable(_child_or_404(
+            self.request.user, RouteDecision.objects.select_related("trajectory__youth"),
+            self.kwargs["id"], via="trajectory", object_type="route_decision"))
 
     @extend_schema(summary="Eén routevoorstel met uitleg per regel",
                    parameters=[_int_id("Het id van het routevoorstel.")])
@@ -671,8 +682,9 @@ class GoalViewSet(_Base):
     http_method_names = ["post", "options"]
 
     def get_object(self) -> Goal:
-        return _child_or_404(self.request.user, Goal.objects.select_related("trajectory"),
-                          self.kwargs["id"], via="trajectory", object_type="goal")
+        return self.writable(_child_or_404(
+            self.request.user, Goal.objects.select_related("trajectory"), self.kwargs["id"],
+            via="trajectory", object_type="goal"))
 
     @extend_schema(summary="Voeg een actie toe aan een doel",
                    parameters=[_int_id("Het id van het doel.")],
@@ -698,9 +710,9 @@ class PlanActionViewSet(_Base):
     http_method_names = ["put", "options"]
 
     def get_object(self) -> PlanAction:
-        return _child_or_404(self.request.user,
-                          PlanAction.objects.select_related("goal__trajectory"),
-                          self.kwargs["id"], via="goal__trajectory", object_type="plan_action")
+        return self.writable(_child_or_404(
+            self.request.user, PlanAction.objects.select_related("goal__trajectory"),
+            self.kwargs["id"], via="goal__trajectory", object_type="plan_action"))
 
     @extend_schema(summary="Zet de status van een actie",
                    parameters=[_int_id("Het id van de actie.")],
@@ -725,8 +737,9 @@ class FollowUpViewSet(_Base):
     http_method_names = ["post", "options"]
 
     def get_object(self) -> FollowUp:
-        return _child_or_404(self.request.user, FollowUp.objects.select_related("trajectory"),
-                          self.kwargs["id"], via="trajectory", object_type="follow_up")
+        return self.writable(_child_or_404(
+            self.request.user, FollowUp.objects.select_related("trajectory"), self.kwargs["id"],
+            via="trajectory", object_type="follow_up"))
 
     @extend_schema(summary="Leg de uitkomst van een nazorgcontact vast",
                    description=("Uitgevallen heropent de ondersteuning (stap intake); het laatste "
@@ -764,10 +777,11 @@ class ContactPersonViewSet(_Base):
 
     def get_object(self):
         try:
-            return youth_selectors.youth_get(user=self.request.user, public_id=self.kwargs["id"],
-                                             purpose=Purpose.API)
+            youth = youth_selectors.youth_get(user=self.request.user,
+                                              public_id=self.kwargs["id"], purpose=Purpose.API)
         except NotFound as exc:
             raise Http404(exc.message) from exc
+        return self.writable(youth)
 
     @extend_schema(summary="Wijs de vaste contactpersoon toe (of wissel, met reden)",
                    parameters=[YOUTH_ID], responses={200: ContactPersonSerializer})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import wraps
 
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
-from route27.core.access import access_policy
+from route27.core.access import access_policy, note_refused
 from route27.core.errors import NotFound, Route27Error
 from route27.core.forms import apply_service_errors
 from route27.organisations.models import config_for
@@ -38,6 +39,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
+from route27.trajectories.rules import read_only_reason
 from route27.trajectories.selectors import (
     trajectory_child_get,
     trajectory_for_file,
@@ -68,6 +70,25 @@ def _child_or_404(request, queryset, pk, *, via: str, object_type: str):
                                     object_type=object_type)
     except NotFound as exc:
         raise Http404(exc.message) from exc
+
+
+def _writes(view):
+    """A page that writes a trajectory: looked up in the user's scope (404 and ``denied``
+    outside it), then refused when the user may read it but not write it — team casework is
+    read-only after closure (``rules.read_only_reason``). The refusal is said in Dutch on the
+    file page and audited as ``denied`` (``note_refused``); nothing else is written or logged.
+    The view gets the trajectory instead of its id."""
+    @wraps(view)
+    def wrapper(request, public_id, *args, **kwargs):
+        trajectory = _trajectory_or_404(request, public_id)
+        reason = read_only_reason(request.user, trajectory)
+        if reason:
+            note_refused(reason)
+            messages.error(request, reason)
+            return redirect(_file_url(trajectory.youth))
+        return view(request, trajectory, *args, **kwargs)
+
+    return wrapper
 
 
 def _log_read(request, trajectory: Trajectory, view: str) -> None:
@@ -183,7 +204,9 @@ def file_context(request, youth) -> dict:
         alerts.append(Alert("turns_18", _(
             "De jongere is 18: draag over van de leerplichtambtenaar naar een coach (S3 §1)")))
     ctx["alerts"] = alerts
-    ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE)
+    ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE, trajectory)
+    ctx["read_only"] = (read_only_reason(request.user, youth)
+                        if request.user.has_perm(CHANGE) else "")
     return ctx
 
 
@@ -233,9 +256,8 @@ def trajectory_start(request, youth_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def trajectory_move(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
-
+@_writes
+def trajectory_move(request, trajectory):
     def save(data):
         moved = services.trajectory_move(actor=request.user, trajectory=trajectory,
                                          to=data["to"], reason=data["reason"])
@@ -252,8 +274,8 @@ def trajectory_move(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def trajectory_hand_back(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def trajectory_hand_back(request, trajectory):
     return _form_page(
         request, trajectory, view="hand_back", form_class=f.HandBackForm,
         save=lambda d: services.trajectory_hand_back(actor=request.user, trajectory=trajectory,
@@ -267,8 +289,8 @@ def trajectory_hand_back(request, public_id):
 # --- Intake -----------------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def intake(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def intake(request, trajectory):
     domains = services.life_domains_for(trajectory.youth.municipality)
     latest = (trajectory.intakes.prefetch_related("answers__domain").order_by("-version")
               .first())
@@ -294,8 +316,8 @@ def intake(request, public_id):
 # --- Route decision (art. 7a) -----------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def route_facts(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def route_facts(request, trajectory):
     youth = trajectory.youth
     today = timezone.localdate()
     last = trajectory.route_decisions.order_by("-proposed_at", "-id").first()
@@ -322,8 +344,8 @@ def route_facts(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def route_decide(request, public_id, decision_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def route_decide(request, trajectory, decision_id):
     decision = _child_or_404(request, trajectory.route_decisions.select_related("decided_by"),
                              decision_id, via="trajectory",
                              object_type=TrajectoryObject.ROUTE_DECISION)
@@ -349,8 +371,8 @@ def route_decide(request, public_id, decision_id):
 # --- Contact person ---------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def contact_person(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def contact_person(request, trajectory):
     youth = trajectory.youth
     today = timezone.localdate()
     current = youth_selectors.youth_current_contact(youth)
@@ -379,8 +401,8 @@ def contact_person(request, public_id):
 # --- Plan -------------------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def goal_add(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def goal_add(request, trajectory):
     domains = services.life_domains_for(trajectory.youth.municipality)
     return _form_page(
         request, trajectory, view="goal_add", form_class=f.GoalForm,
@@ -392,8 +414,8 @@ def goal_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def action_add(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def action_add(request, trajectory):
     goal_id = request.GET.get("doel", "")
     initial = {"goal": goal_id} if goal_id.isdigit() else {}
     return _form_page(
@@ -408,8 +430,8 @@ def action_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def action_status(request, public_id, action_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def action_status(request, trajectory, action_id):
     action = _child_or_404(request, PlanAction.objects.filter(goal__trajectory=trajectory)
                            .select_related("goal"), action_id, via="goal__trajectory",
                            object_type=TrajectoryObject.PLAN_ACTION)
@@ -426,8 +448,8 @@ def action_status(request, public_id, action_id):
 # --- Activities, instruments, match -----------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def activity_add(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def activity_add(request, trajectory):
     return _form_page(
         request, trajectory, view="activity_add", form_class=f.ActivityForm,
         initial={"on": timezone.localdate()}, anchor="activiteiten",
@@ -440,8 +462,8 @@ def activity_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def instrument_add(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def instrument_add(request, trajectory):
     return _form_page(
         request, trajectory, view="instrument_add", form_class=f.InstrumentForm,
         initial={"started_on": timezone.localdate()}, anchor="voorzieningen",
@@ -454,8 +476,8 @@ def instrument_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def placement_add(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def placement_add(request, trajectory):
     return _form_page(
         request, trajectory, view="placement_add", form_class=f.PlacementForm, anchor="match",
         title=_("Match vastleggen"),
@@ -473,9 +495,8 @@ def placement_add(request, public_id):
 # --- Outflow and aftercare --------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def outflow(request, public_id):
-    trajectory = _trajectory_or_404(request, public_id)
-
+@_writes
+def outflow(request, trajectory):
     def success(result):
         if result.step == Step.AFTERCARE:
             return _("De uitstroom is vastgelegd. De nazorgcontacten zijn gepland.")
@@ -494,8 +515,8 @@ def outflow(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
-def follow_up(request, public_id, follow_up_id):
-    trajectory = _trajectory_or_404(request, public_id)
+@_writes
+def follow_up(request, trajectory, follow_up_id):
     item = _child_or_404(request, trajectory.follow_ups.all(), follow_up_id, via="trajectory",
                          object_type=TrajectoryObject.FOLLOW_UP)
 

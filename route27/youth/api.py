@@ -27,11 +27,12 @@ from route27.core.api.fields import (
 )
 from route27.core.api.permissions import RulesPermission
 from route27.core.api.views import ApiConventionsMixin
-from route27.core.errors import NotFound, ValidationFailed
+from route27.core.errors import NotFound, Refused, ValidationFailed
 from route27.organisations.models import Municipality
 from route27.youth import selectors, services
 from route27.youth.bsn import normalise_bsn
 from route27.youth.models import Guardian
+from route27.youth.rules import read_only_reason
 
 BSN_PATTERN = r"^[0-9]{9}$"
 BSN_MESSAGE = "Een BSN bestaat uit 9 cijfers."
@@ -194,12 +195,15 @@ class YouthViewSet(ApiConventionsMixin, mixins.ListModelMixin, mixins.RetrieveMo
 
     def get_object(self):
         try:
-            return selectors.youth_get(user=self.request.user, public_id=self.kwargs["id"],
-                                       purpose=Purpose.API)
+            youth = selectors.youth_get(user=self.request.user, public_id=self.kwargs["id"],
+                                        purpose=Purpose.API)
         except selectors.MovedToKeptFile as moved:
             raise _Moved(moved.kept) from moved
         except NotFound as exc:
             raise Http404 from exc
+        if self.action == "update" and (refused := read_only_reason(self.request.user, youth)):
+            raise Refused(refused)  # e.g. read-only after closure: 403, audited as denied
+        return youth
 
     def handle_exception(self, exc):
         """The id of a file merged into one the caller may see: 307 to the same operation on

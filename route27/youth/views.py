@@ -12,11 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from route27.audit.purposes import Purpose
 from route27.casefile import sections
-from route27.core.access import access_policy
+from route27.core.access import access_policy, note_refused
 from route27.core.errors import NotFound, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.youth import selectors, services
 from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
+from route27.youth.rules import read_only_reason
 
 PAGE_SIZE = 25
 
@@ -162,4 +163,9 @@ def youth_create(request):
 @access_policy("youth.change_youth")
 @_follows_merges
 def youth_edit(request, public_id):
-    return _form_page(request, youth=_get_or_404(request, public_id, Purpose.REGISTRATION))
+    youth = _get_or_404(request, public_id, Purpose.REGISTRATION)
+    if refused := read_only_reason(request.user, youth):  # e.g. read-only after closure
+        note_refused(refused)
+        messages.error(request, refused)
+        return redirect("youth:detail", public_id=youth.public_id)
+    return _form_page(request, youth=youth)

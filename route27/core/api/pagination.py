@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from route27.core.access import note_nothing_refused
+
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
@@ -38,6 +40,7 @@ class PagePagination(PageNumberPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as exc:
+            note_nothing_refused()  # past the last page of one's own list: no one is refused
             raise NotFound(_("Deze pagina bestaat niet.")) from exc
 
     def get_schema_operation_parameters(self, view):

@@ -117,6 +117,8 @@ def api_field_name(serializer, service_name: str) -> str:
 def _from_service_error(exc: Route27Error, view) -> exceptions.APIException:
     if exc.status == 404:
         return exceptions.NotFound(exc.message)
+    if exc.status == 403:
+        return exceptions.PermissionDenied(exc.message)
     if exc.status == 409:
         return Conflict(exc.message)
     if not exc.field_errors:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from route27.core.access import access_policy
+from route27.core.access import access_policy, note_refused
 from route27.core.errors import NotFound, Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.handover.models import SupportRequest
@@ -119,5 +119,6 @@ def support_request_decline(request, public_id):
             messages.success(request, _("De aanvraag is afgewezen."))
             return _detail(support_request)
     if side != RECEIVER:
+        note_refused("receiver only")  # audited as denied by the access middleware
         return _detail(support_request)
     return _render(request, support_request, side, decline_form=form)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from route27.core.errors import TransitionRefused
+from route27.core.errors import Refused, TransitionRefused
 from route27.handover.models import SupportRequest
 
 Status = SupportRequest.Status
@@ -29,14 +29,15 @@ def _only(side: str) -> str:
 
 
 def check(source: str, target: str, side: str | None) -> str:
-    """The verb of the edge ``source → target`` for this side; TransitionRefused otherwise.
+    """The verb of the edge ``source → target`` for this side; ``Refused`` for the wrong party
+    (audited as denied), TransitionRefused for a decided request.
 
     The side is checked first: someone who may not decide is told so, whatever the status. Every
     edge leaves ``sent``, so a missing edge means the request was decided already.
     """
     allowed = {who for (_from, to), (_verb, who) in TRANSITIONS.items() if to == target}
     if allowed and side not in allowed:
-        raise TransitionRefused(_only(min(allowed)))
+        raise Refused(_only(min(allowed)))
     edge = TRANSITIONS.get((source, target))
     if edge is None:
         raise TransitionRefused(_("Over deze aanvraag is al besloten."))

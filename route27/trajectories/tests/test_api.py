@@ -218,11 +218,14 @@ def test_move_without_reason_is_409_naming_the_rule_and_writes_nothing(api, own)
     assert writes() == before
 
 
-def test_move_on_a_closed_trajectory_is_409(api, coach, own):
+def test_move_on_a_closed_trajectory_is_refused(api, coach, own):
+    """Team casework is read-only after closure (ACCESS.md): 403 with the reason, audited as
+    denied; a new trajectory is how the team starts again."""
     closed(own, coach)
     body = problem(post(api, f"/trajecten/{own.public_id}/stapwijzigingen",
-                        {"naarStap": "intake"}), 409)
-    assert "Start een nieuw traject" in body["detail"]
+                        {"naarStap": "intake"}), 403)
+    assert body["detail"] == "Dit traject is afgesloten; het dossier is alleen nog in te zien."
+    assert AuditEntry.objects.filter(action=AuditAction.DENIED, actor=coach).count() == 1
 
 
 @pytest.mark.parametrize("payload, field", [
@@ -326,10 +329,10 @@ def test_intake_rejects_invalid_input_and_writes_nothing(api, own, payload, fiel
     assert writes() == before
 
 
-def test_intake_on_a_closed_trajectory_is_409(api, coach, own):
+def test_intake_on_a_closed_trajectory_is_refused(api, coach, own):
     closed(own, coach)
-    body = problem(post(api, f"/trajecten/{own.public_id}/intakes", INTAKE), 409)
-    assert body["detail"] == "Dit traject is afgesloten; wijzigen kan niet meer."
+    body = problem(post(api, f"/trajecten/{own.public_id}/intakes", INTAKE), 403)
+    assert body["detail"] == "Dit traject is afgesloten; het dossier is alleen nog in te zien."
     assert not Intake.objects.exists()
 
 
@@ -504,10 +507,10 @@ def test_action_status_rejects_invalid_status(api, coach, own):
     assert writes() == before
 
 
-def test_action_status_on_a_closed_trajectory_is_409(api, coach, own):
+def test_action_status_on_a_closed_trajectory_is_refused(api, coach, own):
     plan_action = _action(coach, own)
     closed(own, coach)
-    problem(put(api, f"/acties/{plan_action.pk}/status", {"status": "done"}), 409)
+    problem(put(api, f"/acties/{plan_action.pk}/status", {"status": "done"}), 403)
     plan_action.refresh_from_db()
     assert plan_action.status == "planned"
 
@@ -648,11 +651,11 @@ def test_outflow_rejects_invalid_input_and_writes_nothing(api, own, payload, fie
     assert writes() == before
 
 
-def test_outflow_of_a_closed_trajectory_is_409(api, coach, own):
+def test_outflow_of_a_closed_trajectory_is_refused(api, coach, own):
     closed(own, coach)
     before = writes()
     body = problem(post(api, f"/trajecten/{own.public_id}/uitstroom",
-                        {"uitstroomreden": "verhuisd", "uitstroomdatum": TODAY.isoformat()}), 409)
+                        {"uitstroomreden": "verhuisd", "uitstroomdatum": TODAY.isoformat()}), 403)
     assert "afgesloten" in body["detail"]
     assert writes() == before
 
