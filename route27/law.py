@@ -404,6 +404,15 @@ class Diploma(enum.StrEnum):
     WO = "wo"
 
 
+# Dutch names of the diplomas, for the reasons the engine gives (the form uses its own labels).
+DIPLOMA_NAMES = {
+    Diploma.NONE: _("geen diploma"), Diploma.VMBO: _("vmbo"),
+    Diploma.PRO: _("praktijkonderwijs (certificaat)"), Diploma.VSO: _("voortgezet speciaal onderwijs"),
+    Diploma.MBO1: _("mbo 1 (entreeopleiding)"), Diploma.MBO2: _("mbo 2"), Diploma.MBO3: _("mbo 3"),
+    Diploma.MBO4: _("mbo 4"), Diploma.HAVO: _("havo"), Diploma.VWO: _("vwo"), Diploma.HBO: _("hbo"),
+    Diploma.WO: _("wo"),
+}
+
 # Handreiking SZW §2.1: "zonder startkwalificatie (diploma havo, vwo, mbo-2, -3 of -4)". An hbo or wo diploma
 # presupposes havo, vwo or mbo 4 for admission, so it also counts.
 STARTKWALIFICATIE_DIPLOMAS = frozenset(
@@ -696,13 +705,13 @@ def startkwalificatie_answer(diploma: Diploma | None) -> Answer:
     if diploma in STARTKWALIFICATIE_DIPLOMAS:
         return _answer(Output.STARTKWALIFICATIE, YES, _(
             "Hoogste diploma: %(diploma)s; dat is een startkwalificatie.") % {
-            "diploma": diploma}, R_SK)
+            "diploma": DIPLOMA_NAMES[diploma]}, R_SK)
     if diploma == Diploma.NONE:
         why = _("De jongere heeft geen diploma; een startkwalificatie is een diploma havo, vwo of "
                 "mbo 2, 3 of 4.")
     else:
         why = _("Hoogste diploma: %(diploma)s; dat is geen startkwalificatie (havo, vwo of mbo 2, "
-                "3 of 4).") % {"diploma": diploma}
+                "3 of 4).") % {"diploma": DIPLOMA_NAMES[diploma]}
     return _answer(Output.STARTKWALIFICATIE, NO, why, R_SK)
 
 

@@ -262,9 +262,27 @@ def test_route_decision_command(capsys):
     call_command("route_decision", str(Path(settings.BASE_DIR) / "docs/examples/route-facts.json"))
     out = json.loads(capsys.readouterr().out)
     assert [d["route"] for d in out] == ["learn_work", "joint_assessment",
-                                         "support_during_school", "learn_work"]
+                                         "support_during_school", "learn_work", "work",
+                                         "not_in_scope", "learn_work"]
     assert out[3]["legal_basis"] == "7a-7"
     assert all(step["citation"] for d in out for step in d["explanation"])
+    # every output, open or not, with its question; instrument eligibility; the facts used
+    assert all({a["output"] for a in d["answers"]} == {str(o) for o in law.Output} for d in out)
+    assert [d["route_open"] for d in out] == [True, True, False, False, False, False, False]
+    assert all(a["question"] for d in out for a in d["answers"] if a["open"])
+    assert all(d["instruments"] and d["facts_used"] for d in out)
+
+
+@pytest.mark.django_db
+def test_route_decision_command_as_text(capsys):
+    from django.core.management import call_command
+
+    call_command("route_decision", str(Path(settings.BASE_DIR) / "docs/examples/route-facts.json"),
+                 "--text")
+    out = capsys.readouterr().out
+    assert "== school-uitgesloten-werk: Toeleiding naar werk" in out
+    assert "Participatiewet art. 7a lid 3" in out and "OPEN (" in out
+    assert "S0 §" not in out and "S3 §" not in out
 
 
 def test_route_decision_command_refuses_bad_input(tmp_path):
@@ -612,7 +630,7 @@ def test_the_four_week_search_period_is_the_municipalitys_judgement(waived, valu
 
 def test_reason_behind_no_startkwalificatie():
     a = law.startkwalificatie_answer(Diploma.MBO1)
-    assert a.value == law.NO and "mbo1" in a.reason and "geen startkwalificatie" in a.reason
+    assert a.value == law.NO and "mbo 1" in a.reason and "geen startkwalificatie" in a.reason
 
 
 def test_decision_as_dict_has_every_output_and_the_facts_used():

@@ -230,14 +230,43 @@ class IntakeSerializer(serializers.Serializer):
                 for a in self.validated_data.get("answers", [])}
 
 
+def _enum(enum) -> list[tuple[str, str]]:
+    return [(e.value, e.value) for e in enum]
+
+
 class RuleStepSerializer(serializers.Serializer):
     regel = serializers.CharField(source="rule", read_only=True)
     bron = serializers.CharField(source="citation", read_only=True)
     tekst = serializers.CharField(source="text", read_only=True)
 
 
+class RuleCitationSerializer(serializers.Serializer):
+    regel = serializers.CharField(source="rule", read_only=True)
+    bron = serializers.CharField(source="citation", read_only=True)
+
+
+class AnswerSerializer(serializers.Serializer):
+    """Eén uitkomst van de art. 7a-regels. ``open`` gevuld: de wet laat het aan de professional
+    (afweging, lokaal beleid, de bronnen zwijgen, of een gegeven ontbreekt); ``vraag`` is dan de
+    vraag aan de coach."""
+
+    uitkomst = serializers.CharField(source="output", read_only=True)
+    waarde = serializers.CharField(source="value", read_only=True)
+    open = serializers.ChoiceField(choices=_enum(law.OpenKind), read_only=True, allow_null=True)
+    vraag = serializers.CharField(source="question", read_only=True)
+    reden = serializers.CharField(source="reason", read_only=True)
+    regels = RuleCitationSerializer(source="rules", many=True, read_only=True)
+
+
+class FactUsedSerializer(serializers.Serializer):
+    feit = serializers.CharField(source="fact", read_only=True)
+    waarde = serializers.JSONField(source="value", read_only=True)
+
+
 class RouteProposalSerializer(serializers.Serializer):
-    """Voorstel van de art. 7a-regels, met uitleg per toegepaste regel, en het besluit."""
+    """Voorstel van de art. 7a-regels, met uitleg per toegepaste regel, elke uitkomst (ook de
+    open: vragen aan de coach), de voorzieningen die de wet toelaat, de gebruikte feiten, en het
+    besluit."""
 
     id = serializers.IntegerField(read_only=True)
     trajectId = serializers.UUIDField(source="trajectory.public_id", read_only=True)
@@ -252,6 +281,14 @@ class RouteProposalSerializer(serializers.Serializer):
     openVragen = serializers.ListField(source="proposal.open_questions",
                                        child=serializers.CharField(), read_only=True)
     aandachtspunten = RuleStepSerializer(source="proposal.notices", many=True, read_only=True)
+    routeOpen = serializers.BooleanField(source="proposal.route_open", read_only=True,
+                                         default=False)
+    uitkomsten = AnswerSerializer(source="proposal.answers", many=True, read_only=True,
+                                  default=list)
+    voorzieningen = AnswerSerializer(source="proposal.instruments", many=True, read_only=True,
+                                     default=list)
+    gebruikteFeiten = FactUsedSerializer(source="proposal.facts_used", many=True,
+                                         read_only=True, default=list)
     schoolbegeleidingTotDatum = serializers.DateField(
         source="proposal.former_school_guidance_until", read_only=True, allow_null=True)
     route = BlankAsNullChoiceField(choices=ROUTE_CHOICES, help_text="De vastgestelde route.")
@@ -261,9 +298,6 @@ class RouteProposalSerializer(serializers.Serializer):
     vastgesteldOp = serializers.DateTimeField(source="decided_at", read_only=True,
                                               allow_null=True)
 
-
-def _enum(enum) -> list[tuple[str, str]]:
-    return [(e.value, e.value) for e in enum]
 
 
 class RouteFactsSerializer(serializers.Serializer):
@@ -289,7 +323,24 @@ class RouteFactsSerializer(serializers.Serializer):
     bijstandToegekend = StrictBooleanField(source="bijstand_granted", default=False)
     multiproblematiek = StrictBooleanField(source="multi_problem", default=False)
     rechtvaardigingHardheidsclausule = _text(source="hardship_justification", help_text=(
-        "Alleen bij 27 jaar of ouder (Pw art. 7a lid 7)."))
+        "Alleen bij 27 jaar of ouder (Participatiewet art. 7a lid 7)."))
+    bblLeerbaan = StrictBooleanField(source="on_bbl_job", default=False, help_text=(
+        "Werkt op een bbl-leerbaan: er loopt al een leerwerktraject."))
+    leerwerktrajectMogelijk = StrictChoiceField(
+        source="learn_work_possible", choices=_enum(law.Judgement),
+        default=law.Judgement.OPEN.value)
+    uitkeringUwv = StrictChoiceField(source="uwv_benefit", choices=_enum(law.UwvBenefit),
+                                     required=False, allow_null=True,
+                                     help_text="Leeg of null: nog niet gevraagd.")
+    afsprakenUwv = StrictChoiceField(source="uwv_agreement", choices=_enum(law.Judgement),
+                                     default=law.Judgement.OPEN.value)
+    uitkeringUwvLooptAf = StrictBooleanField(source="uwv_benefit_ending", default=False)
+    kanMinimumloonVerdienen = StrictChoiceField(
+        source="can_earn_minimum_wage", choices=_enum(law.Judgement),
+        default=law.Judgement.OPEN.value)
+    zoektermijnVervalt = StrictChoiceField(
+        source="search_period_waived", choices=_enum(law.Judgement),
+        default=law.Judgement.OPEN.value)
 
     def validate(self, data):
         errors = facts_errors(data, today=timezone.localdate())

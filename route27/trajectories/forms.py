@@ -62,6 +62,12 @@ JUDGEMENT_LABELS = {
     law.Judgement.NO: _("Nee"),
     law.Judgement.OPEN: _("Nog open: afweging van de professional"),
 }
+UWV_BENEFIT_LABELS = {
+    law.UwvBenefit.NONE: _("Geen uitkering van UWV"),
+    law.UwvBenefit.WAJONG: _("Wajong"),
+    law.UwvBenefit.WW: _("WW"),
+    law.UwvBenefit.WIA: _("WIA"),
+}
 CONTACT_ROLE_ORDER = [Role.DOORSTROOMCOACH, Role.JONGERENCOACH_WERK, Role.LEERPLICHTAMBTENAAR,
                       Role.CONSULENT_WI]
 assert set(CONTACT_ROLE_ORDER) == set(CONTACT_PERSON_ROLES)
@@ -207,7 +213,39 @@ class RouteFactsForm(forms.Form):
     hardship_justification = text_area(
         _("Rechtvaardiging hardheidsclausule"),
         help_text=_("Alleen bij 27 jaar of ouder: waarom wordt de ondersteuning voortgezet "
-                    "(Pw art. 7a lid 7)?"))
+                    "(Participatiewet art. 7a lid 7)?"))
+    on_bbl_job = forms.BooleanField(
+        label=_("Werkt op een bbl-leerbaan (er loopt al een leerwerktraject)"), required=False,
+        help_text=_("Een bbl-leerbaan is geen initieel voltijdsonderwijs; een nieuwe beoordeling "
+                    "of school mogelijk is, is dan niet nodig."))
+    learn_work_possible = choice(
+        _("Is een leerwerktraject mogelijk en passend?"), _choices(JUDGEMENT_LABELS), radio=True,
+        required=False, initial=law.Judgement.OPEN, message=_("Kies ja, nee of nog open."),
+        help_text=_("Zonder startkwalificatie, als school niet mogelijk of passend is, gaat een "
+                    "leerwerktraject voor (Participatiewet art. 7a lid 3). Nee: ondersteuning "
+                    "naar werk."))
+    uwv_benefit = choice(
+        _("Uitkering van UWV"), _choices(UWV_BENEFIT_LABELS, _("Nog niet gevraagd")),
+        required=False, help_text=_("Wajong, WW of WIA: ondersteuning alleen met afspraken met "
+                                    "UWV of als UWV de jongere overdraagt (Participatiewet art. "
+                                    "7a lid 5)."))
+    uwv_agreement = choice(
+        _("Zijn er afspraken met UWV over ondersteuning van deze jongere?"),
+        _choices(JUDGEMENT_LABELS), radio=True, required=False, initial=law.Judgement.OPEN,
+        message=_("Kies ja, nee of nog open."))
+    uwv_benefit_ending = forms.BooleanField(
+        label=_("De uitkering loopt af en UWV draagt de jongere over"), required=False)
+    can_earn_minimum_wage = choice(
+        _("Kan de jongere het wettelijk minimumloon verdienen?"), _choices(JUDGEMENT_LABELS),
+        radio=True, required=False, initial=law.Judgement.OPEN,
+        message=_("Kies ja, nee of nog open."),
+        help_text=_("Loonkostensubsidie alleen als dat niet kan."))
+    search_period_waived = choice(
+        _("Bij een bijstandsaanvraag: meteen ondersteunen, zonder zoektermijn van vier weken?"),
+        _choices(JUDGEMENT_LABELS), radio=True, required=False, initial=law.Judgement.OPEN,
+        message=_("Kies ja, nee of nog open."),
+        help_text=_("Een afweging van de gemeente, gelet op de persoonlijke omstandigheden "
+                    "(Participatiewet art. 7a lid 6)."))
 
     def clean(self):
         data = super().clean()
@@ -223,13 +261,17 @@ class RouteFactsForm(forms.Form):
 FACT_KEYS = ("arrival", "requested_by", "highest_diploma", "in_school", "school_type",
              "school_left_on", "diploma_on", "school_possible", "wants_retraining",
              "uwv_sheltered_work_indication", "bijstand_granted", "multi_problem",
-             "hardship_justification")
+             "hardship_justification", "on_bbl_job", "learn_work_possible", "uwv_benefit",
+             "uwv_agreement", "uwv_benefit_ending", "can_earn_minimum_wage",
+             "search_period_waived")
 
 
 def facts_initial(decision, trajectory) -> dict:
     """Start from the facts of the last proposal, so a coach only changes what changed."""
-    initial = {"multi_problem": trajectory.multi_problem, "school_possible": law.Judgement.OPEN,
-               "requested_by": trajectory.requested_by}
+    initial = {"multi_problem": trajectory.multi_problem, "requested_by": trajectory.requested_by,
+               **{name: law.Judgement.OPEN for name in (
+                   "school_possible", "learn_work_possible", "uwv_agreement",
+                   "can_earn_minimum_wage", "search_period_waived")}}
     if decision is not None:
         initial.update({k: v for k, v in decision.facts.items()
                         if k in FACT_KEYS and v is not None})
@@ -325,6 +367,9 @@ class ActivityForm(forms.Form):
 
 
 class InstrumentForm(forms.Form):
+    """The instruments the law allows for this youth (``law.Decision.instruments``): one the law
+    rules out is not offered; an open one is offered with its question in the label."""
+
     instrument = forms.ModelChoiceField(
         label=_("Voorziening"), queryset=Instrument.objects.filter(active=True),
         empty_label=_("Kies een voorziening"),
@@ -332,6 +377,30 @@ class InstrumentForm(forms.Form):
                         "invalid_choice": _("Kies een voorziening uit de lijst.")})
     started_on = date_field(_("Vanaf"))
     note = text_area(_("Toelichting"))
+
+    def __init__(self, *args, eligibility: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.eligibility = eligibility or {}
+        ruled_out = [code for code, a in self.eligibility.items()
+                     if a.value == law.NO and not a.is_open]
+        self.fields["instrument"].queryset = Instrument.objects.filter(active=True).exclude(
+            code__in=ruled_out)
+
+        def label(instrument):
+            answer = self.eligibility.get(instrument.code)
+            if answer is not None and answer.is_open:
+                return _("%(name)s — open: %(question)s") % {"name": instrument.name,
+                                                             "question": answer.question}
+            return instrument.name
+
+        self.fields["instrument"].label_from_instance = label
+
+    def ruled_out(self) -> list[tuple[str, law.Answer]]:
+        """The instruments not offered, with the reason and citation (shown under the form)."""
+        names = dict(Instrument.objects.filter(active=True).values_list("code", "name"))
+        names.setdefault(law.PARTICIPATIEPLAATS, str(_("Participatieplaats")))
+        return [(names[code], a) for code, a in self.eligibility.items()
+                if code in names and a.value == law.NO and not a.is_open]
 
 
 class PlacementForm(forms.Form):
@@ -380,3 +449,4 @@ class FollowUpForm(forms.Form):
                      message=_("Kies de uitkomst."))
     on = date_field(_("Datum contact"))
     note = text_area(_("Toelichting"))
+

@@ -342,3 +342,36 @@ def trajectory_for_file(*, youth) -> Trajectory | None:
     return (Trajectory.objects.filter(youth=youth)
             .select_related("team").prefetch_related("follow_ups")
             .order_by(F("closed_on").asc(nulls_first=True), "-started_on").first())
+
+
+def law_decision_for(trajectory: Trajectory, *, today: datetime.date | None = None,
+                     decisions=None) -> law.Decision | None:
+    """The law's answers for this file today, from the facts of the latest route proposal (the
+    coach's facts, re-read on today's date: ages and terms move on). None without a proposal.
+    ``decisions``: the proposals already read, newest first (saves a query)."""
+    from route27.trajectories.route_facts import stored_facts
+
+    if decisions is None:
+        latest = trajectory.route_decisions.order_by("-proposed_at", "-id").first()
+    else:
+        latest = decisions[0] if decisions else None
+    if latest is None:
+        return None
+    facts = stored_facts(latest.facts, birth=trajectory.youth.birth_date,
+                         today=today or timezone.localdate(),
+                         in_aftercare=trajectory.step == Step.AFTERCARE)
+    return law.decide(facts)
+
+
+def contact_fit_for(trajectory: Trajectory | None, youth, *, current_role: str,
+                    today: datetime.date) -> law.Answer:
+    """Whether the current contact person fits the youth's age and decided route (law.contact_fit):
+    before the intake fixed the route there is none yet; one assigned anyway is 'too early'."""
+    route = None
+    if trajectory is not None and trajectory.route in law.Route.__members__.values():
+        route = law.Route(trajectory.route)
+    expected = law.contact_person_answer(
+        route=route, route_open=False, birth=youth.birth_date, on=today,
+        in_aftercare=bool(trajectory and trajectory.step == Step.AFTERCARE))
+    return law.contact_fit(expected=expected, current_role=current_role,
+                           birth=youth.birth_date, on=today)

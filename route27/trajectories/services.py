@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
@@ -35,7 +35,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
-from route27.trajectories.selectors import open_trajectory_of
+from route27.trajectories.selectors import law_decision_for, open_trajectory_of
 from route27.trajectories.workflow import Step, check_transition
 from route27.youth.services import contact_person_end
 
@@ -210,6 +210,7 @@ def _facts_json(facts: law.Facts) -> dict:
 def route_propose(*, actor, trajectory: Trajectory, facts: law.Facts) -> RouteDecision:
     trajectory = _locked(trajectory)
     _require_open(trajectory)
+    facts = replace(facts, in_aftercare=trajectory.step == Step.AFTERCARE)
     decision = law.decide(facts)
     proposal = RouteDecision.objects.create(
         trajectory=trajectory, facts=_facts_json(facts), proposal=decision.as_dict(),
@@ -332,6 +333,12 @@ def instrument_start(*, actor, trajectory: Trajectory, instrument: Instrument,
     _require_open(trajectory)
     if not instrument.active:
         raise ValidationFailed(_("Deze voorziening is niet meer beschikbaar."))
+    eligibility = law.instrument_answer(law_decision_for(trajectory), instrument.code)
+    if eligibility.value == law.NO and not eligibility.is_open:
+        message = _("%(name)s kan niet voor deze jongere: %(reason)s (%(citation)s)") % {
+            "name": instrument.name, "reason": eligibility.reason,
+            "citation": "; ".join(law.RULES[r].citation for r in eligibility.rules)}
+        raise ValidationFailed(message, field_errors={"instrument": [message]})
     use = InstrumentUse.objects.create(trajectory=trajectory, instrument=instrument,
                                        started_on=started_on, note=note.strip())
     record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=started_on,

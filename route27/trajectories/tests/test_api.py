@@ -370,7 +370,16 @@ def test_route_proposal_explains_each_rule_with_its_source(api, coach, adult):
     assert body["route"] is None and body["vastgesteldOp"] is None
     assert [s["regel"] for s in body["toelichting"]] == [s.rule for s in expected.explanation]
     assert all(s["bron"] for s in body["toelichting"])
-    assert "Pw art. 7a lid 1" in " ".join(s["bron"] for s in body["toelichting"])
+    assert "Participatiewet art. 7a lid 1" in " ".join(s["bron"] for s in body["toelichting"])
+    # issue 10: every output, open ones as questions; the instruments; the facts used
+    outputs = {a["uitkomst"]: a for a in body["uitkomsten"]}
+    assert set(outputs) == {str(o) for o in law.Output}
+    assert body["routeOpen"] is True  # is a leerwerktraject possible? the coach's judgement
+    assert outputs["learn_work_possible"]["open"] == "judgement"
+    assert outputs["learn_work_possible"]["vraag"]
+    assert outputs["leerplicht"]["open"] == "law_silent"
+    assert {v["uitkomst"]: v["waarde"] for v in body["voorzieningen"]}["participatieplaats"] == "no"
+    assert {"arrival", "highest_diploma"} <= {f["feit"] for f in body["gebruikteFeiten"]}
     assert Event.objects.filter(trajectory=adult,
                                           kind=TrajectoryEventKind.ROUTE_PROPOSED).count() == 1
     assert api.get(f"{API}/routevoorstellen/{body['id']}").json() == body

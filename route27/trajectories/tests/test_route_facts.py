@@ -49,6 +49,23 @@ CASES = [
          "wants_retraining": True, "bijstand_granted": True,
          "hardship_justification": "Afronding opleiding\n"},
         id="in school, every flag"),
+    pytest.param(
+        {"arrival": "uwv", "highest_diploma": "vmbo", "school_possible": "no",
+         "learn_work_possible": "no", "uwv_benefit": "ww", "uwv_agreement": "open",
+         "uwv_benefit_ending": "on", "can_earn_minimum_wage": "yes",
+         "search_period_waived": ""},
+        {"binnenkomst": "uwv", "hoogsteDiploma": "vmbo", "schoolMogelijk": "no",
+         "leerwerktrajectMogelijk": "no", "uitkeringUwv": "ww", "afsprakenUwv": "open",
+         "uitkeringUwvLooptAf": True, "kanMinimumloonVerdienen": "yes"},
+        {"arrival": "uwv", "highest_diploma": "vmbo", "school_possible": "no",
+         "learn_work_possible": "no", "uwv_benefit": "ww", "uwv_benefit_ending": True,
+         "can_earn_minimum_wage": "yes"},
+        id="issue 10: leerwerktraject judged, UWV benefit ending, minimum wage"),
+    pytest.param(
+        {"arrival": "self", "highest_diploma": "vmbo", "on_bbl_job": "on", "school_possible": "open"},
+        {"binnenkomst": "self", "hoogsteDiploma": "vmbo", "bblLeerbaan": True},
+        {"arrival": "self", "highest_diploma": "vmbo", "on_bbl_job": True},
+        id="issue 10: a running bbl-leerbaan"),
 ]
 
 

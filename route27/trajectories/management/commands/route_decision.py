@@ -1,6 +1,9 @@
 """python manage.py route_decision FILE.json — check the art. 7a rules without a UI.
 
-FILE holds a JSON list of fact sets (see docs/route-rules.md); prints the decisions as JSON.
+FILE holds a JSON list of fact sets (see docs/route-rules.md); prints every output of each
+decision (route, legal basis, contact person, every answer with its open question, instrument
+eligibility, the facts used, the rules applied with their citations) as JSON, or with ``--text``
+as Dutch text a coach reads.
 """
 
 import datetime
@@ -42,6 +45,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="JSON-bestand met een lijst van feitensets")
+        parser.add_argument("--text", action="store_true",
+                            help="Leesbare tekst in plaats van JSON.")
 
     def handle(self, *args, **options):
         try:
@@ -54,5 +59,36 @@ class Command(BaseCommand):
         results = []
         for index, raw in enumerate(items, start=1):
             decision = law.decide(facts_from_dict(raw, index))
+            if options["text"]:
+                self.stdout.write(_as_text(raw.get("id", index), decision))
             results.append({"id": raw.get("id", index), **decision.as_dict()})
-        self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
+        if not options["text"]:
+            self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+def _answer_line(label: str, answer: law.Answer) -> str:
+    citations = "; ".join(law.RULES[r].citation for r in answer.rules)
+    if answer.is_open:
+        kind = law.OPEN_KIND_LABELS[answer.open]
+        text = f"OPEN ({kind}): {answer.question}"
+    else:
+        text = str(law.VALUE_LABELS.get(answer.value, answer.value))
+        text += f" — {answer.reason}" if answer.reason else ""
+    return f"  {label}: {text}" + (f" [{citations}]" if citations else "")
+
+
+def _as_text(name, decision: law.Decision) -> str:
+    """One decision as Dutch text: every output, then the rules applied and the facts used."""
+    lines = [f"== {name}: {law.route_label(decision.route)}"
+             + (" (open)" if decision.route_is_open else "")]
+    for output in law.Output:
+        if output in decision.answers:
+            lines.append(_answer_line(str(law.OUTPUT_LABELS[output]), decision.answers[output]))
+    lines.append("  Voorzieningen:")
+    lines += ["  " + _answer_line(code, answer) for code, answer in decision.instruments.items()]
+    lines.append("  Toegepaste regels:")
+    lines += [f"    - {step.text} [{step.citation}]" for step in decision.explanation]
+    lines += [f"    ! {step.text} [{step.citation}]" for step in decision.notices]
+    lines.append("  Gebruikte feiten: " + ", ".join(
+        f"{key}={law._fact_value(value)}" for key, value in decision.facts_used))
+    return "\n".join(lines) + "\n"
