@@ -256,8 +256,10 @@ def possible_duplicate_raise(*, actor, youth: Youth, other: Youth, reason: str,
                              source: str) -> PossibleDuplicate:
     """Put two files that may be one person before a coach (a review item), once per pair.
 
-    Both files get an event, so each team sees it in its timeline; the one who caused it (a
-    school, a coach of another team) is told nothing: that would be an oracle (ACCESS.md).
+    ``youth`` is the new file, ``other`` the existing one. The existing file's timeline shows
+    the event and its coaches see the item (``selectors.possible_duplicates_for``); the new file
+    gets the audit row only, and whoever caused it (a school, a coach of another team) is told
+    nothing: that would be an oracle (ACCESS.md, ADR 0011).
     """
     if reason not in PossibleDuplicate.Reason.values:
         raise ValidationFailed(_("Kies een geldige reden."))
