@@ -676,6 +676,11 @@ class Answer:
     def is_open(self) -> bool:
         return self.open is not None
 
+    @property
+    def citations(self) -> str:
+        """The citations of the rules this answer rests on, in words a coach reads."""
+        return "; ".join(dict.fromkeys(RULES[r].citation for r in self.rules))
+
     def as_dict(self) -> dict:
         return {
             "output": str(self.output), "value": self.value,

@@ -122,8 +122,18 @@ if POSTGRES_DB:
         "default": {"ENGINE": "django.db.backends.postgresql", "NAME": POSTGRES_DB, **_POSTGRES}
     }
 else:
+    # The task worker writes beside the web server (core.jobs): in WAL mode pages keep reading
+    # while an import commits, and a write waits for it instead of failing after 5 s.
     DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / SQLITE_PATH}
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": BASE_DIR / SQLITE_PATH,
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 60,
+            },
+        }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

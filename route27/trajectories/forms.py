@@ -395,11 +395,13 @@ class InstrumentForm(forms.Form):
 
         self.fields["instrument"].label_from_instance = label
 
-    def ruled_out(self) -> list[tuple[str, law.Answer]]:
-        """The instruments not offered, with the reason and citation (shown under the form)."""
+    def ruled_out(self) -> list[dict]:
+        """The instruments not offered, with the reason and citation (shown above the form)."""
         names = dict(Instrument.objects.filter(active=True).values_list("code", "name"))
         names.setdefault(law.PARTICIPATIEPLAATS, str(_("Participatieplaats")))
-        return [(names[code], a) for code, a in self.eligibility.items()
+        return [{"name": names[code], "reason": a.reason,
+                 "citation": "; ".join(law.RULES[r].citation for r in a.rules)}
+                for code, a in self.eligibility.items()
                 if code in names and a.value == law.NO and not a.is_open]
 
 

@@ -39,8 +39,11 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
+from route27.trajectories.proposal_view import proposal_details
 from route27.trajectories.rules import read_only_reason
 from route27.trajectories.selectors import (
+    contact_fit_for,
+    law_decision_for,
     trajectory_child_get,
     trajectory_for_file,
     trajectory_get,
@@ -126,8 +129,10 @@ def _form_page(request, trajectory: Trajectory, *, view: str, form_class, save: 
 
 
 # --- The file page's sections (registered in sections.py, assembled by youth.views) -----------
-def proposal_context(decision: RouteDecision | None) -> dict | None:
-    """The engine's proposal, with Dutch labels, for the file and the decision page."""
+def proposal_context(decision: RouteDecision | None, *, details: bool = False) -> dict | None:
+    """The engine's proposal, with Dutch labels, for the file and the decision page. With
+    ``details`` (the coach's pages): the facts used and every answer of the law, open ones as
+    questions (issue 10); a page for another organisation leaves them out."""
     if decision is None:
         return None
     proposal = decision.proposal or {}
@@ -145,7 +150,15 @@ def proposal_context(decision: RouteDecision | None) -> dict | None:
         "open_questions": proposal.get("open_questions") or [],
         "notices": proposal.get("notices") or [],
         "school_guidance_until": datetime.date.fromisoformat(until) if until else None,
+        **(_details(proposal) if details else {}),
     }
+
+
+def _details(proposal: dict) -> dict:
+    shown = proposal_details(proposal)
+    contact = next((a for a in shown["answers"] if a["output"] == law.Output.CONTACT_PERSON),
+                   None)
+    return {**shown, "contact_answer": contact}
 
 
 def file_context(request, youth) -> dict:
@@ -180,7 +193,7 @@ def file_context(request, youth) -> dict:
             "intake": latest, "earlier_intakes": intakes[1:],
             "answers": [a for a in answers if not a.special_category],
             "special_answers": [a for a in answers if a.special_category],
-            "proposal": proposal_context(decisions[0] if decisions else None),
+            "proposal": proposal_context(decisions[0] if decisions else None, details=True),
             "earlier_decisions": decisions[1:],
             "goals": goals,
             "activities": activities[:ACTIVITIES_SHOWN],
@@ -202,8 +215,14 @@ def file_context(request, youth) -> dict:
     ctx["handover_prompt"] = _handover_prompt(youth, contact, alerts, today)
     if ctx["handover_prompt"] and not any(a.code == "turns_18" for a in alerts):
         alerts.append(Alert("turns_18", _(
-            "De jongere is 18: draag over van de leerplichtambtenaar naar een coach (S3 §1)")))
+            "De jongere is 18: draag over van de leerplichtambtenaar naar een coach "
+            "(Uitgangspuntennotitie Amstelveen/Aalsmeer §1)")))
     ctx["alerts"] = alerts
+    # Whether the contact person fits the age and route (issue 10): shown, never blocking.
+    ctx["contact_fit"] = (
+        contact_fit_for(trajectory, youth, current_role=contact.role if contact else "",
+                        today=today)
+        if trajectory is not None and trajectory.is_open else None)
     ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE, trajectory)
     ctx["read_only"] = (read_only_reason(request.user, youth)
                         if request.user.has_perm(CHANGE) else "")
@@ -365,7 +384,8 @@ def route_decide(request, trajectory, decision_id):
         request, trajectory, view="route_decide", form_class=f.RouteConfirmForm,
         initial={"route": decision.proposed_route}, save=save, success=success, anchor="route",
         template="trajectories/file/route_proposal.html", title=_("Routevoorstel"),
-        submit=_("Route vaststellen"), extra={"proposal": proposal_context(decision)})
+        submit=_("Route vaststellen"),
+        extra={"proposal": proposal_context(decision, details=True)})
 
 
 # --- Contact person ---------------------------------------------------------------------------
@@ -389,10 +409,14 @@ def contact_person(request, trajectory):
         request, trajectory, view="contact_person", form_class=f.ContactPersonForm,
         form_kwargs={"team": trajectory.team}, initial=initial, save=save, anchor="contact",
         template="trajectories/file/contact_form.html", title=_("Vaste contactpersoon"),
-        intro=_("Eén vaste contactpersoon per jongere (S3 §1): leerplichtambtenaar voor 15 tot "
-                "18 jaar, doorstroomcoach bij een schoolroute, jongerencoach werk bij een "
-                "werkroute."),
+        intro=_("Eén vaste contactpersoon per jongere (Uitgangspuntennotitie Amstelveen/Aalsmeer "
+                "§1 en §4): leerplichtambtenaar voor 15 tot 18 jaar, doorstroomcoach bij een "
+                "schoolroute, jongerencoach werk bij een werkroute; toegewezen nadat de intake "
+                "de route heeft bepaald."),
         extra={"current": current,
+               "contact_fit": contact_fit_for(trajectory, youth,
+                                              current_role=current.role if current else "",
+                                              today=today),
                "handover_prompt": _handover_prompt(youth, current, alerts, today)},
         success=lambda a: _("%(name)s is nu de vaste contactpersoon.") % {
             "name": a.user.get_full_name() or a.user.get_username()})
@@ -464,8 +488,19 @@ def activity_add(request, trajectory):
 @access_policy(CHANGE)
 @_writes
 def instrument_add(request, trajectory):
+    decision = law_decision_for(trajectory)
+    eligibility = {code: law.instrument_answer(decision, code) for code in
+                   f.Instrument.objects.filter(active=True).values_list("code", flat=True)}
+    if decision is not None:
+        eligibility.update(decision.instruments)
     return _form_page(
         request, trajectory, view="instrument_add", form_class=f.InstrumentForm,
+        form_kwargs={"eligibility": eligibility},
+        template="trajectories/file/instrument_form.html",
+        intro=_("De wet bepaalt welke voorzieningen voor deze jongere kunnen (Handreiking SZW "
+                "§4.3 'Voorzieningen'). Wat niet kan, staat niet in de lijst; bij een open vraag "
+                "beslist u.") if decision is not None else
+        _("De route is nog niet bepaald: controleer zelf of de voorziening past."),
         initial={"started_on": timezone.localdate()}, anchor="voorzieningen",
         title=_("Voorziening inzetten"),
         save=lambda d: services.instrument_start(actor=request.user, trajectory=trajectory,

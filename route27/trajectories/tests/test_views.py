@@ -512,3 +512,75 @@ def test_timeline_is_ordered_by_when_it_happened(coach_client, coach, team):
     assert "Activiteit vastgelegd</strong>: Coachingsgesprek" in row
     goal_row = items[1 + kinds.index("Plan gewijzigd")]
     assert "Doel toegevoegd" in goal_row and "vastgelegd op" not in goal_row
+
+
+# --- Issue 10: the law's answers on the route page, instruments, contact fit ------------------
+def test_route_page_shows_proposal_facts_rules_and_open_questions(coach_client, coach,
+                                                                  trajectory):
+    decision = propose(coach, trajectory)  # school ruled out, leerwerktraject not judged
+    page = coach_client.get(url(trajectory, f"route/{decision.pk}/")).content.decode()
+    for heading in ("Gebruikte feiten", "Uitleg: toegepaste regels",
+                    "Wat de wet zegt, per onderwerp", "Open vragen voor de coach"):
+        assert heading in page
+    assert "Is een leerwerktraject (werken met leren) mogelijk en passend?" in page
+    assert "Participatiewet art. 7a lid 3" in page and "Handreiking SZW" in page
+    assert "Open (Open: de bronnen beslissen dit niet)" in page  # leerplicht
+    assert "S0 §" not in page and "S3 §" not in page
+    file_page = coach_client.get(file_url(trajectory)).content.decode()
+    assert "Gebruikte feiten" in file_page and "open: zie de open vragen" in file_page
+
+
+def test_old_proposals_show_citations_in_words(coach_client, coach, trajectory):
+    decision = propose(coach, trajectory)
+    decision.proposal = {**decision.proposal, "explanation": [
+        {"rule": "learn_work_first", "citation": "Pw art. 7a lid 3; S0 §4.3", "text": "Oud"}]}
+    decision.proposal.pop("answers")
+    decision.save()
+    page = coach_client.get(url(trajectory, f"route/{decision.pk}/")).content.decode()
+    assert "S0 §4.3" not in page and escape(law.R_LEARN_WORK.citation) in page
+
+
+def test_instruments_the_law_rules_out_are_not_offered(coach_client, coach, trajectory):
+    propose(coach, trajectory, learn_work_possible=law.Judgement.NO)
+    form = coach_client.get(url(trajectory, "voorzieningen/nieuw/")).content.decode()
+    assert "Kan niet voor deze jongere" in form
+    assert "Alleen met een indicatie beschut werk van UWV" in form
+    assert "Participatiewet art. 10a" in form  # no participatieplaatsen
+    assert "Loonkostensubsidie — open: Kan de jongere het wettelijk minimumloon" in form
+    beschut = Instrument.objects.get(code="beschut-werk")
+    assert f'value="{beschut.pk}"' not in form
+    before = trajectory.instruments.count()
+    response = coach_client.post(url(trajectory, "voorzieningen/nieuw/"),
+                                 {"instrument": beschut.pk, "started_on": TODAY.isoformat()})
+    assert response.status_code == 200 and trajectory.instruments.count() == before
+    with pytest.raises(Exception, match="kan niet voor deze jongere"):
+        services.instrument_start(actor=coach, trajectory=trajectory, instrument=beschut,
+                                  started_on=TODAY)
+
+
+def test_a_contact_whose_role_does_not_fit_the_age_is_flagged(coach_client, team):
+    youth = YouthFactory(team=team, birth_year=TODAY.year - 16, birth_month=1, birth_day=1)
+    trajectory = TrajectoryFactory(youth=youth, team=team, route="work")
+    ContactAssignmentFactory(youth=youth, user=member(Role.DOORSTROOMCOACH, team=team),
+                             role="doorstroomcoach")
+    page = coach_client.get(f"/jongeren/{youth.public_id}/").content.decode()
+    assert "Past niet" in page
+    assert "Voor jongeren van 15 tot 18 jaar is de leerplichtambtenaar het vaste aanspreekpunt" \
+        in page
+    form = coach_client.get(url(trajectory, "contactpersoon/")).content.decode()
+    assert "Past niet" in form
+
+
+def test_a_contact_before_the_intake_fixed_the_route_is_an_open_question(coach_client, team):
+    adult = YouthFactory(team=team, birth_year=TODAY.year - 22, birth_month=1, birth_day=1)
+    TrajectoryFactory(youth=adult, team=team)
+    ContactAssignmentFactory(youth=adult, user=member(Role.LEERPLICHTAMBTENAAR, team=team),
+                             role="leerplichtambtenaar")
+    page = coach_client.get(f"/jongeren/{adult.public_id}/").content.decode()
+    assert "De leerplichtambtenaar is het vaste aanspreekpunt van 15 tot 18 jaar" in page
+    other = YouthFactory(team=team, birth_year=TODAY.year - 22, birth_month=1, birth_day=1)
+    TrajectoryFactory(youth=other, team=team)
+    ContactAssignmentFactory(youth=other, user=member(Role.JONGERENCOACH_WERK, team=team),
+                             role="jongerencoach_werk")
+    page = coach_client.get(f"/jongeren/{other.public_id}/").content.decode()
+    assert "de intake heeft de route nog niet bepaald" in page
