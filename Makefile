@@ -15,10 +15,12 @@ data: install
 	$(UV) run --locked python manage.py load_reference_data
 	$(UV) run --locked python manage.py load_demo_data
 
+# The development server and, beside it, the worker for background tasks (imports); both stop
+# together on Ctrl-C.
 run: data
 	./scripts/ensure-system.sh pdf
 	@echo "Route27 draait op http://$(HOST):$(PORT)/ (demo-accounts staan op de inlogpagina)"
-	$(UV) run --locked python manage.py runserver $(HOST):$(PORT)
+	UV="$(UV)" ./scripts/run-with-worker.sh $(HOST):$(PORT)
 
 test: install
 	./scripts/ensure-system.sh pdf browser
