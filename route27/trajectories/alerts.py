@@ -36,7 +36,8 @@ def alerts_for(*, youth, trajectory, today: datetime.date, contact_role: str = "
     if _within(TURNS_18_DAYS, today, law.birthday(birth, law.AGE_OF_MAJORITY)):
         text = str(AlertCode.TURNS_18.label)
         if contact_role == law.CONTACT_LEERPLICHT:
-            text += str(_(": draag over van de leerplichtambtenaar naar een coach (S3 §1)"))
+            text += str(_(": draag over van de leerplichtambtenaar naar een coach "
+                          "(Uitgangspuntennotitie Amstelveen/Aalsmeer §1)"))
         alerts.append(Alert(AlertCode.TURNS_18, text))
     if _within(TURNS_27_DAYS, today, law.birthday(birth, law.AGE_LIMIT)):
         alerts.append(Alert(AlertCode.TURNS_27, str(_(

@@ -183,6 +183,12 @@ def intake_take_on(request, public_id):
         return redirect("worklists:intake")
     messages.success(request, _("U bent nu de vaste contactpersoon van %(name)s.")
                      % {"name": trajectory.youth.full_name})
+    # The law assigns the contact person after the intake fixed the route (Uitgangspuntennotitie
+    # §4): taking on is not blocked, but the coach is told what is still open (issue 10).
+    fit = selectors.contact_fit_for(trajectory, trajectory.youth, current_role=role,
+                                    today=timezone.localdate())
+    if fit.is_open or fit.value == law.CONTACT_DOES_NOT_FIT:
+        messages.warning(request, f"{fit.question or fit.reason} ({fit.citations})")
     return redirect("worklists:intake")
 
 

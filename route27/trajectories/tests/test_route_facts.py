@@ -62,7 +62,8 @@ CASES = [
          "can_earn_minimum_wage": "yes"},
         id="issue 10: leerwerktraject judged, UWV benefit ending, minimum wage"),
     pytest.param(
-        {"arrival": "self", "highest_diploma": "vmbo", "on_bbl_job": "on", "school_possible": "open"},
+        {"arrival": "self", "highest_diploma": "vmbo", "on_bbl_job": "on",
+         "school_possible": "open"},
         {"binnenkomst": "self", "hoogsteDiploma": "vmbo", "bblLeerbaan": True},
         {"arrival": "self", "highest_diploma": "vmbo", "on_bbl_job": True},
         id="issue 10: a running bbl-leerbaan"),

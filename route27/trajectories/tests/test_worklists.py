@@ -337,6 +337,10 @@ def test_take_on_assigns_then_youth_moves_to_worklist(coach_client, coach, team)
                                           kind=YouthEventKind.CONTACT_PERSON_CHANGED).exists()
     assert waiting.youth.full_name not in coach_client.get(INTAKE).content.decode()
     assert names(coach_client.get(MINE)) == [waiting.youth.full_name]
+    # Issue 10: the law assigns the contact after the intake fixed the route; taking on is not
+    # blocked, the coach is told it is still open.
+    assert "de intake heeft de route nog niet bepaald" in response.content.decode() or \
+        "Past niet" in response.content.decode() or "15 tot 18" in response.content.decode()
 
 
 def test_take_on_twice_says_it_is_taken(coach_client, coach, team):
