@@ -313,10 +313,28 @@ R_MULTI = _rule(
 )
 R_CONSENT = _rule(
     "handover_consent",
-    "S0 §4.2 tabel 1 en §4.3; WVO 2020 art. 2.31b, WEC art. 44a, WEB art. 9.2.13",
-    "Een overgangsdocument gaat alleen mee met instemming van de jongere, of van de ouder als de "
-    "jongere minderjarig is.",
+    f"{HANDREIKING} §4.2 tabel 1 en §4.3; {WVO} art. 2.31b, {WEC} art. 44a, {WEB} art. 9.2.13",
+    _("Een overgangsdocument gaat alleen mee met instemming van de jongere, of van de ouder als "
+      "de jongere minderjarig is."),
     quote="mits de jongere (of de ouder als de jongere minderjarig is) daarmee instemt",
+)
+R_DOCUMENT_DUTY = _rule(
+    "overgangsdocument_duty",
+    f"{HANDREIKING} §5.2 stap 3a 'Hoe draagt de school of het Doorstroompunt een jongere over "
+    f"aan de gemeente?'; {WVO} art. 2.31b lid 2, {WEC} art. 44a lid 2, {WEB} art. 9.2.13 lid 2",
+    _("Draagt een pro-, vso- of mbo-school de jongere over voor ondersteuning naar werk, dan geeft "
+      "de school een overgangsdocument mee, maar alleen met toestemming van de jongere (van een "
+      "ouder als de jongere minderjarig is). Zonder toestemming gaat het niet mee."),
+    quote="De school verstrekt hiervoor, met toestemming van de jongere of diens ouders, een "
+          "overgangsdokument aan de gemeente",
+)
+R_DOCUMENT_DSP = _rule(
+    "overgangsdocument_doorstroompunt",
+    f"{HANDREIKING} §5.2 stap 3a 'Hoe draagt de school of het Doorstroompunt een jongere over "
+    f"aan de gemeente?'; {WEB} art. 9.2.5 lid 2",
+    _("Het Doorstroompunt mag bij een overdracht een overgangsdocument meegeven, maar hoeft dat "
+      "niet."),
+    quote="Het Doorstroompunt mag dit ook doen, maar is hiertoe niet verplicht",
 )
 R_SK = _rule(
     "startkwalificatie",
@@ -550,6 +568,7 @@ class Output(enum.StrEnum):
     SEARCH_PERIOD = "search_period"
     FORMER_SCHOOL = "former_school_aftercare"
     LEERPLICHT = "leerplicht"
+    OVERGANGSDOCUMENT = "overgangsdocument"
     CONTACT_PERSON = "contact_person"
 
 
@@ -567,14 +586,19 @@ OUTPUT_LABELS = {
     Output.SEARCH_PERIOD: _("Zoektermijn van vier weken (bijstand)"),
     Output.FORMER_SCHOOL: _("Begeleiding door de vorige school"),
     Output.LEERPLICHT: _("Leerplicht en kwalificatieplicht"),
+    Output.OVERGANGSDOCUMENT: _("Overgangsdocument"),
     Output.CONTACT_PERSON: _("Vaste contactpersoon"),
 }
 
 # Values of the yes/no outputs (the route, legal basis and contact person use their own codes).
 YES, NO, NOT_APPLICABLE, NONE_YET = "yes", "no", "not_applicable", "none_yet"
+DOCUMENT_WITH_CONSENT, DOCUMENT_NOT_SENT, DOCUMENT_OPTIONAL = "with_consent", "not_sent", "optional"
 VALUE_LABELS = {
     YES: _("Ja"), NO: _("Nee"), NOT_APPLICABLE: _("Niet van toepassing"),
     NONE_YET: _("Nog niet: eerst bepaalt de intake de route"),
+    DOCUMENT_WITH_CONSENT: _("De school geeft het mee (toestemming gegeven)"),
+    DOCUMENT_NOT_SENT: _("Gaat niet mee: toestemming geweigerd"),
+    DOCUMENT_OPTIONAL: _("Mag, hoeft niet (Doorstroompunt)"),
 }
 
 
@@ -772,6 +796,37 @@ def former_school_answer(school_type: SchoolType | None, *, left_on: datetime.da
     return _answer(out, NO, _(
         "De termijn van de vorige school is verstreken op %(until)s (%(term)s).") % {
         "until": _date(until), "term": term}, rule)
+
+
+def overgangsdocument_answer(arrival: Arrival, *, consent: Judgement, birth: PartialDate,
+                             on: datetime.date) -> Answer:
+    """The overgangsdocument of a transfer: a pro/vso/mbo school provides it, only with consent
+    (of a parent for a minor), and without consent it is not sent; the Doorstroompunt may, need
+    not. Who consents follows ``consent_required_from`` (the handover checks use the same)."""
+    out = Output.OVERGANGSDOCUMENT
+    if arrival == Arrival.TRANSFER_DOORSTROOMPUNT:
+        return _answer(out, DOCUMENT_OPTIONAL, R_DOCUMENT_DSP.text, R_DOCUMENT_DSP)
+    if arrival not in TRANSFERS:
+        return _answer(out, NOT_APPLICABLE, _("Geen overdracht door een school."),
+                       R_DOCUMENT_DUTY)
+    who = consent_required_from(birth, on)
+    if who == ConsentBy.UNKNOWN:
+        return _open(out, OpenKind.UNKNOWN_FACT, _(
+            "De geboortedatum is onvolledig: controleer in de BRP of de jongere minderjarig is; "
+            "dan stemt een ouder in met het overgangsdocument."), R_DOCUMENT_DUTY, R_CONSENT)
+    giver = _("een ouder (de jongere is minderjarig)") if who == ConsentBy.PARENT else \
+        _("de jongere")
+    if consent == Judgement.YES:
+        return _answer(out, DOCUMENT_WITH_CONSENT, _(
+            "De school geeft het overgangsdocument mee; %(who)s heeft ingestemd.") % {
+            "who": giver}, R_DOCUMENT_DUTY, R_CONSENT)
+    if consent == Judgement.NO:
+        return _answer(out, DOCUMENT_NOT_SENT, _(
+            "Zonder toestemming van %(who)s gaat het overgangsdocument niet mee.") % {
+            "who": giver}, R_DOCUMENT_DUTY, R_CONSENT)
+    return _open(out, OpenKind.UNKNOWN_FACT, _(
+        "Heeft %(who)s ingestemd met het overgangsdocument van de school? Zonder toestemming "
+        "gaat het niet mee.") % {"who": giver}, R_DOCUMENT_DUTY, R_CONSENT)
 
 
 def _within_days(days: int, on: datetime.date, window: tuple[datetime.date, datetime.date]) -> bool:
@@ -1005,6 +1060,7 @@ class Facts:
     can_earn_minimum_wage: Judgement = Judgement.OPEN
     search_period_waived: Judgement = Judgement.OPEN  # bijstand: support at once (lid 6)
     in_aftercare: bool = False
+    document_consent: Judgement = Judgement.OPEN  # consent to the overgangsdocument: given/refused
 
 
 # The facts the engine reads, in the order the route page lists them.
@@ -1013,7 +1069,8 @@ FACT_NAMES = tuple(f for f in (
     "school_type", "school_left_on", "diploma_on", "on_bbl_job", "school_possible",
     "learn_work_possible", "wants_retraining", "uwv_sheltered_work_indication", "uwv_benefit",
     "uwv_agreement", "uwv_benefit_ending", "bijstand_granted", "search_period_waived",
-    "can_earn_minimum_wage", "multi_problem", "hardship_justification", "in_aftercare"))
+    "can_earn_minimum_wage", "document_consent", "multi_problem", "hardship_justification",
+    "in_aftercare"))
 
 
 @dataclass(frozen=True)
@@ -1453,6 +1510,12 @@ def decide(facts: Facts) -> Decision:
         notices.append(_applied(R_SCHOOL_GUIDANCE, _("Tot en met %(date)s.") % {
             "date": _date(guidance_until)}))
 
+    answers[Output.OVERGANGSDOCUMENT] = overgangsdocument_answer(
+        facts.arrival, consent=facts.document_consent, birth=facts.birth,
+        on=facts.reference_date)
+    if facts.arrival in TRANSFERS:
+        used.append("document_consent")
+
     # Leerplicht and kwalificatieplicht: the sources do not define them.
     answers[Output.LEERPLICHT] = _open(Output.LEERPLICHT, OpenKind.LAW_SILENT, _(
         "Geldt voor de jongere nog leerplicht of kwalificatieplicht? De bronnen regelen dat niet; "
@@ -1523,7 +1586,8 @@ def _sharing_rule(id: str, citation: str, text: str, quote: str) -> Rule:
 
 R_MIRROR = _sharing_rule(
     "mirror_provisions",
-    "S0 §4.2 tabel 1 'Wat verandert er voor gemeenten?'; spiegelbepalingen in Pw, WEB, WVO 2020 "
+    "Handreiking SZW §4.2 tabel 1 'Wat verandert er voor gemeenten?'; spiegelbepalingen in "
+    "Participatiewet, WEB, WVO 2020 "
     "en WEC",
     "Scholen, Doorstroompunten en gemeenten mogen de gegevens uitwisselen die nodig zijn voor "
     "hun eigen wettelijke taak (spiegelbepalingen); niet meer dan dat.",
@@ -1531,7 +1595,7 @@ R_MIRROR = _sharing_rule(
 )
 R_DSP_DOCUMENT = _sharing_rule(
     "doorstroompunt_document",
-    "S0 §5 stap 3a 'Hoe draagt de school of het Doorstroompunt een jongere over aan de "
+    "Handreiking SZW §5.2 stap 3a 'Hoe draagt de school of het Doorstroompunt een jongere over aan de "
     "gemeente?'; WEB art. 9.2.5 lid 2",
     "Het Doorstroompunt mag bij een overdracht aan de gemeente een overgangsdocument meegeven, "
     "maar hoeft dat niet; de afweging dat school nu niet mogelijk is, is zijn wettelijke taak.",
@@ -1539,7 +1603,7 @@ R_DSP_DOCUMENT = _sharing_rule(
 )
 R_SHARING_OPEN = _sharing_rule(
     "sharing_guidance_pending",
-    "S0 §4.2 tabel 1 'Wat verandert er voor gemeenten?'",
+    "Handreiking SZW §4.2 tabel 1 'Wat verandert er voor gemeenten?'",
     "Welke gegevens voor welke taak nodig zijn, werkt Ingrado nog uit in een handreiking. Tot "
     "die er is, deelt Route27 buiten de vastgestelde grondslagen alleen met toestemming.",
     quote="Ingrado werkt aan een handreiking over de waarborging van gegevensdeling",
@@ -1575,7 +1639,8 @@ LEGAL_BASES: dict[str, SharingBasis] = {
         SharingBasis(
             code="dsp_transfer",
             name=_("Overdracht door het Doorstroompunt (eigen wettelijke taak)"),
-            citation="WEB art. 9.2.5 lid 2 met Pw art. 7a (spiegelbepalingen); S0 §4.2 tabel 1 "
+            citation="WEB art. 9.2.5 lid 2 met Participatiewet art. 7a (spiegelbepalingen); "
+                     "Handreiking SZW §4.2 tabel 1 "
                      "en §4.3 'Samenwerking gemeente, scholen en Doorstroompunt'",
             text="Het Doorstroompunt draagt een jongere zonder startkwalificatie over aan de "
                  "gemeente voor ondersteuning naar werk. De gegevens die de gemeente daarvoor "
@@ -1589,7 +1654,8 @@ LEGAL_BASES: dict[str, SharingBasis] = {
         SharingBasis(
             code="joint_assessment",
             name=_("Gezamenlijke afweging met het Doorstroompunt (art. 7a lid 2)"),
-            citation="Pw art. 7a lid 2 met de spiegelbepalingen; S0 §4.3 'Samenwerking gemeente, "
+            citation="Participatiewet art. 7a lid 2 met de spiegelbepalingen; Handreiking SZW "
+                     "§4.3 'Samenwerking gemeente, "
                      "scholen en Doorstroompunt'",
             text="De gemeente zet de expertise van het Doorstroompunt in bij de afweging of "
                  "school mogelijk is. Daarvoor mogen de opleiding, de begeleiding tot nu toe en "
@@ -1602,7 +1668,8 @@ LEGAL_BASES: dict[str, SharingBasis] = {
         SharingBasis(
             code="school_to_dsp",
             name=_("Overdracht van school aan het Doorstroompunt (open)"),
-            citation="S0 §4.2 tabel 1 (spiegelbepalingen; de seeds noemen voor deze uitwisseling "
+            citation="Handreiking SZW §4.2 tabel 1 (spiegelbepalingen; de bronnen noemen voor "
+                     "deze uitwisseling "
                      "geen artikel)",
             text="Nog niet vastgesteld: de seeds noemen de spiegelbepalingen in het algemeen, "
                  "maar geen artikel en geen gegevens voor de overdracht van school aan het "

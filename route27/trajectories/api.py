@@ -341,6 +341,11 @@ class RouteFactsSerializer(serializers.Serializer):
     zoektermijnVervalt = StrictChoiceField(
         source="search_period_waived", choices=_enum(law.Judgement),
         default=law.Judgement.OPEN.value)
+    toestemmingOvergangsdocument = StrictChoiceField(
+        source="document_consent", choices=_enum(law.Judgement),
+        default=law.Judgement.OPEN.value, help_text=(
+            "Bij overdracht door een pro-, vso- of mbo-school: yes (gegeven), no (geweigerd: het "
+            "document gaat niet mee) of open."))
 
     def validate(self, data):
         errors = facts_errors(data, today=timezone.localdate())

@@ -62,6 +62,11 @@ JUDGEMENT_LABELS = {
     law.Judgement.NO: _("Nee"),
     law.Judgement.OPEN: _("Nog open: afweging van de professional"),
 }
+DOCUMENT_CONSENT_LABELS = {
+    law.Judgement.YES: _("Ja, toestemming gegeven"),
+    law.Judgement.NO: _("Nee, toestemming geweigerd"),
+    law.Judgement.OPEN: _("Nog niet bekend"),
+}
 UWV_BENEFIT_LABELS = {
     law.UwvBenefit.NONE: _("Geen uitkering van UWV"),
     law.UwvBenefit.WAJONG: _("Wajong"),
@@ -246,6 +251,12 @@ class RouteFactsForm(forms.Form):
         message=_("Kies ja, nee of nog open."),
         help_text=_("Een afweging van de gemeente, gelet op de persoonlijke omstandigheden "
                     "(Participatiewet art. 7a lid 6)."))
+    document_consent = choice(
+        _("Bij overdracht door de school: is ingestemd met het overgangsdocument?"),
+        _choices(DOCUMENT_CONSENT_LABELS), radio=True, required=False,
+        initial=law.Judgement.OPEN, message=_("Kies ja, nee of nog open."),
+        help_text=_("De jongere stemt in, of een ouder als de jongere minderjarig is. Zonder "
+                    "toestemming gaat het overgangsdocument niet mee."))
 
     def clean(self):
         data = super().clean()
@@ -263,7 +274,7 @@ FACT_KEYS = ("arrival", "requested_by", "highest_diploma", "in_school", "school_
              "uwv_sheltered_work_indication", "bijstand_granted", "multi_problem",
              "hardship_justification", "on_bbl_job", "learn_work_possible", "uwv_benefit",
              "uwv_agreement", "uwv_benefit_ending", "can_earn_minimum_wage",
-             "search_period_waived")
+             "search_period_waived", "document_consent")
 
 
 def facts_initial(decision, trajectory) -> dict:
@@ -271,7 +282,7 @@ def facts_initial(decision, trajectory) -> dict:
     initial = {"multi_problem": trajectory.multi_problem, "requested_by": trajectory.requested_by,
                **{name: law.Judgement.OPEN for name in (
                    "school_possible", "learn_work_possible", "uwv_agreement",
-                   "can_earn_minimum_wage", "search_period_waived")}}
+                   "can_earn_minimum_wage", "search_period_waived", "document_consent")}}
     if decision is not None:
         initial.update({k: v for k, v in decision.facts.items()
                         if k in FACT_KEYS and v is not None})

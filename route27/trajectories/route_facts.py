@@ -66,6 +66,7 @@ def facts_from(cleaned: Mapping[str, Any], *, birth: PartialDate,
         can_earn_minimum_wage=_judgement(cleaned.get("can_earn_minimum_wage")),
         search_period_waived=_judgement(cleaned.get("search_period_waived")),
         in_aftercare=in_aftercare,
+        document_consent=_judgement(cleaned.get("document_consent")),
     )
 
 

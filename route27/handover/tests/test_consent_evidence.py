@@ -170,7 +170,7 @@ def test_a_school_to_gemeente_document_is_required_and_goes_only_with_consent(dr
         services.handover_send(actor=school, handover=empty)
     with pytest.raises(TransitionRefused, match="geen wettelijke grondslag"):
         services.legal_basis_record(actor=school, handover=draft, basis="dsp_transfer")
-    with pytest.raises(ValidationFailed, match=r"Zonder toestemming .*\(S0 §4.2"):
+    with pytest.raises(ValidationFailed, match=r"Zonder toestemming .*\(Handreiking SZW §4.2"):
         services.handover_send(actor=school, handover=draft)
 
 

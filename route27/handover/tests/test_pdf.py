@@ -81,7 +81,7 @@ def test_render_puts_the_youths_words_first_and_possibilities_before_barriers(se
     months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
               "september", "oktober", "november", "december"]
     assert (f"De school mag tot en met {until.day} {months[until.month - 1]} {until.year} "
-            "nog begeleiden (S0 §4.2)") in everything
+            "nog begeleiden (Handreiking SZW §4.2)") in everything
 
 
 @pdf_urls
