@@ -206,6 +206,7 @@ def load_demo_data() -> dict[str, int]:
             _demo_trajectory(rng, today, youth, team, coach if assign else None)
             created_youth += 1
     _demo_duplicate(teams["Jongerenteam Aalsmeer"], today)
+    _demo_joint_assessment(teams["Jongerenteam Aalsmeer"], today)
     from route27.demo.portal_accounts import load_portal_demo
 
     load_portal_demo()
@@ -276,6 +277,29 @@ def _demo_duplicate(team, today) -> None:
                      started_on=today - datetime.timedelta(days=1))
     possible_duplicate_raise(actor=None, youth=second, other=waiting,
                              reason=PossibleDuplicate.Reason.SAME_NAME_BIRTH_DATE, source="demo")
+
+
+def _demo_joint_assessment(team, today) -> None:
+    """One youth of Aalsmeer whose route asks for the joint assessment with the Doorstroompunt
+    (Pw art. 7a lid 2), so doorstroompunt.amstelland has a youth on "Gezamenlijke beoordeling":
+    came in by themself, vmbo, whether school is possible still open."""
+    from route27 import law
+    from route27.trajectories.models import RouteDecision, Trajectory
+    from route27.trajectories.services import route_propose
+
+    if RouteDecision.objects.filter(trajectory__team=team,
+                                    proposed_route=law.Route.JOINT_ASSESSMENT).exists():
+        return
+    trajectory = (Trajectory.objects.filter(team=team, closed_on__isnull=True,
+                                            youth__contact_assignments__ended_at__isnull=True,
+                                            route_decisions__isnull=True, intakes__isnull=False)
+                  .select_related("youth").order_by("pk").first())
+    if trajectory is None:
+        return
+    coach = trajectory.youth.contact_assignments.get(ended_at__isnull=True).user
+    route_propose(actor=coach, trajectory=trajectory, facts=law.Facts(
+        reference_date=today, birth=trajectory.youth.birth_date, arrival=law.Arrival.SELF,
+        highest_diploma=law.Diploma.VMBO))
 
 
 def demo_enabled() -> bool:

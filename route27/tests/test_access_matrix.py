@@ -24,6 +24,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from route27 import law
 from route27.core.jobs.models import BackgroundJob, JobStatus
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
@@ -31,6 +32,7 @@ from route27.organisations.models import Membership, Team
 from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role
 from route27.organisations.tests.factories import (
     AALSMEER,
+    AMSTELVEEN,
     UTRECHT,
     OrganisationFactory,
     TeamFactory,
@@ -43,7 +45,14 @@ from route27.portal.tests.factories import PortalAccountFactory
 from route27.signals.models import Signal
 from route27.signals.tests.factories import SignalFactory
 from route27.trajectories import services as trajectory_services
-from route27.trajectories.models import FollowUp, Goal, PlanAction, RouteDecision, Trajectory
+from route27.trajectories.models import (
+    FollowUp,
+    Goal,
+    JointAssessment,
+    PlanAction,
+    RouteDecision,
+    Trajectory,
+)
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.youth.models import ContactAssignment, PossibleDuplicate, Youth, YouthMerge
 from route27.youth.tests.factories import (
@@ -61,6 +70,7 @@ REFUSED = {302, 401, 403, 404, 405}
 # support_request, own_handover (Mijn Route27: a handover of the principal's own youth),
 # import_job (a leavers import's background job, with a youth's name in its rows).
 # possible_duplicate (a review item of two files) and youth_merge (a merge, for its undo): ADR 0011.
+# joint_assessment: a trajectory whose route asks for the joint assessment (art. 7a lid 2).
 ROWS: dict[str, str | None] = {
     ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
     ":sources": None, ":health": None,
@@ -78,6 +88,7 @@ ROWS: dict[str, str | None] = {
     "trajectories:activity_add": "trajectory", "trajectories:instrument_add": "trajectory",
     "trajectories:placement_add": "trajectory", "trajectories:outflow": "trajectory",
     "trajectories:follow_up": "follow_up",
+    "trajectories:joint_assessments": None, "trajectories:joint_assessment": "joint_assessment",
     "worklists:mine": None, "worklists:intake": None, "worklists:take_on": "trajectory",
     "worklists:caseload": None,
     "signals:list": None, "signals:create": None, "signals:detail": "signal",
@@ -185,6 +196,10 @@ def _world() -> World:
         "coordinator": member(Role.REGIONAL_COORDINATOR, team=TeamFactory()),
         "admin_a": member(Role.FUNCTIONEEL_BEHEERDER, team=team_a),
         "school": member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school)),
+        # The Doorstroompunt of Aalsmeer's region (it sits in Amstelveen), not of Utrecht's.
+        "dsp": member(Role.DOORSTROOMCOACH, team=TeamFactory(organisation=OrganisationFactory(
+            name="Doorstroompunt (matrix)", type=OrganisationType.DOORSTROOMPUNT,
+            municipality=real_municipality(AMSTELVEEN)))),
         "superuser": UserFactory(is_superuser=True, is_staff=True),
         "anonymous": None,
     }
@@ -225,6 +240,11 @@ def _world() -> World:
         objects["possible_duplicate"].append(review)
         objects["youth_merge"].append(merge)
         objects["youth"].append(merge.merged)  # its id leads to the kept file
+        objects["joint_assessment"].append(_asking_joint_assessment(TrajectoryFactory(
+            youth=YouthFactory(team=team, municipality=municipality, bsn=valid_bsn(910 + n),
+                               family_name=f"Zqsamenbeoordeling{n}"), team=team,
+            intake=True, actor=coach), coach))
+        youth.append(objects["joint_assessment"][-1].youth)
         youth += [review.other, review.youth, merge.kept]
         objects["import_job"].append(_import_job(
             owner=principals["school"] if n == 0 else member(
@@ -236,6 +256,14 @@ def _world() -> World:
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
     return World(principals, objects, youth)
+
+
+def _asking_joint_assessment(trajectory: Trajectory, coach) -> Trajectory:
+    """A route proposal that asks for the joint assessment with the Doorstroompunt."""
+    trajectory_services.route_propose(actor=coach, trajectory=trajectory, facts=law.Facts(
+        reference_date=timezone.localdate(), birth=trajectory.youth.birth_date,
+        arrival=law.Arrival.SELF, highest_diploma=law.Diploma.VMBO))
+    return trajectory
 
 
 def _import_job(*, owner, school, person: Youth) -> BackgroundJob:
@@ -298,7 +326,28 @@ def in_scope(user, kind: str, obj) -> bool:
         return administers(user, obj.kept)
     if kind == "import_job":
         return obj.owner_id == user.pk
+    if kind == "joint_assessment":
+        return joint_assessment_in_scope(user, obj)
     raise AssertionError(kind)
+
+
+def joint_assessment_in_scope(user, trajectory: Trajectory) -> bool:
+    """ACCESS.md: a doorstroomcoach of a Doorstroompunt serving the youth's region (it sits in
+    the region, or a team of it serves a municipality there), while the trajectory is open, its
+    latest proposal's route is the joint assessment and none was recorded for that proposal."""
+    latest = RouteDecision.objects.filter(trajectory=trajectory).order_by(
+        "-proposed_at", "-id").first()
+    if trajectory.closed_on is not None or latest is None or (
+            latest.route or latest.proposed_route) != "joint_assessment" or \
+            JointAssessment.objects.filter(decision=latest).exists():
+        return False
+    doorstroompunten = Membership.objects.filter(
+        user=user, is_active=True, role=Role.DOORSTROOMCOACH,
+        team__organisation__type=OrganisationType.DOORSTROOMPUNT).values("team__organisation")
+    region = trajectory.youth.municipality.doorstroompunt_region_id
+    return Team.objects.filter(organisation__in=doorstroompunten).filter(
+        Q(organisation__municipality__doorstroompunt_region_id=region)
+        | Q(serves__doorstroompunt_region_id=region)).exists()
 
 
 def administers(user, person: Youth) -> bool:
@@ -319,7 +368,8 @@ def _youth_of(kind: str, obj) -> Youth:
         return obj
     if kind == "plan_action":
         return obj.goal.trajectory.youth
-    if kind in {"trajectory", "signal", "handover", "support_request", "own_handover"}:
+    if kind in {"trajectory", "signal", "handover", "support_request", "own_handover",
+                "joint_assessment"}:
         return obj.youth
     if kind in {"possible_duplicate", "youth_merge"}:
         return obj.other if kind == "possible_duplicate" else obj.kept
@@ -428,6 +478,8 @@ def _may_see_in_lists(user, person: Youth) -> bool:
                 Q(youth=person) | Q(other=person)).exists()
             or YouthMerge.objects.filter(Q(kept=person) | Q(merged=person)).exists()):
         return True  # identifying details to decide on a duplicate or undo a merge
+    if any(joint_assessment_in_scope(user, t) for t in person.trajectories.all()):
+        return True  # the Doorstroompunt's list of youth awaiting a joint assessment
     return PortalAccount.objects.filter(user=user, youth=person).exists()
 
 

@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from route27 import law
 from route27.audit.models import AuditAction, AuditEntry
 from route27.casefile.models import Event
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
@@ -37,6 +38,7 @@ from route27.organisations.tests.factories import (
 )
 from route27.portal.tests.factories import PortalAccountFactory
 from route27.signals.tests.factories import SignalFactory
+from route27.trajectories import services
 from route27.trajectories.models import FollowUp, Goal, PlanAction, RouteDecision
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.youth.tests.factories import YouthFactory, valid_bsn
@@ -67,6 +69,11 @@ class World:
             "school": member(Role.SCHOOL_CONTACT, team=TeamFactory(organisation=self.school_org)),
             # Mijn Route27: a youth with their own account, asking for another youth's document.
             "portal_youth": PortalAccountFactory().user,
+            # A Doorstroompunt of Utrecht's region: not the one of Aalsmeer's youth.
+            "dsp_utrecht": member(Role.DOORSTROOMCOACH, team=TeamFactory(
+                organisation=OrganisationFactory(name="Doorstroompunt Utrecht (weigeringen)",
+                                                 type=OrganisationType.DOORSTROOMPUNT,
+                                                 municipality=self.utrecht))),
         }
         self.made: dict[str, object] = {}
 
@@ -106,6 +113,7 @@ BUILDERS: dict[str, Callable[[World], object]] = {
     "follow_up_b": lambda w: FollowUp.objects.filter(trajectory=w.trajectory_b).first(),
     "goal_c": lambda w: Goal.objects.filter(trajectory=w.trajectory_c).first(),
     "signal_b": lambda w: SignalFactory(municipality=w.utrecht),
+    "joint_a": lambda w: _asking_joint_assessment(w),
     "handover": lambda w: HandoverFactory(
         sent=True, sender=w.school_org, receiver=w.gemeente_a, actor=w.users["school"],
         youth=YouthFactory(team=None, municipality=w.aalsmeer, minor=True, bsn=valid_bsn(703))),
@@ -113,6 +121,17 @@ BUILDERS: dict[str, Callable[[World], object]] = {
         school=w.school_org, receiver=w.gemeente_a, actor=w.users["school"],
         youth=YouthFactory(team=None, municipality=w.aalsmeer, minor=True, bsn=valid_bsn(704))),
 }
+
+
+def _asking_joint_assessment(world: World):
+    """A trajectory of Aalsmeer whose route asks for the joint assessment (art. 7a lid 2)."""
+    trajectory = TrajectoryFactory(youth=YouthFactory(team=world.team_a, bsn=valid_bsn(705),
+                                                      municipality=world.aalsmeer),
+                                   team=world.team_a, actor=world.users["coach_a"])
+    services.route_propose(actor=world.users["coach_a"], trajectory=trajectory, facts=law.Facts(
+        reference_date=timezone.localdate(), birth=trajectory.youth.birth_date,
+        arrival=law.Arrival.SELF, highest_diploma=law.Diploma.VMBO))
+    return trajectory
 
 
 @pytest.fixture
@@ -265,6 +284,14 @@ CASES = [
     Case("API: contact person of another team's youth", "coach_a", "PUT",
          _api("jongeren/{}/contactpersoon", "youth_b"), {}),
     Case("API: another team's signal", "coach_a", "GET", _api("signalen/{}", "signal_b")),
+    # --- The joint assessment (art. 7a lid 2) --------------------------------------------------
+    Case("joint assessment by a Doorstroompunt of another region", "dsp_utrecht", "GET",
+         _page("trajectories:joint_assessment", "joint_a")),
+    Case("record a joint assessment as a Doorstroompunt of another region", "dsp_utrecht",
+         "POST", _page("trajectories:joint_assessment", "joint_a"),
+         {"school_possible": "no", "explanation": "Niet van ons (test)."}),
+    Case("joint assessment by a gemeente coach", "coach_a", "GET",
+         _page("trajectories:joint_assessment", "joint_a")),
     # --- Team casework is read-only after closure ---------------------------------------------
     Case("edit a youth whose trajectory is closed", "coach_a", "POST",
          _page("youth:edit", "youth_c"), {}, reads=True),

@@ -5,7 +5,9 @@ the youth file (route27.trajectories.views): never a model write here.
   otherwise 404 and a ``denied`` audit entry. Reads are audited per youth; writes by the services.
 * Field names are Dutch lowerCamelCase with the service names as ``source`` (ADR 0004), so service
   errors come back under the API names (``outflow_reason`` → ``uitstroomreden``).
-* A refused step (TransitionRefused) is 409 with the rule's Dutch message.
+* A refused step (TransitionRefused) is 409 with the rule's Dutch message; a write on something
+  the user may read but not write (read-only after closure, ``rules.read_only_reason``) is 403
+  with the reason, audited as denied.
 * Method rule: POST records something new (a step change, an intake version, a goal, a decision
   that is taken once); PUT sets a value that may be set again with the same result (the status of
   an action, the contact person of a youth).

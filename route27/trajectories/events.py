@@ -22,6 +22,8 @@ class TrajectoryEventKind(models.TextChoices):
     OUTFLOW = "outflow", _("Uitstroom")
     FOLLOW_UP_RECORDED = "follow_up_recorded", _("Nazorgcontact vastgelegd")
     REOPENED = "reopened", _("Ondersteuning heropend")
+    JOINT_ASSESSMENT_RECORDED = "joint_assessment_recorded", _(
+        "Gezamenlijke beoordeling met het Doorstroompunt vastgelegd")
 
 
 @AUDIT_OBJECTS.register
@@ -32,6 +34,7 @@ class TrajectoryObject(models.TextChoices):
     PLAN_ACTION = "plan_action", _("Actie in het plan")
     FOLLOW_UP = "follow_up", _("Nazorgcontact")
     CASELOAD = "caseload", _("Werkvoorraad")
+    JOINT_ASSESSMENT = "joint_assessment", _("Gezamenlijke beoordeling (art. 7a lid 2)")
 
 
 @ENTRANCES.register

@@ -14,6 +14,7 @@ from route27.trajectories.models import (
     FollowUp,
     Instrument,
     Intensity,
+    JointAssessment,
     LifeDomain,
     OutflowReason,
     Placement,
@@ -463,3 +464,14 @@ class FollowUpForm(forms.Form):
     on = date_field(_("Datum contact"))
     note = text_area(_("Toelichting"))
 
+
+class JointAssessmentForm(forms.Form):
+    """The Doorstroompunt's joint assessment (Pw art. 7a lid 2)."""
+
+    school_possible = choice(_("Is terugkeer naar initieel voltijdsonderwijs mogelijk en "
+                               "passend?"), JointAssessment.Outcome.choices, radio=True,
+                             message=_("Kies de uitkomst van de beoordeling."))
+    explanation = text_area(_("Toelichting"), required=True, rows=5,
+                            message=_("Licht de beoordeling toe."), help_text=_(
+                                "Wat is samen met de gemeente afgewogen? Geen bijzonder "
+                                "gevoelige gegevens."))

@@ -187,6 +187,44 @@ class RouteDecision(models.Model):
         return bool(self.route) and self.route != self.proposed_route
 
 
+class JointAssessment(models.Model):
+    """The joint assessment the route engine asked for (Pw art. 7a lid 2; ``law.R_JOINT``): the
+    gemeente and the Doorstroompunt serving the youth's region weigh whether a return to initial
+    full-time education is possible and fitting. Recorded once for the route proposal that asked
+    for it, by a doorstroomcoach of that Doorstroompunt; recording it ends the Doorstroompunt's
+    narrow scope on the file (ACCESS.md, "joint assessment")."""
+
+    AUDIT_TYPE = "joint_assessment"  # route27.audit.objects
+
+    class Outcome(models.TextChoices):
+        SCHOOL_POSSIBLE = "yes", _("Terugkeer naar school is mogelijk en passend")
+        SCHOOL_NOT_POSSIBLE = "no", _("Terugkeer naar school is nu niet mogelijk of passend")
+
+    decision = models.OneToOneField(RouteDecision, on_delete=models.PROTECT,
+                                    related_name="joint_assessment")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT,
+                                   related_name="joint_assessments")
+    doorstroompunt = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                       related_name="+", verbose_name=_("Doorstroompunt"))
+    school_possible = models.CharField(_("uitkomst"), max_length=3, choices=Outcome.choices)
+    explanation = models.TextField(_("toelichting"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("gezamenlijke beoordeling")
+        verbose_name_plural = _("gezamenlijke beoordelingen")
+
+    def __str__(self) -> str:
+        return self.get_school_possible_display()
+
+    @property
+    def youth(self):
+        return self.trajectory.youth
+
+
 class Goal(models.Model):
     AUDIT_TYPE = "goal"  # route27.audit.objects
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="goals")

@@ -8,7 +8,7 @@ object (the view's declared policy) only the role counts.
 
 import rules
 
-from route27.organisations.roles import Role
+from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.rules import has_casework_role, has_role
 from route27.youth.rules import CLOSED
 from route27.youth.rules import read_only_reason as file_read_only_reason
@@ -44,9 +44,19 @@ def writes(user, obj=None) -> bool:
     return obj is None or not read_only_reason(user, obj)
 
 
+@rules.predicate
+def is_doorstroompunt_coach(user) -> bool:
+    """A doorstroomcoach of a Doorstroompunt: who may do the joint assessment (Pw art. 7a lid 2).
+    Which youth is the selector's job (``selectors.joint_assessments_for``)."""
+    return user.is_authenticated and user.memberships.filter(
+        is_active=True, role=Role.DOORSTROOMCOACH,
+        team__organisation__type=OrganisationType.DOORSTROOMPUNT).exists()
+
+
 rules.add_perm("trajectories.view_trajectory", has_casework_role)
 rules.add_perm("trajectories.change_trajectory", has_casework_role & writes)
 rules.add_perm("trajectories.view_worklist", has_casework_role)
 rules.add_perm("trajectories.view_intake_queue", has_casework_role)
 rules.add_perm("trajectories.view_caseload", is_team_lead)
 rules.add_perm("trajectories.assign_contact_person", has_casework_role & writes)
+rules.add_perm("trajectories.joint_assessment", is_doorstroompunt_coach)

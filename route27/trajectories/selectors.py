@@ -31,14 +31,17 @@ from route27.casefile.services import record_denied, record_read
 from route27.casefile.vocabularies import AlertCode
 from route27.core.errors import NotFound
 from route27.core.partial_date import PartialDate
-from route27.organisations.models import Membership, MunicipalConfig, Team, User
-from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
+from route27.organisations.models import Membership, MunicipalConfig, Organisation, Team, User
+from route27.organisations.roles import CONTACT_PERSON_ROLES, OrganisationType, Role
+from route27.organisations.selectors import serves_region_of
 from route27.trajectories.alerts import TURNS_18_DAYS, TURNS_27_DAYS
 from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import (
     INTENSITY_WEIGHT,
     FollowUp,
     Intensity,
+    JointAssessment,
+    RouteDecision,
     Trajectory,
 )
 from route27.trajectories.workflow import ORDER, Step
@@ -88,6 +91,113 @@ def trajectory_log_read(*, user, trajectory: Trajectory, view: str,
                         purpose: str = Purpose.CASEWORK) -> None:
     record_read(user=user, youth=trajectory.youth, about=trajectory, purpose=purpose,
                 detail={"view": view})
+
+
+# --- Joint assessment (Pw art. 7a lid 2): the Doorstroompunt's narrow scope ---------------------
+# ACCESS.md: the doorstroomcoach of the Doorstroompunt serving the youth's region, while the route
+# asks for it, sees the identity, the education and work domains of the intake, the route facts
+# and the proposal; no special categories, no BSN. Not a reason to the file (youth.access).
+JOINT_ASSESSMENT_DOMAINS = ("onderwijs", "werk")
+JOINT_ASSESSMENT_FACTS = ("arrival", "requested_by", "highest_diploma", "in_school",
+                          "school_type", "school_left_on", "diploma_on", "on_bbl_job",
+                          "school_possible", "learn_work_possible", "wants_retraining")
+
+
+@dataclass
+class JointAssessmentFile:
+    """What the Doorstroompunt sees for one youth: nothing beyond the scope is read."""
+
+    trajectory: Trajectory
+    youth: Youth
+    decision: RouteDecision
+    answers: list  # IntakeAnswer of the education and work domains, never a special category
+    facts: dict  # the route facts of JOINT_ASSESSMENT_FACTS only
+
+
+def doorstroompunten_of(user) -> QuerySet[Organisation]:
+    """The Doorstroompunten in which the user is an active doorstroomcoach."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        type=OrganisationType.DOORSTROOMPUNT, teams__memberships__user=user,
+        teams__memberships__is_active=True,
+        teams__memberships__role=Role.DOORSTROOMCOACH).distinct()
+
+
+def _regions_served(user) -> set[int]:
+    """Doorstroompunt regions the user's Doorstroompunten serve, as
+    ``organisations.selectors.serves_region_of`` counts them: the region a Doorstroompunt sits
+    in, and every region one of its teams serves a municipality of."""
+    orgs = doorstroompunten_of(user)
+    own = orgs.values_list("municipality__doorstroompunt_region_id", flat=True)
+    served = Team.objects.filter(organisation__in=orgs).values_list(
+        "serves__doorstroompunt_region_id", flat=True)
+    return {region for region in [*own, *served] if region is not None}
+
+
+def doorstroompunt_serving(user, municipality) -> Organisation | None:
+    """The user's Doorstroompunt that serves the municipality's region, if any."""
+    return next((org for org in doorstroompunten_of(user).order_by("pk")
+                 if serves_region_of(org, municipality)), None)
+
+
+def awaiting_joint_assessment() -> QuerySet[Trajectory]:
+    """Open trajectories whose route asks for a joint assessment (``law.Route.JOINT_ASSESSMENT``:
+    the decided route of the latest proposal, else the proposed one) that has not been recorded
+    for that proposal. Annotated with ``asking_decision_id``. The reason lasts exactly this long:
+    recording the assessment, a new proposal with another route, or closing ends it."""
+    latest = RouteDecision.objects.filter(trajectory=OuterRef("pk")).order_by("-proposed_at",
+                                                                              "-id")
+    route = Case(When(route="", then=F("proposed_route")), default=F("route"))
+    return (Trajectory.objects.filter(closed_on__isnull=True)
+            .annotate(asking_decision_id=Subquery(latest.values("pk")[:1]),
+                      asked_route=Subquery(latest.annotate(asked=route).values("asked")[:1]))
+            .filter(asked_route=law.Route.JOINT_ASSESSMENT)
+            .exclude(Exists(JointAssessment.objects.filter(
+                decision_id=OuterRef("asking_decision_id")))))
+
+
+def joint_assessments_for(user) -> QuerySet[Trajectory]:
+    """Trajectories awaiting a joint assessment of a youth in a region the user's Doorstroompunt
+    serves; nothing for anyone else. Not logged: the list page logs the rows it shows."""
+    regions = _regions_served(user)
+    if not regions:
+        return Trajectory.objects.none()
+    return (awaiting_joint_assessment()
+            .filter(youth__municipality__doorstroompunt_region_id__in=regions)
+            .select_related("youth__municipality", "team__organisation")
+            .order_by("started_on", "id"))
+
+
+def joint_assessment_get(*, user, public_id,
+                         purpose: str = Purpose.CASEWORK) -> JointAssessmentFile:
+    """The joint-assessment scope of one trajectory, logged as read; NotFound and a denied row
+    when the user has no such reason (the same answer as an unknown id)."""
+    trajectory = joint_assessments_for(user).filter(public_id=public_id).first()
+    if trajectory is None:
+        record_denied(user=user, object_type=TrajectoryObject.JOINT_ASSESSMENT,
+                      object_id=public_id, purpose=purpose)
+        raise NotFound(_("Niet gevonden, of u heeft er geen toegang toe."))
+    decision = RouteDecision.objects.get(pk=trajectory.asking_decision_id)
+    latest = trajectory.intakes.order_by("-version").first()
+    answers = [] if latest is None else list(
+        latest.answers.filter(domain__code__in=JOINT_ASSESSMENT_DOMAINS, special_category=False)
+        .select_related("domain"))
+    facts = {key: decision.facts[key] for key in JOINT_ASSESSMENT_FACTS if key in decision.facts}
+    record_read(user=user, youth=trajectory.youth, about=trajectory, purpose=purpose,
+                detail={"view": "joint_assessment", "scope": "joint_assessment"})
+    return JointAssessmentFile(trajectory=trajectory, youth=trajectory.youth, decision=decision,
+                               answers=answers, facts=facts)
+
+
+def joint_assessment_of(trajectory: Trajectory):
+    """The joint assessment recorded for the trajectory's latest route proposal, if any (the file
+    page of the team shows it; the route form starts from its outcome)."""
+    latest = trajectory.route_decisions.order_by("-proposed_at", "-id").first()
+    if latest is None:
+        return None
+    return JointAssessment.objects.filter(decision=latest).select_related(
+        "doorstroompunt", "recorded_by").first()
 
 
 def _annotated(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:

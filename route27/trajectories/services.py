@@ -14,7 +14,7 @@ from route27 import law
 from route27.audit.models import AuditAction
 from route27.casefile.services import append, record
 from route27.casefile.vocabularies import ENTRANCES
-from route27.core.errors import TransitionRefused, ValidationFailed
+from route27.core.errors import Refused, TransitionRefused, ValidationFailed
 from route27.organisations.models import Team, config_for
 from route27.organisations.selectors import team_serving
 from route27.trajectories.events import TrajectoryEventKind as Kind
@@ -28,6 +28,7 @@ from route27.trajectories.models import (
     Intake,
     IntakeAnswer,
     Intensity,
+    JointAssessment,
     LifeDomain,
     OutflowReason,
     Placement,
@@ -35,7 +36,12 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
-from route27.trajectories.selectors import law_decision_for, open_trajectory_of
+from route27.trajectories.selectors import (
+    awaiting_joint_assessment,
+    doorstroompunt_serving,
+    law_decision_for,
+    open_trajectory_of,
+)
 from route27.trajectories.workflow import Step, check_transition
 from route27.youth.services import contact_person_end
 
@@ -442,3 +448,39 @@ def follow_up_record(*, actor, follow_up: FollowUp, outcome: str, on: datetime.d
     elif not trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False).exists():
         _move(actor, trajectory, Step.CLOSED, occurred_on=on)
     return follow_up
+
+
+@transaction.atomic
+def joint_assessment_record(*, actor, trajectory: Trajectory, school_possible: str,
+                            explanation: str) -> JointAssessment:
+    """Record the joint assessment with the Doorstroompunt that the route asks for (Pw art. 7a
+    lid 2, ``law.R_JOINT``): is a return to initial full-time education possible and fitting?
+    Only a doorstroomcoach of a Doorstroompunt serving the youth's region, only while the route
+    asks for it; once recorded, the Doorstroompunt's scope on the file ends and the gemeente's
+    coach proposes the route again with this outcome."""
+    trajectory = _locked(trajectory)
+    asking = awaiting_joint_assessment().filter(pk=trajectory.pk).values_list(
+        "asking_decision_id", flat=True).first()
+    if asking is None:
+        raise TransitionRefused(_("Voor dit traject is geen gezamenlijke beoordeling (meer) "
+                                  "nodig."))
+    doorstroompunt = doorstroompunt_serving(actor, trajectory.youth.municipality)
+    if doorstroompunt is None:
+        raise Refused(_("Alleen een doorstroomcoach van het Doorstroompunt van de regio van de "
+                        "jongere kan de gezamenlijke beoordeling vastleggen."))
+    errors: dict[str, list[str]] = {}
+    if school_possible not in JointAssessment.Outcome.values:
+        errors["school_possible"] = [_("Kies de uitkomst van de beoordeling.")]
+    if not explanation.strip():
+        errors["explanation"] = [_("Licht de beoordeling toe.")]
+    if errors:
+        raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
+    assessment = JointAssessment.objects.create(
+        decision_id=asking, trajectory=trajectory, doorstroompunt=doorstroompunt,
+        school_possible=school_possible, explanation=explanation.strip(), recorded_by=actor)
+    record(actor=actor, about=assessment, youth=trajectory.youth, trajectory=trajectory,
+           kind=Kind.JOINT_ASSESSMENT_RECORDED, action=AuditAction.CREATE,
+           to_state=school_possible,
+           data={"decision": asking, "doorstroompunt": doorstroompunt.pk},
+           detail={"school_possible": school_possible, "doorstroompunt": doorstroompunt.name})
+    return assessment

@@ -11,6 +11,7 @@ from route27.trajectories.models import (
     Activity,
     FollowUp,
     Instrument,
+    JointAssessment,
     OutflowReason,
     Placement,
     PlanAction,
@@ -61,6 +62,8 @@ def summarise(event: Event, instruments: dict[str, str]) -> str:
         return dict(OutflowReason.choices).get(event.to_state, event.to_state)
     if kind == Kind.FOLLOW_UP_RECORDED:
         return dict(FollowUp.Outcome.choices).get(event.to_state, "")
+    if kind == Kind.JOINT_ASSESSMENT_RECORDED:
+        return dict(JointAssessment.Outcome.choices).get(event.to_state, "")
     return ""
 
 

@@ -5,6 +5,9 @@ from route27.trajectories import views
 app_name = "trajectories"
 urlpatterns = [
     path("starten/<uuid:youth_id>/", views.trajectory_start, name="start"),
+    path("gezamenlijke-beoordeling/", views.joint_assessment_list, name="joint_assessments"),
+    path("<uuid:public_id>/gezamenlijke-beoordeling/", views.joint_assessment,
+         name="joint_assessment"),
     path("<uuid:public_id>/", views.trajectory_detail, name="detail"),
     path("<uuid:public_id>/stap/", views.trajectory_move, name="move"),
     path("<uuid:public_id>/terug-naar-doorstroompunt/", views.trajectory_hand_back,

@@ -24,13 +24,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
+from route27.audit.purposes import Purpose
+from route27.casefile.services import record_reads
 from route27.core.access import access_policy, note_refused
 from route27.core.errors import NotFound, Route27Error
 from route27.core.forms import apply_service_errors
 from route27.organisations.models import config_for
 from route27.organisations.roles import Role
 from route27.trajectories import forms as f
-from route27.trajectories import services
+from route27.trajectories import selectors, services
 from route27.trajectories.alerts import Alert, alerts_for
 from route27.trajectories.events import StaffEntrance, TrajectoryObject
 from route27.trajectories.models import (
@@ -189,7 +191,11 @@ def file_context(request, youth) -> dict:
             follow_up.is_overdue = (follow_up.done_on is None and not follow_up.cancelled
                                     and follow_up.due_on < today)
         overdue = any(fu.is_overdue for fu in follow_ups)
+        asks_joint = bool(decisions) and (decisions[0].route or decisions[0].proposed_route) \
+            == law.Route.JOINT_ASSESSMENT
         ctx.update({
+            "asks_joint_assessment": asks_joint,
+            "joint_assessment": selectors.joint_assessment_of(trajectory) if asks_joint else None,
             "intake": latest, "earlier_intakes": intakes[1:],
             "answers": [a for a in answers if not a.special_category],
             "special_answers": [a for a in answers if a.special_category],
@@ -353,7 +359,11 @@ def route_facts(request, trajectory):
                 return redirect("trajectories:route_decide", public_id=trajectory.public_id,
                                 decision_id=decision.pk)
     else:
-        form = f.RouteFactsForm(initial=f.facts_initial(last, trajectory))
+        initial = f.facts_initial(last, trajectory)
+        joint = selectors.joint_assessment_of(trajectory)
+        if joint is not None:  # the joint assessment with the Doorstroompunt answered this
+            initial["school_possible"] = joint.school_possible
+        form = f.RouteFactsForm(initial=initial)
     _log_read(request, trajectory, "route_facts")
     return render(request, "trajectories/file/route_facts.html", {
         "form": form, "trajectory": trajectory, "youth": youth, "today": today,
@@ -571,3 +581,79 @@ def follow_up(request, trajectory, follow_up_id):
                                                  note=d["note"]),
         success=success)
 
+
+
+# --- Joint assessment with the Doorstroompunt (Pw art. 7a lid 2) -------------------------------
+JOINT = "trajectories.joint_assessment"
+# Steps of the proposal the Doorstroompunt does not see: they speak of health (beschut werk),
+# multi-problem situations or a hardship justification in free text (no special categories).
+JOINT_HIDDEN_RULES = frozenset(rule.id for rule in (
+    law.R_SHELTERED, law.R_MULTI, law.R_HARDSHIP, law.R_BBL_HARDSHIP))
+
+
+def _fact_rows(facts: dict) -> list[dict]:
+    """The route facts in the scope, with the labels and values the route form uses."""
+    fields = f.RouteFactsForm().fields
+    rows = []
+    for key, value in facts.items():
+        field = fields.get(key)
+        if field is None or value in (None, ""):
+            continue
+        if isinstance(value, bool):
+            shown = _("ja") if value else _("nee")
+        elif getattr(field, "choices", None):
+            shown = dict((str(code), label) for code, label in field.choices).get(str(value),
+                                                                                  value)
+        elif key.endswith("_on"):
+            shown = datetime.date.fromisoformat(value).strftime("%d-%m-%Y")
+        else:
+            shown = value
+        rows.append({"label": field.label, "value": shown})
+    return rows
+
+
+def _joint_proposal(decision: RouteDecision) -> dict:
+    proposal = {**proposal_context(decision), "decision": None}  # no override reason (free text)
+    for key in ("explanation", "notices"):
+        proposal[key] = [step for step in proposal[key]
+                         if step.get("rule") not in JOINT_HIDDEN_RULES]
+    return proposal
+
+
+@require_http_methods(["GET"])
+@access_policy(JOINT)
+def joint_assessment_list(request):
+    """The youth awaiting a joint assessment in the regions the coach's Doorstroompunt serves;
+    each youth shown is logged as read."""
+    rows = list(selectors.joint_assessments_for(request.user))
+    record_reads(user=request.user, shown=rows, purpose=Purpose.CASEWORK)
+    return render(request, "trajectories/joint_assessment/list.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(JOINT)
+def joint_assessment(request, public_id):
+    """Only what the joint assessment needs (ACCESS.md): identity (no BSN), the education and
+    work domains of the intake, the route facts and the proposal; no special categories. 404
+    and ``denied`` for a youth of another region or when the route no longer asks for it."""
+    try:
+        scope = selectors.joint_assessment_get(user=request.user, public_id=public_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    form = f.JointAssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.joint_assessment_record(
+                actor=request.user, trajectory=scope.trajectory,
+                school_possible=form.cleaned_data["school_possible"],
+                explanation=form.cleaned_data["explanation"])
+        except Route27Error as exc:
+            apply_service_errors(exc, form)
+        else:
+            messages.success(request, _("De gezamenlijke beoordeling is vastgelegd. De gemeente "
+                                        "bepaalt de route opnieuw."))
+            return redirect("trajectories:joint_assessments")
+    return render(request, "trajectories/joint_assessment/detail.html", {
+        "scope": scope, "youth": scope.youth, "form": form, "facts": _fact_rows(scope.facts),
+        "proposal": _joint_proposal(scope.decision), "age": law.age_on(
+            scope.youth.birth_date, timezone.localdate())})

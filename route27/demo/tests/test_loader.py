@@ -4,6 +4,7 @@ from django.core.management import call_command
 from route27.demo.loader import USERS
 from route27.organisations.models import Membership, User
 from route27.organisations.roles import Role
+from route27.trajectories.selectors import joint_assessments_for
 from route27.youth.models import PossibleDuplicate, Youth
 from route27.youth.selectors import youth_visible_to
 
@@ -35,3 +36,16 @@ def test_login_page_lists_demo_accounts(client, settings):
     assert "route27-demo" in content
     settings.DEMO_MODE = False
     assert "doorstroomcoach.aalsmeer" not in client.get("/inloggen/").content.decode()
+
+
+def test_the_doorstroompunt_has_a_youth_to_assess_jointly():
+    """The demo's Doorstroompunt coach finds one youth of its region on "Gezamenlijke
+    beoordeling" (art. 7a lid 2), and no file."""
+    call_command("load_reference_data")
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+    dsp = User.objects.get(username="doorstroompunt.amstelland")
+    rows = joint_assessments_for(dsp)
+    assert rows.count() == 1
+    assert rows.get().youth.municipality.name == "Aalsmeer"
+    assert not youth_visible_to(dsp).exists()
