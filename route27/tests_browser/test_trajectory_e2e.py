@@ -1,7 +1,8 @@
 """One youth end to end, as the users would do it (issue 4, Done when).
 
 The youth self-registers on a phone; the Aalsmeer coach picks the signal from the intake queue,
-records the intake, lets the art. 7a engine propose a route, hands over to the jongerencoach werk,
+records the intake, lets the art. 7a engine propose a route (school and a leerwerktraject ruled
+out: work), hands over to the jongerencoach werk,
 makes a plan, records a coaching conversation, a match (opstapbaan), the outflow to durable work
 and two aftercare contacts. axe checks WCAG 2.1 AA on every page visited.
 """
@@ -134,17 +135,21 @@ def test_one_youth_from_self_registration_to_aftercare(browser, page, live_serve
     page.get_by_label("Hoogste diploma").select_option(label="vmbo")
     page.get_by_role("group", name="Is terugkeer naar school mogelijk en passend?").get_by_role(
         "radio", name="Nee").check()
+    # Issue 10: the leerwerktraject is a judged step; here it is not possible, so: work.
+    page.get_by_role("group", name="Is een leerwerktraject mogelijk en passend?").get_by_role(
+        "radio", name="Nee").check()
     _save(page, "Voorstel maken")
     expect(page).to_have_url(re.compile(r"/trajecten/[0-9a-f-]{36}/route/\d+/$"))
     _visit(page, "het routevoorstel", "Routevoorstel")
     main = page.locator("#main")
-    expect(main).to_contain_text("Leerwerktraject")
+    expect(main).to_contain_text("Toeleiding naar werk")
     expect(main).to_contain_text("art. 7a")
     expect(main.locator("cite").filter(has_text="lid 3")).not_to_have_count(0)
     expect(main).to_contain_text("Jongerencoach werk")  # the proposed contact person
     _save(page, "Route vaststellen")
-    _back_on_file(page, "na het routebesluit", "De route is vastgesteld als Leerwerktraject.")
-    expect(essentials).to_contain_text("Leerwerktraject")
+    _back_on_file(page, "na het routebesluit",
+                  "De route is vastgesteld als Toeleiding naar werk.")
+    expect(essentials).to_contain_text("Toeleiding naar werk")
     expect(essentials).to_contain_text("Pw art. 7a lid 1 sub a")
 
     # 5. Contact person: the coach since step 2; a work route goes to the jongerencoach werk.
