@@ -296,7 +296,7 @@ def test_school_handover_with_consent_to_trajectory(browser, page, live_server, 
         expect(page).to_have_url(file_url)
         _visit(page, "het dossier na de overdracht", FULL_NAME)
         route = page.get_by_role("region", name="Routebepaling (art. 7a)")
-        expect(route.locator("ol.r27-explanation")).to_contain_text(law.R_PRESUMPTION.text)
+        expect(route.locator("ol.r27-explanation")).to_contain_text(str(law.R_PRESUMPTION.text))
         expect(route).to_contain_text("mag de gemeente ervan uitgaan")
         expect(route).to_contain_text(SCHOOL_NAME)  # requested by
 
