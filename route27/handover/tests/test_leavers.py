@@ -445,7 +445,10 @@ def test_example_file_has_the_header(school_client):
 
 
 # --- Background job: progress, polling, owner only, no BSN in the session --------------------
+@pytest.mark.django_db(transaction=True)  # progress is read by another connection, as the page does
 def test_the_check_and_the_import_report_progress_row_by_row(school_client, monkeypatch):
+    """Row by row, also while the all-or-nothing import is still running (on PostgreSQL over a
+    second connection, so the progress page sees it before the commit)."""
     monkeypatch.setattr(job_services, "PROGRESS_INTERVAL", 0)
     seen: list[tuple[str, int]] = []
     real_write = job_services.Progress._write
