@@ -1,19 +1,13 @@
 import rules
 
 from route27.handover.kinds import ENDS
-from route27.organisations.roles import CASEWORK_ROLES, OrganisationType, Role
+from route27.organisations.roles import CASEWORK_ROLES, Role
 from route27.organisations.rules import has_membership, has_role
 
 # Roles that act on handovers for their organisation: school contacts and caseworkers. A policy
 # adviser or functional administrator of a receiving gemeente never reads an overgangsdocument.
 ACTING_ROLES = frozenset({*CASEWORK_ROLES, Role.SCHOOL_CONTACT})
 SENDER_TYPES = frozenset().union(*(senders for senders, _ in ENDS.values()))
-
-
-@rules.predicate
-def in_doorstroompunt(user) -> bool:
-    return user.is_authenticated and user.memberships.filter(
-        is_active=True, team__organisation__type=OrganisationType.DOORSTROOMPUNT).exists()
 
 
 @rules.predicate
@@ -39,5 +33,3 @@ rules.add_perm("handover.draft_handover", sends_handovers)
 # Acting on a handover (document, consent, send, receive, accept, return, meeting); the side
 # (sender or receiver) is checked by the view and the services.
 rules.add_perm("handover.change_handover", has_acting_role)
-# A named permission: sharing without consent on the Doorstroompunt's own legal task.
-rules.add_perm("handover.override_consent", in_doorstroompunt)

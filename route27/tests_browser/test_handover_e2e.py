@@ -100,6 +100,22 @@ def _portal_user(username: str, first: str, last: str):
     return user
 
 
+def draft_handover(school, *, kind: str, receiver: str, bsn: str, given: str, family: str,
+                   birth: datetime.date, left_on: datetime.date, diploma: str = "") -> None:
+    """Fill the new-handover form for a pupil living in Aalsmeer and save the draft."""
+    school.get_by_label("Soort overdracht").select_option(label=kind)
+    school.get_by_label("Naar organisatie").select_option(label=receiver)
+    school.get_by_label("BSN").fill(bsn)
+    school.get_by_label("Voornamen").fill(given)
+    school.get_by_label("Achternaam").fill(family)
+    school.get_by_label("Geboortedatum").fill(birth.strftime("%d-%m-%Y"))
+    school.get_by_label("Woongemeente").select_option(label="Aalsmeer")
+    school.get_by_label("School verlaten op").fill(left_on.isoformat())
+    if diploma:
+        school.get_by_label("Hoogste diploma").select_option(label=diploma)
+    _press(school, "Concept opslaan")
+
+
 def _school_sees_status(school, base: str, status: str) -> None:
     """The school's list and sender page show the status, and nothing of the municipal file."""
     school.goto(f"{base}/overdracht/")
@@ -144,17 +160,9 @@ def test_school_handover_with_consent_to_trajectory(browser, page, live_server, 
         _visit(school, "de overdrachtenlijst van de school", "Overdrachten")
         _click(school, school.locator("#main").get_by_role("link", name="Nieuwe overdracht"))
         _visit(school, "het formulier nieuwe overdracht", "Nieuwe overdracht")
-        school.get_by_label("Soort overdracht").select_option(label="Mbo → gemeente")
-        school.get_by_label("Naar organisatie").select_option(label=f"{GEMEENTE} (Gemeente)")
-        school.get_by_label("BSN").fill(bsn)
-        school.get_by_label("Voornamen").fill(GIVEN)
-        school.get_by_label("Achternaam").fill(FAMILY)
-        school.get_by_label("Geboortedatum").fill(birth.strftime("%d-%m-%Y"))
-        school.get_by_label("Woongemeente").select_option(label="Aalsmeer")
-        school.get_by_label("School verlaten op").fill(
-            (today - datetime.timedelta(days=14)).isoformat())
-        school.get_by_label("Hoogste diploma").select_option(label="vmbo")
-        _press(school, "Concept opslaan")
+        draft_handover(school, kind="Mbo → gemeente", receiver=f"{GEMEENTE} (Gemeente)",
+                       bsn=bsn, given=GIVEN, family=FAMILY, birth=birth,
+                       left_on=today - datetime.timedelta(days=14), diploma="vmbo")
         expect(school).to_have_url(re.compile(r"/overdracht/[0-9a-f-]{36}/$"))
         _message(school, "De overdracht is als concept opgeslagen.")
         _visit(school, "de conceptoverdracht", f"Overdracht van {FULL_NAME}")

@@ -28,6 +28,7 @@ from route27.tests_browser.test_handover_e2e import (
     _press,
     _unused_bsn,
     _visit,
+    draft_handover,
 )
 
 SCHOOL = "school.mbo"
@@ -79,17 +80,10 @@ def test_receiver_reads_only_the_consented_blocks_before_acceptance(browser, pag
         _visit(school, "het formulier nieuwe overdracht", "Nieuwe overdracht")
 
         def fill_form(receiver: str) -> None:
-            school.get_by_label("Soort overdracht").select_option(label="Mbo → Doorstroompunt")
-            school.get_by_label("Naar organisatie").select_option(
-                label=f"{receiver} (Doorstroompunt)")
-            school.get_by_label("BSN").fill(bsn)
-            school.get_by_label("Voornamen").fill(GIVEN)
-            school.get_by_label("Achternaam").fill(FAMILY)
-            school.get_by_label("Geboortedatum").fill(birth.strftime("%d-%m-%Y"))
-            school.get_by_label("Woongemeente").select_option(label="Aalsmeer")
-            school.get_by_label("School verlaten op").fill(
-                (today - datetime.timedelta(days=7)).isoformat())
-            _press(school, "Concept opslaan")
+            draft_handover(school, kind="Mbo → Doorstroompunt",
+                           receiver=f"{receiver} (Doorstroompunt)", bsn=bsn, given=GIVEN,
+                           family=FAMILY, birth=birth,
+                           left_on=today - datetime.timedelta(days=7))
 
         fill_form(OTHER_DSP)
         expect(school.locator("#main")).to_contain_text(
