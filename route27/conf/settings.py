@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "route27.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "route27.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,8 +153,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # --- Language: Dutch first, English available ----------------------------------------------------
-LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LANGUAGE_CODE = config(
+    "ROUTE27_DEFAULT_LANGUAGE", "nl",
+    help_text="Language of every page until the user picks another with the language switch "
+              "(`nl` or `en`); the browser's Accept-Language is not followed.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -3,6 +3,8 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from route27.core import request_context
 from route27.core.access import (
@@ -30,6 +32,36 @@ class RequestIdMiddleware:
         finally:
             request_context.request_id.reset(token)
         response["X-Request-ID"] = request.id
+        return response
+
+
+class LanguageMiddleware:
+    """The language of a page: the one the user chose with the language switch (its cookie),
+    else the deployment's default (``ROUTE27_DEFAULT_LANGUAGE``, Dutch). The browser's
+    Accept-Language is not asked: a Dutch municipal service speaks Dutch to a headless or an
+    English-language browser too, with English one click away. Replaces Django's
+    ``LocaleMiddleware``, which would follow the browser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def language_of(request: HttpRequest) -> str:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen and chosen in dict(settings.LANGUAGES):
+            return chosen
+        return settings.LANGUAGE_CODE
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = self.language_of(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.deactivate()
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
         return response
 
 
