@@ -37,7 +37,7 @@ from route27.handover.models import (
     TransitionDocument,
 )
 from route27.handover.selectors import organisations_of, visible_blocks
-from route27.handover.workflow import RECEIVER, SENDER, HandoverStatus, check
+from route27.handover.workflow import RECEIVER, SENDER, VIA, HandoverStatus, check
 from route27.organisations.models import Organisation, Team
 from route27.organisations.roles import OrganisationType
 from route27.organisations.selectors import receiving_team
@@ -387,14 +387,15 @@ def handover_send(*, actor, handover: Handover) -> Handover:
 
 
 @transaction.atomic
-def handover_receive(*, actor, handover: Handover) -> Handover:
+def handover_receive(*, actor, handover: Handover, notify: bool = True) -> Handover:
     handover = _move(actor, handover, HandoverStatus.RECEIVED)
     handover.received_at = timezone.now()
     handover.save(update_fields=["status", "received_at"])
     record(actor=actor, about=handover, kind=Kind.HANDOVER_CHANGED, from_state=HandoverStatus.SENT,
            to_state=HandoverStatus.RECEIVED, data={"kind": handover.kind},
            detail={"status": HandoverStatus.RECEIVED})
-    _notify(handover, handover.sender, _("Uw overdracht is ontvangen."))
+    if notify:
+        _notify(handover, handover.sender, _("Uw overdracht is ontvangen."))
     return handover
 
 
@@ -403,7 +404,15 @@ def handover_accept(*, actor, handover: Handover, team: Team | None = None) -> H
     """Accept. A municipality or Doorstroompunt gets (or links) a trajectory its team holds, so
     the team reason replaces the narrow handover scope (ACCESS.md); for a municipality with a
     route proposal that carries the art. 7a presumption that school is not possible now (S0
-    §4.3)."""
+    §4.3).
+
+    Accepting is one action for the receiver: a handover still ``sent`` is received first, on the
+    table's own ``receive`` edge (its event stays in the history), then accepted; the sender is
+    told once, that it was accepted."""
+    current = Handover.objects.select_for_update().values_list("status", flat=True).get(
+        pk=handover.pk)
+    if VIA.get((current, HandoverStatus.ACCEPTED)) == HandoverStatus.RECEIVED:
+        handover = handover_receive(actor=actor, handover=handover, notify=False)
     handover = _move(actor, handover, HandoverStatus.ACCEPTED)
     handover.decided_at = timezone.now()
     if handover.receiver.type in (OrganisationType.GEMEENTE, OrganisationType.DOORSTROOMPUNT) \

@@ -202,8 +202,8 @@ def _receiver_context(request, handover: Handover, bound: dict) -> dict:
         "school_blocks": [b for b in blocks if b["block"]["part"] == SCHOOL],
         "overrides": overrides,
         "file_url": file_url,
-        "can_receive": handover.status == HandoverStatus.SENT,
-        "can_accept": handover.status == HandoverStatus.RECEIVED,
+        # Accepting is one action: from 'verstuurd' it records the receive on the way (VIA).
+        "can_accept": handover.status in (HandoverStatus.SENT, HandoverStatus.RECEIVED),
         "can_return": handover.status in (HandoverStatus.SENT, HandoverStatus.RECEIVED),
         "return_form": bound.get("return") or f.ReturnForm(),
         "diploma_label": _diploma_label(handover.highest_diploma),

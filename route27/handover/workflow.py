@@ -3,6 +3,9 @@
 concept → verstuurd (send, needs consent or a legal-basis override) → ontvangen (receive) →
 geaccepteerd (accept: a trajectory is created or linked) | teruggestuurd (return, with reason);
 ingetrokken (withdraw) by the sender before acceptance.
+
+For the receiver accepting is one action: a handover still ``verstuurd`` is accepted through
+``VIA`` — the table's receive edge, then its accept edge — so the history keeps both events.
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, str]] = {
     (HandoverStatus.CONCEPT, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
     (HandoverStatus.SENT, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
     (HandoverStatus.RECEIVED, HandoverStatus.WITHDRAWN): ("withdraw", SENDER),
+}
+
+# (from, to) the receiver reaches in one action: the status it passes on the way, each step an
+# edge of TRANSITIONS.
+VIA: dict[tuple[str, str], str] = {
+    (HandoverStatus.SENT, HandoverStatus.ACCEPTED): HandoverStatus.RECEIVED,
 }
 
 

@@ -116,6 +116,38 @@ def test_lifecycle_accept_creates_trajectory_with_presumption(draft, school, coa
     assert not youth_visible_to(school).exists()
 
 
+def test_accepting_a_sent_handover_is_one_action_that_records_both_steps(draft, school, coach):
+    """Issue 11 §5: the receiver accepts straight from 'verstuurd'; the history still shows the
+    receive and the accept (two edges of the table), and the sender is told once."""
+    from route27.casefile.models import Event
+    from route27.handover.models import Notification
+    from route27.handover.workflow import TRANSITIONS, VIA
+
+    assert (HandoverStatus.SENT, HandoverStatus.ACCEPTED) not in TRANSITIONS
+    via = VIA[(HandoverStatus.SENT, HandoverStatus.ACCEPTED)]
+    assert (HandoverStatus.SENT, via) in TRANSITIONS
+    assert (via, HandoverStatus.ACCEPTED) in TRANSITIONS
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
+    services.handover_send(actor=school, handover=draft)
+    with pytest.raises(TransitionRefused, match="ontvangende organisatie"):
+        services.handover_accept(actor=school, handover=draft)
+
+    services.handover_accept(actor=coach, handover=draft)
+
+    draft.refresh_from_db()
+    assert draft.status == HandoverStatus.ACCEPTED
+    assert draft.received_at is not None and draft.decided_at is not None
+    steps = list(Event.objects.filter(youth=draft.youth, kind="handover_changed", to_state__in=[
+        HandoverStatus.RECEIVED, HandoverStatus.ACCEPTED]).order_by("pk").values_list(
+        "from_state", "to_state"))
+    assert steps == [(HandoverStatus.SENT, HandoverStatus.RECEIVED),
+                     (HandoverStatus.RECEIVED, HandoverStatus.ACCEPTED)]
+    told = list(Notification.objects.filter(organisation=draft.sender).values_list(
+        "text", flat=True))
+    assert told == ["Uw overdracht is geaccepteerd."]
+
+
 def test_return_needs_reason_and_withdraw_by_sender_only(draft, school, coach):
     _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
            given_by="parent", given_by_name="Ouder")
