@@ -52,11 +52,11 @@ class SelfRegistrationForm(_PersonFields):
         self.fields["municipality"].queryset = (
             Municipality.objects.filter(serving_teams__isnull=False).distinct().order_by("name"))
         self.fields["bsn"].help_text = _(
-            "Niet verplicht. Met je BSN zien we sneller of we je al kennen. Je vindt het op je "
+            "Met je BSN zien we sneller of we je al kennen. Je vindt het op je "
             "paspoort, identiteitskaart of rijbewijs.")
         self.fields["message"].label = _("Waar wil je hulp bij?")
         self.fields["message"].help_text = _(
-            "Niet verplicht. Vertel kort iets over je situatie, bijvoorbeeld over school, werk "
+            "Vertel kort iets over je situatie, bijvoorbeeld over school, werk "
             "of geld. Over je gezondheid hoef je hier niets te schrijven.")
         self.fields["birth_date"].widget.attrs["inputmode"] = "numeric"
         self.fields["birth_date"].widget.attrs["autocomplete"] = "bday"

@@ -280,9 +280,9 @@ def test_school_handover_with_consent_to_trajectory(browser, page, live_server, 
         _click(page, row.get_by_role("link", name=FULL_NAME))
         _visit(page, "de ontvangen overdracht", f"Overdracht van {FULL_NAME}")
         receiver_url = page.url
-        _press(page, "Ontvangen")
-        _message(page, "De overdracht is ontvangen.")
-        _visit(page, "de overdracht na ontvangst", f"Overdracht van {FULL_NAME}")
+        # Issue 11: one action — no separate "Ontvangen" step before accepting.
+        expect(page.locator("#main").get_by_role("button", name="Ontvangen", exact=True)) \
+            .to_have_count(0)
         document = page.get_by_role("region", name="Overgangsdocument")
         for text in (WHO, CAN, WANT, NEED, PROGRAMME, POSSIBILITIES):
             expect(document).to_contain_text(text)

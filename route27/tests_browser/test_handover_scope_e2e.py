@@ -149,8 +149,8 @@ def test_receiver_reads_only_the_consented_blocks_before_acceptance(browser, pag
 
         # 4. After acceptance the receiving team holds the trajectory: the file opens.
         page.goto(receiver_url)
-        if page.locator("#main").get_by_role("button", name="Ontvangen", exact=True).count():
-            _press(page, "Ontvangen")
+        expect(page.locator("#main").get_by_role("button", name="Ontvangen", exact=True)) \
+            .to_have_count(0)  # issue 11: accepting is one action
         _press(page, "Accepteren")
         _message(page, "De overdracht is geaccepteerd.")
         _visit(page, "de geaccepteerde overdracht", f"Overdracht van {FULL_NAME}")

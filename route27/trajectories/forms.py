@@ -113,10 +113,14 @@ def date_field(label, *, required: bool = True, **kwargs) -> forms.DateField:
 
 
 def text_area(label, *, required: bool = False, rows: int = 3, message=None,
-              **kwargs) -> forms.CharField:
-    return forms.CharField(
+              conditional: bool = False, **kwargs) -> forms.CharField:
+    """A free-text field. ``conditional``: required in some cases only (the service refuses it
+    empty then, the help text says when), so the label carries no "(niet verplicht)"."""
+    field = forms.CharField(
         label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}),
         max_length=5000, error_messages={"required": message or _("Vul dit veld in.")}, **kwargs)
+    field.conditional = conditional
+    return field
 
 
 def choice(label, choices, *, required: bool = True, message=None, radio: bool = False,
@@ -135,7 +139,7 @@ class StartForm(forms.Form):
 
 class MoveForm(forms.Form):
     to = choice(_("Naar stap"), [], message=_("Kies de stap."))
-    reason = text_area(_("Reden"), help_text=_(
+    reason = text_area(_("Reden"), conditional=True, help_text=_(
         "Verplicht bij overslaan, terugzetten of heropenen van stappen (S3 §6)."))
 
     def __init__(self, *args, current: str, **kwargs):
@@ -295,7 +299,7 @@ def facts_initial(decision, trajectory) -> dict:
 class RouteConfirmForm(forms.Form):
     route = choice(_("Vast te stellen route"), _choices(law.ROUTE_LABELS),
                    message=_("Kies een route."))
-    reason = text_area(_("Reden van afwijking"), rows=3, help_text=_(
+    reason = text_area(_("Reden van afwijking"), rows=3, conditional=True, help_text=_(
         "Verplicht als u een andere route kiest dan het voorstel."))
 
 
@@ -309,7 +313,7 @@ class ContactPersonForm(forms.Form):
                   message=_("Kies de rol."))
     handover_note = text_area(_("Overdrachtsnotitie (warme overdracht)"), rows=4, help_text=_(
         "Wat moet de nieuwe contactpersoon weten? Geen bijzonder gevoelige gegevens."))
-    reason = text_area(_("Reden van de wissel"),
+    reason = text_area(_("Reden van de wissel"), conditional=True,
                        help_text=_("Verplicht als er al een contactpersoon is."))
 
     def __init__(self, *args, team, **kwargs):

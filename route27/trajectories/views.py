@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
@@ -574,7 +575,9 @@ def follow_up(request, trajectory, follow_up_id):
         request, trajectory, view="follow_up", form_class=f.FollowUpForm,
         initial={"on": timezone.localdate()}, anchor="nazorg",
         title=_("Nazorgcontact vastleggen"),
-        intro=_("Nazorg %(m)s maanden na uitstroom, gepland op %(d)s.") % {
+        intro=ngettext("Nazorg %(m)s maand na uitstroom, gepland op %(d)s.",
+                       "Nazorg %(m)s maanden na uitstroom, gepland op %(d)s.",
+                       item.months_after_outflow) % {
             "m": item.months_after_outflow, "d": item.due_on.strftime("%d-%m-%Y")},
         save=lambda d: services.follow_up_record(actor=request.user, follow_up=item,
                                                  outcome=d["outcome"], on=d["on"],

@@ -20,8 +20,7 @@ class PersonForm(forms.Form):
         error_messages={"required": _("Vul de geboortedatum in.")},
     )
     bsn = forms.CharField(label=_("BSN"), max_length=11, required=False,
-                          help_text=_("Niet verplicht. 9 cijfers; wordt gecontroleerd met de "
-                                      "elfproef."))
+                          help_text=_("9 cijfers; wordt gecontroleerd met de elfproef."))
     municipality = forms.ModelChoiceField(
         label=_("Woongemeente"), queryset=Municipality.objects.order_by("name"),
         to_field_name="code", empty_label=_("Kies een gemeente"),

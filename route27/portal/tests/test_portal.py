@@ -248,6 +248,11 @@ def test_home_without_trajectory_or_contact(parent_client):
     assert "Mijn Route27 van Noor" in page
     assert "Je bent ingelogd als ouder of voogd van" in page
     assert "nog geen vaste contactpersoon" in page
+    # Issue 11: the parent is addressed about the child, not as the child.
+    assert "Noor heeft nog geen plan" in page
+    assert "Noor heeft nog geen vaste contactpersoon" in page
+    assert "Je hebt nog geen" not in page
+    assert "Wie heeft de gegevens van je kind bekeken?" in page
 
 
 def test_home_query_count_does_not_grow_with_the_plan(youth_client, adult, gemeente,

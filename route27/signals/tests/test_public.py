@@ -28,7 +28,8 @@ def test_form_is_public_dutch_and_explains_privacy(client, aalsmeer_team):
     assert "Wat gebeurt er met je gegevens?" in html
     assert "Alleen de medewerkers van dat team zien ze" in html
     assert 'value="GM0358"' in html  # served municipalities only
-    assert "Niet verplicht. Met je BSN" in html
+    assert "Met je BSN zien we sneller" in html
+    assert "Niet verplicht." not in html  # the label says "(niet verplicht)" already
 
 
 def test_self_registration_creates_youth_and_trajectory_routed_to_aalsmeer(
