@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "route27.trajectories",
     "route27.signals",
     "route27.handover",
+    "route27.appointments",
     "route27.portal",
     "route27.demo",
 ]

@@ -25,6 +25,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from route27 import law
+from route27.appointments.models import Appointment
+from route27.appointments.tests.factories import AppointmentFactory
 from route27.core.jobs.models import BackgroundJob, JobStatus
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
@@ -71,6 +73,7 @@ REFUSED = {302, 401, 403, 404, 405}
 # import_job (a leavers import's background job, with a youth's name in its rows).
 # possible_duplicate (a review item of two files) and youth_merge (a merge, for its undo): ADR 0011.
 # joint_assessment: a trajectory whose route asks for the joint assessment (art. 7a lid 2).
+# appointment: a coach's appointment with a youth (in scope: a reason for the youth's file).
 ROWS: dict[str, str | None] = {
     ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
     ":sources": None, ":health": None,
@@ -123,6 +126,10 @@ ROWS: dict[str, str | None] = {
     ":doelen-action-add": "goal", ":acties-set-status": "plan_action",
     ":nazorgcontacten-record-outcome": "follow_up",
     ":signalen-list": None, ":signalen-detail": "signal", ":signalen-confirm": "signal",
+    "appointments:list": None, "appointments:plan": "trajectory",
+    "appointments:attendance": "appointment",
+    # The youth's link: public; an unknown token (the pattern itself) is a neutral 404.
+    "appointment_link:show": None,
 }
 
 
@@ -155,7 +162,7 @@ def _url(route: Route, obj) -> str:
                                                              "trajectory", None)
     replacements = {
         "<uuid:public_id>": str(trajectory.public_id) if trajectory is not None
-        and not isinstance(obj, (Handover, SupportRequest, Signal)) else public_id,
+        and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment)) else public_id,
         "<uuid:youth_id>": public_id, "<int:decision_id>": str(obj.pk),
         "<int:action_id>": str(obj.pk), "<int:follow_up_id>": str(obj.pk),
     }
@@ -220,6 +227,7 @@ def _world() -> World:
         objects["plan_action"].append(PlanAction.objects.filter(
             goal__trajectory=trajectory).first())
         objects["follow_up"].append(FollowUp.objects.filter(trajectory=trajectory).first())
+        objects["appointment"].append(AppointmentFactory(trajectory=trajectory, coach=coach))
         objects["signal"].append(SignalFactory(municipality=municipality,
                                                family_name=f"Zqsignaal{n}"))
         receiver = team.organisation
@@ -311,6 +319,8 @@ def in_scope(user, kind: str, obj) -> bool:
         return youth_in_scope(user, obj.trajectory.youth)
     if kind == "plan_action":
         return youth_in_scope(user, obj.goal.trajectory.youth)
+    if kind == "appointment":
+        return youth_in_scope(user, obj.youth)
     if kind == "signal":
         return obj.team_id in _casework_team_ids(user)
     if kind in {"handover", "support_request"}:

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"casefile"},
     {"youth"},
     {"trajectories"},
-    {"signals", "handover"},
+    {"signals", "handover", "appointments"},
     {"portal"},
     {"demo"},
     {"conf"},
