@@ -31,7 +31,8 @@ from route27.core.forms import apply_service_errors
 from route27.handover import forms as f
 from route27.handover import intake, selectors, services
 from route27.handover.events import HandoverObject
-from route27.handover.models import ConsentGiver, Handover, Notification
+from route27.handover.models import ConsentGiver, Handover, Notification, SupportRequest
+from route27.handover.support.selectors import support_requests_listed
 from route27.handover.templates_default import SCHOOL, YOUTH
 from route27.handover.workflow import OPEN, RECEIVER, SENDER, HandoverStatus
 from route27.trajectories.forms import DIPLOMA_LABELS
@@ -258,12 +259,22 @@ def handover_list(request):
     received_page = received.get_page(request.GET.get("pagina_ontvangen"))
     record_reads(user=request.user, shown=[*sent_page.object_list, *received_page.object_list],
                  purpose=Purpose.CASELOAD)
+    # Requests for support during school sit on the same list (issue 11): the gemeente decides
+    # them from here, the school follows their status.
+    support = support_requests_listed(request.user)
+    if status in SupportRequest.Status.values:
+        support = support.filter(status=status)
+    elif status:
+        support = support.none()
+    support_page = Paginator(support, PAGE_SIZE).get_page(request.GET.get("pagina_aanvragen"))
+    record_reads(user=request.user, shown=support_page.object_list, purpose=Purpose.CASELOAD)
     notifications = (Notification.objects.filter(organisation_id__in=org_ids)
                      .select_related("handover", "support_request", "organisation")
                      [:NOTIFICATIONS_SHOWN])
     return render(request, "handover/list.html", {
         "filter_form": filter_form, "status": status, "sent_page": sent_page,
-        "received_page": received_page, "notifications": notifications,
+        "received_page": received_page, "support_page": support_page,
+        "notifications": notifications,
         "has_organisation": bool(org_ids),
         "may_request_support": _may_request_support(request.user),
     })

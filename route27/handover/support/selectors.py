@@ -7,6 +7,8 @@ Every read is logged; a refused lookup is logged as ``denied`` and raises NotFou
 
 from __future__ import annotations
 
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record_denied, record_read
 from route27.core.errors import NotFound
@@ -60,3 +62,18 @@ def school_organisations_of(user):
 
     return organisations_of(user).filter(
         type__in=sorted(SUPPORT_REQUEST_SENDER_TYPES)).order_by("name")
+
+
+def support_requests_listed(user) -> QuerySet:
+    """The requests on the user's Overdrachten list: those the user's gemeente received
+    (casework members, who decide them) and those the user's school sent (status only); open
+    ones first."""
+    if not user.is_authenticated:
+        return SupportRequest.objects.none()
+    return (SupportRequest.objects
+            .filter(Q(receiver__in=casework_organisations_of(user))
+                    | Q(school__in=organisations_of(user)))
+            .select_related("youth", "school", "receiver")
+            .order_by(Case(When(status=SupportRequest.Status.SENT, then=Value(0)),
+                           default=Value(1), output_field=IntegerField()),
+                      "-created_at", "-id"))

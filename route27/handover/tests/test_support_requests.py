@@ -178,6 +178,36 @@ def test_the_list_links_schools_to_the_request_page(client, school, coach):
         client.get("/overdracht/").content.decode()
 
 
+def test_the_receivers_overdrachten_list_shows_the_request_and_the_school_its_status(
+        client, sent, coach, school, other_gemeente_coach):
+    """Issue 11 §5: a support request is on the receiver's Overdrachten list, linked to the page
+    where it is decided; the school sees it with its status; others do not see it."""
+    from route27.core.testing import assert_num_queries, count_queries
+
+    link = f'href="/overdracht/ondersteuning/{sent.public_id}/">{sent.youth.full_name}</a>'
+    client.force_login(coach)
+    page = client.get("/overdracht/").content.decode()
+    assert "Aanvragen ondersteuning tijdens school" in page
+    assert link in page and "Verstuurd" in page
+    assert AuditEntry.objects.filter(actor=coach, action=AuditAction.READ,
+                                     object_type="support_request").exists()
+    assert link not in client.get("/overdracht/?status=accepted").content.decode()
+    client.force_login(school)
+    assert link in client.get("/overdracht/").content.decode()
+    client.force_login(other_gemeente_coach)
+    assert link not in client.get("/overdracht/").content.decode()
+
+    client.force_login(coach)
+    with count_queries() as small:
+        client.get("/overdracht/")
+    for _i in range(3):
+        services.support_request_create(actor=school, school=_org(school), receiver=sent.receiver,
+                                        youth=YouthFactory(municipality=sent.youth.municipality),
+                                        reason=REASON)
+    with assert_num_queries(small):
+        client.get("/overdracht/")
+
+
 # --- Deciding ---------------------------------------------------------------------------------
 def test_accepting_starts_a_trajectory_with_support_during_school(sent, coach, school):
     services.support_request_accept(actor=coach, request=sent)
