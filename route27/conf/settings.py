@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "route27.appointments",
     "route27.portal",
     "route27.demo",
+    "route27.home",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +213,17 @@ ROUTE27_SELF_REGISTRATION_PER_HOUR = config(
     "ROUTE27_SELF_REGISTRATION_PER_HOUR",
     5,
     help_text="Self-registrations (/aanmelden/) accepted per client IP per hour.",
+)
+ROUTE27_INTAKE_ESCALATION_WORKING_DAYS = config(
+    "ROUTE27_INTAKE_ESCALATION_WORKING_DAYS",
+    10,
+    help_text="Working days a signal may wait in the intake queue before the team lead's home "
+    "page marks it as overdue (escalation norm).",
+)
+ROUTE27_AGE_ALERT_DAYS = config(
+    "ROUTE27_AGE_ALERT_DAYS",
+    60,
+    help_text="Days ahead the coach's home page lists a youth turning 16, 18, 23 or 27.",
 )
 ROUTE27_MERGE_UNDO_DAYS = config(
     "ROUTE27_MERGE_UNDO_DAYS",

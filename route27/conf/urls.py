@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from route27.conf import views as site_views
+from route27.home import views as home_views
 
 urlpatterns = [
-    path("", site_views.dashboard, name="dashboard"),
+    path("", home_views.dashboard, name="dashboard"),
+    path("start/", include("route27.home.urls")),
     path("inloggen/", site_views.LoginView.as_view(), name="login"),
     path("uitloggen/", site_views.LogoutView.as_view(), name="logout"),
     path("taal/", site_views.set_language, name="set_language"),

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
-from route27.core.access import AUTHENTICATED, PUBLIC, access_policy
+from route27.core.access import PUBLIC, access_policy
 from route27.organisations.reference_data import ATTRIBUTION
 
 
@@ -35,13 +35,6 @@ class LogoutView(auth_views.LogoutView):
 
 
 set_language = access_policy(PUBLIC)(django_set_language)
-
-
-@access_policy(AUTHENTICATED)
-def dashboard(request):
-    if not request.user.primary_membership and request.user.has_perm("portal.use_portal"):
-        return redirect("portal:home")  # youth and parents have their own start page
-    return render(request, "core/dashboard.html")
 
 
 @access_policy(PUBLIC)

@@ -13,6 +13,8 @@ class YouthEventKind(models.TextChoices):
     YOUTH_UPDATED = "youth_updated", _("Gegevens jongere gewijzigd")
     CONTACT_PERSON_CHANGED = "contact_person_changed", _("Vaste contactpersoon gewijzigd")
     CONTACT_PERSON_ENDED = "contact_person_ended", _("Vaste contactpersoon beëindigd")
+    CONTACT_COVER_STARTED = "contact_cover_started", _("Waarneming contactpersoon gestart")
+    CONTACT_COVER_ENDED = "contact_cover_ended", _("Waarneming contactpersoon beëindigd")
     POSSIBLE_DUPLICATE_RAISED = "possible_duplicate_raised", _("Mogelijk dubbel dossier gemeld")
     POSSIBLE_DUPLICATE_DISMISSED = "possible_duplicate_dismissed", _(
         "Beoordeeld: verschillende personen")

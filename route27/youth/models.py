@@ -125,6 +125,13 @@ class ContactAssignment(models.Model):
     started_at = models.DateTimeField(_("vanaf"), auto_now_add=True)
     ended_at = models.DateTimeField(_("tot"), null=True, blank=True)
     handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
+    # Temporary cover during absence (ADR 0014): this assignment stands in for ``cover_for``
+    # until ``cover_until`` (inclusive); when the cover ends, the original contact returns.
+    cover_for = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="covers",
+        verbose_name=_("waarneming voor"),
+    )
+    cover_until = models.DateField(_("waarneming tot en met"), null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -140,6 +147,35 @@ class ContactAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+class ContactNotice(models.Model):
+    """An in-app notice to a colleague about a youth they were contact person of (ADR 0014):
+    another took over, a cover started or ended. Shown on the recipient's home page; the youth's
+    name is read there through the recipient's own access (no name is stored in the text)."""
+
+    class Kind(models.TextChoices):
+        REASSIGNED = "reassigned", _("Vaste contactpersoon overgedragen")
+        COVER_STARTED = "cover_started", _("Waarneming gestart")
+        COVER_ENDED = "cover_ended", _("Waarneming beëindigd")
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="contact_notices")
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    colleague = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("collega"))
+    cover_until = models.DateField(_("tot en met"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "created_at"])]
+        verbose_name = _("melding contactpersoon")
+        verbose_name_plural = _("meldingen contactpersoon")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
 
 
 class PossibleDuplicate(models.Model):

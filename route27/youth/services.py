@@ -23,7 +23,14 @@ from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.organisations.selectors import actor_team_for
 from route27.youth.events import YouthEventKind as Kind
 from route27.youth.merge import MERGE_MOVERS, bsn_refusal
-from route27.youth.models import ContactAssignment, Guardian, PossibleDuplicate, Youth, YouthMerge
+from route27.youth.models import (
+    ContactAssignment,
+    ContactNotice,
+    Guardian,
+    PossibleDuplicate,
+    Youth,
+    YouthMerge,
+)
 from route27.youth.selectors import may_decide, may_undo, youth_visible_to
 from route27.youth.validation import add_error, clean_person
 
@@ -224,6 +231,7 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
     if current:
         current.ended_at = timezone.now()
         current.save(update_fields=["ended_at"])
+        _tell_previous(actor=actor, youth=youth, current=current, to=user)
     assignment = ContactAssignment.objects.create(
         youth=youth, user=user, role=role, handover_note=handover_note
     )
@@ -233,6 +241,159 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
            from_state=current.role if current else "", to_state=role, reason=reason,
            data={"handover_note": bool(handover_note.strip())})
     return assignment
+
+
+def _tell_previous(*, actor, youth: Youth, current: ContactAssignment, to) -> None:
+    """The contact who is replaced is told in the app (ADR 0014), and the original contact too
+    when a cover is replaced; nobody is told what they did themselves."""
+    told = set()
+    for previous in (current, current.cover_for):
+        if previous is None or previous.user_id in told or previous.user_id == to.pk:
+            continue
+        told.add(previous.user_id)
+        if actor is None or previous.user_id != actor.pk:
+            ContactNotice.objects.create(recipient_id=previous.user_id, youth=youth,
+                                         kind=ContactNotice.Kind.REASSIGNED, colleague=to)
+
+
+def leads_team_of(user, youth: Youth) -> bool:
+    """``user`` is an active team lead of the team holding the youth."""
+    return youth.team_id is not None and user.memberships.filter(
+        is_active=True, role=Role.TEAMLEIDER, team_id=youth.team_id).exists()
+
+
+def contact_role_in_team(user, team_id) -> str | None:
+    """The role ``user`` takes as contact person in this team (CONTACT_PERSON_ROLES), if any."""
+    return (user.memberships.filter(is_active=True, team_id=team_id,
+                                    role__in=CONTACT_PERSON_ROLES)
+            .order_by("id").values_list("role", flat=True).first())
+
+
+def _lead_target_role(*, actor, youth: Youth, user) -> str:
+    """What a team lead's (re)assignment needs: the actor leads the youth's team (else Refused,
+    audited centrally) and the colleague holds a contact-person role in that team."""
+    if not leads_team_of(actor, youth):
+        raise Refused(_("Alleen een teamleider van het team van deze jongere kan toewijzen."))
+    role = contact_role_in_team(user, youth.team_id)
+    if role is None:
+        message = _("Deze collega kan in dit team geen vaste contactpersoon zijn: alleen een "
+                    "doorstroomcoach, jongerencoach werk, leerplichtambtenaar of consulent Werk "
+                    "en Inkomen van het team.")
+        raise ValidationFailed(message, field_errors={"user": [message]})
+    return role
+
+
+@transaction.atomic
+def contact_person_assign_bulk(*, actor, youth: list[Youth], user, reason: str,
+                               cover_until: datetime.date | None = None,
+                               today: datetime.date | None = None) -> list[ContactAssignment]:
+    """A team lead (re)assigns one or more youth to ``user``: for good, or as a temporary cover
+    until ``cover_until`` (inclusive). All or nothing: one refusal leaves every youth as it was.
+    Each youth gets its own event and audit row; the contact who is replaced is told."""
+    if not youth:
+        message = _("Kies ten minste één jongere.")
+        raise ValidationFailed(message, field_errors={"youth": [message]})
+    reason = _require_text(reason, "reason", _("Geef een reden voor de toewijzing."))
+    done = []
+    for person in youth:
+        if cover_until is not None:
+            done.append(contact_cover_start(actor=actor, youth=person, user=user,
+                                            until=cover_until, reason=reason, today=today))
+        else:
+            role = _lead_target_role(actor=actor, youth=person, user=user)
+            done.append(contact_person_assign(actor=actor, youth=person, user=user, role=role,
+                                              reason=reason))
+    return done
+
+
+@transaction.atomic
+def contact_cover_start(*, actor, youth: Youth, user, until: datetime.date, reason: str,
+                        today: datetime.date | None = None) -> ContactAssignment:
+    """``user`` stands in for the youth's contact person until ``until`` (inclusive), e.g.
+    during absence. The original assignment ends and is remembered (``cover_for``): when the
+    cover ends the original contact returns (``contact_cover_end``). A cover of a cover still
+    stands in for the original contact."""
+    today = today or timezone.localdate()
+    role = _lead_target_role(actor=actor, youth=youth, user=user)
+    if until < today:
+        message = _("De waarneming kan niet eindigen vóór vandaag.")
+        raise ValidationFailed(message, field_errors={"cover_until": [message]})
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    current = (youth.contact_assignments.filter(ended_at__isnull=True)
+               .select_related("cover_for").first())
+    if current is None:
+        message = _("%(name)s heeft geen vaste contactpersoon om waar te nemen: wijs toe zonder "
+                    "einddatum.") % {"name": youth.full_name}
+        raise ValidationFailed(message, field_errors={"cover_until": [message]})
+    original = current.cover_for or current
+    if original.user_id == user.pk:
+        message = _("%(name)s is zelf de vaste contactpersoon van %(youth)s.") % {
+            "name": user.get_full_name() or user.get_username(), "youth": youth.full_name}
+        raise ValidationFailed(message, field_errors={"user": [message]})
+    current.ended_at = timezone.now()
+    current.save(update_fields=["ended_at"])
+    assignment = ContactAssignment.objects.create(youth=youth, user=user, role=role,
+                                                  cover_for=original, cover_until=until)
+    for recipient in {original.user_id, current.user_id} - {user.pk, getattr(actor, "pk", None)}:
+        ContactNotice.objects.create(
+            recipient_id=recipient, youth=youth, colleague=user, cover_until=until,
+            kind=ContactNotice.Kind.COVER_STARTED if recipient == original.user_id
+            else ContactNotice.Kind.REASSIGNED)
+    record(actor=actor, youth=youth, kind=Kind.CONTACT_COVER_STARTED, about=assignment,
+           trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
+           from_state=current.role, to_state=role, reason=reason,
+           data={"cover_until": until.isoformat(), "covers": original.pk})
+    return assignment
+
+
+@transaction.atomic
+def contact_cover_end(*, actor, youth: Youth, reason: str) -> ContactAssignment:
+    """End the youth's running cover: the original contact returns. If the original contact no
+    longer holds their role in the youth's team, the cover stays as the contact person (without
+    an end date) and the event says so. ``actor`` None: the daily job (``end_expired_covers``)."""
+    if actor is not None and not leads_team_of(actor, youth):
+        raise Refused(_("Alleen een teamleider van het team van deze jongere kan een waarneming "
+                        "beëindigen."))
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    current = (youth.contact_assignments.filter(ended_at__isnull=True, cover_for__isnull=False)
+               .select_related("cover_for").first())
+    if current is None:
+        raise ValidationFailed(_("Voor deze jongere loopt geen waarneming."))
+    original = current.cover_for
+    returns = original.user.memberships.filter(
+        is_active=True, team_id=youth.team_id, role=original.role).exists()
+    if returns:
+        current.ended_at = timezone.now()
+        current.save(update_fields=["ended_at"])
+        assignment = ContactAssignment.objects.create(youth=youth, user=original.user,
+                                                      role=original.role)
+    else:
+        current.cover_for, current.cover_until = None, None
+        current.save(update_fields=["cover_for", "cover_until"])
+        assignment = current
+    for recipient, colleague in ((original.user_id, current.user), (current.user_id,
+                                                                   original.user)):
+        if actor is None or recipient != actor.pk:
+            ContactNotice.objects.create(recipient_id=recipient, youth=youth, colleague=colleague,
+                                         kind=ContactNotice.Kind.COVER_ENDED)
+    record(actor=actor, youth=youth, kind=Kind.CONTACT_COVER_ENDED, about=assignment,
+           trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
+           from_state=current.role, to_state=assignment.role, reason=reason,
+           data={"original_returned": returns})
+    return assignment
+
+
+def contact_covers_end_expired(*, today: datetime.date | None = None) -> int:
+    """End every cover whose last day has passed (the daily ``end_expired_covers`` command).
+    One transaction per youth, so one failure does not keep the others running."""
+    today = today or timezone.localdate()
+    ended = 0
+    for youth in Youth.objects.filter(contact_assignments__ended_at__isnull=True,
+                                      contact_assignments__cover_until__lt=today).distinct():
+        contact_cover_end(actor=None, youth=youth,
+                          reason=_("De waarneming is afgelopen."))
+        ended += 1
+    return ended
 
 
 @transaction.atomic

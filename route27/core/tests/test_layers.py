@@ -1,6 +1,6 @@
 """The apps form layers, and an app imports only from the layers below it (issue 8).
 
-    core → casefile → youth → trajectories → signals / handover → portal → demo → conf
+    core → casefile → youth → trajectories → signals / handover → portal → demo / home → conf
 
 "core" is the shared base: ``core``, ``law``, ``audit`` and ``organisations``, which use each
 other. ``demo`` (demo data) uses every app; ``conf`` (settings, root URLs, the API router) wires
@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"trajectories"},
     {"signals", "handover", "appointments"},
     {"portal"},
-    {"demo"},
+    {"demo", "home"},
     {"conf"},
 ]
 BASE = LAYERS[0]

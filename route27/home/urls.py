@@ -1,0 +1,9 @@
+from django.urls import path
+
+from route27.home import views
+
+app_name = "home"
+urlpatterns = [
+    path("toewijzen/", views.assign, name="assign"),
+    path("waarneming/<uuid:public_id>/beeindigen/", views.cover_end, name="cover_end"),
+]
