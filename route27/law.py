@@ -703,7 +703,8 @@ class Answer:
     @property
     def citations(self) -> str:
         """The citations of the rules this answer rests on, in words a coach reads."""
-        return "; ".join(dict.fromkeys(RULES[r].citation for r in self.rules))
+        parts = (part for r in self.rules for part in str(RULES[r].citation).split("; "))
+        return "; ".join(dict.fromkeys(parts))
 
     def as_dict(self) -> dict:
         return {

@@ -67,7 +67,7 @@ class Command(BaseCommand):
 
 
 def _answer_line(label: str, answer: law.Answer) -> str:
-    citations = "; ".join(law.RULES[r].citation for r in answer.rules)
+    citations = answer.citations
     if answer.is_open:
         kind = law.OPEN_KIND_LABELS[answer.open]
         text = f"OPEN ({kind}): {answer.question}"
