@@ -17,6 +17,12 @@ them, when there are at least two places to go. The youth template renders every
 ``{% file_section shown %}`` (``casefile`` template tags): the page's context with the section's
 own on top, so two apps' context keys never collide.
 
+A ``summary`` section (the file at a glance, issue 11) reads the facts of every section shown on
+the page — its own context on top of theirs — so it names the next appointment or the linked
+handover without reading them a second time. A section with a ``nav_label`` is a block the page
+folds (``<details>``): the summary and the table of contents stay short, any block is one click
+away.
+
 Orders in use: essentials and alerts 10, timeline 20, the trajectory's blocks 30–110, personal
 details 900, guardians 910.
 """
@@ -56,6 +62,7 @@ class FileSection:
     anchor: str = ""
     permission: str = ""
     shown: Callable[[dict], bool] = always
+    summary: bool = False
 
     @property
     def target(self) -> str:
@@ -114,6 +121,12 @@ def assemble(request: HttpRequest, youth) -> list[ShownSection]:
             context = contexts[section.context]
         if section.shown(context):
             shown.append(ShownSection(section, context))
+    if any(s.section.summary for s in shown):
+        facts: dict = {}
+        for computed in contexts.values():
+            facts.update(computed)
+        shown = [ShownSection(s.section, {**facts, **s.context}) if s.section.summary else s
+                 for s in shown]
     listed = [s.section for s in shown if s.section.nav_label]
     if len(listed) > 1:
         first = next(i for i, s in enumerate(shown) if s.section.nav_label)

@@ -11,4 +11,5 @@ class HandoverConfig(AppConfig):
         from route27.handover import (
             events,  # noqa: F401  registers event kinds and audit types
             merge,  # noqa: F401  moves its rows when files are merged
+            sections,  # noqa: F401  the handover block of the youth file
         )

@@ -20,7 +20,7 @@ def has_earlier_trajectories(context: dict) -> bool:
 
 
 register(FileSection(key="essentials", order=10, template="trajectories/file/_header.html",
-                     context=file_context))
+                     context=file_context, summary=True))  # the file at a glance (issue 11)
 register(FileSection(key="timeline", order=20, template="casefile/file/timeline.html",
                      context=timeline_context, nav_label=_("Tijdlijn"), anchor="tijdlijn",
                      permission=VIEW))

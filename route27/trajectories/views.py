@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from route27 import law
@@ -52,7 +52,7 @@ from route27.trajectories.selectors import (
     trajectory_get,
     trajectory_log_read,
 )
-from route27.trajectories.workflow import Step
+from route27.trajectories.workflow import NEXT, OUTFLOW, Step, next_move
 from route27.youth import selectors as youth_selectors
 from route27.youth.services import contact_person_assign
 
@@ -60,7 +60,21 @@ CHANGE = "trajectories.change_trajectory"
 FORM_TEMPLATE = "trajectories/file/form.html"
 ACTIVITIES_SHOWN = 10
 HAND_BACK_STEPS = (Step.SIGNAL, Step.INTAKE, Step.ROUTE)
-
+# "Terug naar Doorstroompunt" is offered only on a file the Doorstroompunt handed over (its
+# handover's entrance, ``handover.events.entrance_for("dsp_gemeente")``; pinned by a test).
+FROM_DOORSTROOMPUNT = "handover_dsp_gemeente"
+# What finishes a step, for the file's "next step" prompt (the target comes from the table), and
+# the block where it is done.
+STEP_WORK = {
+    Step.SIGNAL: (gettext_lazy("Neem de intake af."), "intake"),
+    Step.INTAKE: (gettext_lazy("Stel de route vast."), "route"),
+    Step.ROUTE: (gettext_lazy("Maak het plan met doelen en acties."), "plan"),
+    Step.ACTIVATION: (gettext_lazy("Zet voorzieningen of activiteiten in."), "voorzieningen"),
+    Step.SUPPORT: (gettext_lazy("Zoek een match: school, werk of een leerwerkplek."), "match"),
+    Step.MATCH: (gettext_lazy("Leg de uitstroom vast; daarna volgt de nazorg."), "match"),
+    Step.AFTERCARE: (gettext_lazy(
+        "Leg de nazorgcontacten vast; na het laatste sluit het traject."), "nazorg"),
+}
 
 # --- Lookups ----------------------------------------------------------------------------------
 def _trajectory_or_404(request, public_id) -> Trajectory:
@@ -212,7 +226,12 @@ def file_context(request, youth) -> dict:
             "route_label": law.route_label(trajectory.route) if trajectory.route else "",
             "legal_basis_label": f.legal_basis_label(trajectory.legal_basis),
             "requested_by_label": f.requested_by_label(trajectory.requested_by),
-            "can_hand_back": trajectory.is_open and trajectory.step in HAND_BACK_STEPS,
+            "can_hand_back": (trajectory.is_open and trajectory.step in HAND_BACK_STEPS
+                              and trajectory.entrance == FROM_DOORSTROOMPUNT),
+            "open_actions": sum(1 for goal in goals for action in goal.actions.all()
+                                if action.status in (PlanAction.Status.PLANNED,
+                                                     PlanAction.Status.IN_PROGRESS)),
+            "next_step": _next_step(trajectory),
             "in_aftercare": trajectory.step == Step.AFTERCARE,
             "status_choices": PlanAction.Status.choices,
         })
@@ -234,6 +253,18 @@ def file_context(request, youth) -> dict:
     ctx["read_only"] = (read_only_reason(request.user, youth)
                         if request.user.has_perm(CHANGE) else "")
     return ctx
+
+
+def _next_step(trajectory: Trajectory) -> dict | None:
+    """The file's "next step" prompt: where the table's way forward leads from this step
+    (``workflow.next_move``) and what finishes the step now."""
+    move = next_move(trajectory.step) if trajectory.is_open else None
+    if move is None:
+        return None
+    target, edge = move
+    work, anchor = STEP_WORK.get(trajectory.step, ("", ""))
+    return {"target": target, "target_label": target.label, "work": work, "anchor": anchor,
+            "is_next": edge is NEXT, "is_outflow": edge is OUTFLOW}
 
 
 def _handover_prompt(youth, contact, alerts, today) -> bool:

@@ -97,3 +97,20 @@ def check_transition(source: str, target: str, *, reason: str = "",
             _("Leg de uitstroomreden vast (%(citation)s).") % {"citation": edge.citation},
             field_errors={"outflow_reason": [_("Kies een uitstroomreden.")]})
     return edge
+
+
+# The way forward from a step, in the order a coach takes it: the next step, else the outflow to
+# aftercare, else ending aftercare. The file's "next step" prompt reads it (issue 11).
+FORWARD = (NEXT, OUTFLOW, AFTERCARE_DONE)
+
+
+def next_move(step: str) -> tuple[Step, Edge] | None:
+    """The table's edge forward from ``step`` and where it leads (None for a closed file)."""
+    if step in TERMINAL:
+        return None
+    for wanted in FORWARD:
+        for (source, target), edge in ALLOWED_TRANSITIONS.items():
+            if source == step and edge is wanted and (
+                    edge is not OUTFLOW or target == Step.AFTERCARE):
+                return target, edge
+    return None

@@ -56,3 +56,21 @@ def test_aftercare_only_closes_or_reopens():
 def test_same_step_is_refused():
     with pytest.raises(TransitionRefused, match="niet toegestaan"):
         check_transition(Step.INTAKE, Step.INTAKE, reason="x")
+
+
+def test_the_way_forward_follows_the_table():
+    """Issue 11: the file's "next step" prompt reads the table, never a second list."""
+    from route27.trajectories.workflow import (
+        AFTERCARE_DONE,
+        ALLOWED_TRANSITIONS,
+        NEXT,
+        OUTFLOW,
+        next_move,
+    )
+
+    for source, target in zip(ORDER[:-2], ORDER[1:-1], strict=True):
+        assert next_move(source) == (target, NEXT)
+        assert ALLOWED_TRANSITIONS[(source, target)] is NEXT
+    assert next_move(Step.MATCH) == (Step.AFTERCARE, OUTFLOW)
+    assert next_move(Step.AFTERCARE) == (Step.CLOSED, AFTERCARE_DONE)
+    assert next_move(Step.CLOSED) is None and next_move(Step.HANDED_BACK) is None
