@@ -11,6 +11,10 @@ An app registers a summariser for its own kinds, in its ``timeline.py`` imported
 the events of those kinds on that page, for a lookup the summaries need (one query, not one per
 row); its result is ``prepared``. A kind without a summariser shows its label only. An app
 summarises only the kinds it registered in ``EVENT_KINDS``.
+
+Repeated events fold (issue 11): with ``group(event) -> key`` (None: never folds) consecutive
+events of one kind with the same key become one row, ``fold(events) -> str`` its summary
+("Overdracht: 5 wijzigingen"), the events one click away inside it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ class Summariser:
     kinds: frozenset[str]
     summarise: Callable[[Event, Any], str]
     prepare: Callable[[list[Event]], Any] | None = None
+    group: Callable[[Event], Any] | None = None
+    fold: Callable[[list[Event]], str] | None = None
 
 
 _BY_KIND: dict[str, Summariser] = {}
@@ -46,10 +52,16 @@ def _app_of(dotted: str) -> str | None:
 
 
 def register_summary(kinds: Iterable[str], summarise: Callable[[Event, Any], str], *,
-                     prepare: Callable[[list[Event]], Any] | None = None) -> Summariser:
+                     prepare: Callable[[list[Event]], Any] | None = None,
+                     group: Callable[[Event], Any] | None = None,
+                     fold: Callable[[list[Event]], str] | None = None) -> Summariser:
     """Summarise ``kinds`` (codes, or a ``TextChoices`` class) with ``summarise``. A kind has one
-    summariser, from the app that registered the kind."""
-    summariser = Summariser(frozenset(str(kind) for kind in kinds), summarise, prepare)
+    summariser, from the app that registered the kind; ``group`` and ``fold`` (both or neither)
+    fold repeated events into one row."""
+    if (group is None) != (fold is None):
+        raise ImproperlyConfigured("a summariser folds with both group and fold, or neither")
+    summariser = Summariser(frozenset(str(kind) for kind in kinds), summarise, prepare, group,
+                            fold)
     app = _app_of(summarise.__module__)
     for kind in summariser.kinds:
         owner = EVENT_KINDS.owner(kind)
@@ -81,9 +93,35 @@ def summaries(events: list[Event]) -> list[str]:
     return result
 
 
+def folded(rows: list[dict]) -> list[dict]:
+    """Consecutive rows of one kind whose summariser groups them under the same key become one
+    row: the newest event, the summariser's ``fold`` summary and the rows in ``group``."""
+    result: list[dict] = []
+    previous_key = None
+    for row in rows:
+        summariser = _BY_KIND.get(row["event"].kind)
+        key = None
+        if summariser is not None and summariser.group is not None:
+            group = summariser.group(row["event"])
+            key = (row["event"].kind, group) if group is not None else None
+        if key is not None and key == previous_key:
+            result[-1]["group"].append(row)
+        else:
+            result.append({**row, "group": [row]})
+        previous_key = key
+    for row in result:
+        if len(row["group"]) > 1:
+            summariser = _BY_KIND[row["event"].kind]
+            row["summary"] = summariser.fold([r["event"] for r in row["group"]])
+        else:
+            row["group"] = []
+    return result
+
+
 def timeline_context(request, youth) -> dict:
-    """The timeline section of the file page: one page of events (``?pagina=``), summarised."""
+    """The timeline section of the file page: one page of events (``?pagina=``), summarised,
+    repeated events folded."""
     page = Paginator(timeline_of(youth), PAGE_SIZE).get_page(request.GET.get("pagina"))
     events = list(page.object_list)
     rows = [{"event": e, "summary": s} for e, s in zip(events, summaries(events), strict=True)]
-    return {"timeline": rows, "timeline_page": page}
+    return {"timeline": folded(rows), "timeline_page": page}

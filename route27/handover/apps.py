@@ -12,4 +12,5 @@ class HandoverConfig(AppConfig):
             events,  # noqa: F401  registers event kinds and audit types
             merge,  # noqa: F401  moves its rows when files are merged
             sections,  # noqa: F401  the handover block of the youth file
+            timeline,  # noqa: F401  its events in the youth's timeline
         )

@@ -35,7 +35,34 @@ def test_each_event_gets_the_summary_of_its_own_app():
     ]
     assert summaries(events) == [
         "1 Signaal/melding → 2 Intake en behoefteverkenning", "Doorstroomcoach",
-        "Duurzaam werk", "", "", ""]
+        "Duurzaam werk", "Verstuurd", "", ""]
+
+
+def test_repeated_handover_changes_fold_into_one_row():
+    """Issue 11: five changes of one handover read "Overdracht: 5 wijzigingen" (the rows one
+    click away); another handover, or another kind in between, starts a new row."""
+    from route27.casefile.timeline import folded
+
+    def change(handover, to_state):
+        return Event(kind=HandoverEventKind.HANDOVER_CHANGED, to_state=to_state,
+                     data={"handover": handover})
+
+    steps = ["accepted", "received", "sent", "concept", "concept"]
+    events = [*(change("a", state) for state in steps),
+              Event(kind=TrajectoryEventKind.STEP_CHANGED, from_state="signal", to_state="intake"),
+              change("b", "sent"), change("a", "sent")]
+    rows = folded([{"event": e, "summary": s} for e, s in zip(events, summaries(events),
+                                                                  strict=True)])
+
+    assert [len(r["group"]) for r in rows] == [5, 0, 0, 0]
+    assert rows[0]["summary"] == "Overdracht: 5 wijzigingen (nu: Geaccepteerd)"
+    assert rows[2]["summary"] == "Verstuurd"
+
+
+def test_a_summariser_folds_with_group_and_fold_together():
+    with pytest.raises(ImproperlyConfigured, match="both group and fold"):
+        register_summary([HandoverEventKind.HANDOVER_CHANGED], summarise_here,
+                         group=lambda e: None)
 
 
 @pytest.mark.django_db
