@@ -127,6 +127,7 @@ ROWS: dict[str, str | None] = {
     ":doelen-action-add": "goal", ":acties-set-status": "plan_action",
     ":nazorgcontacten-record-outcome": "follow_up",
     ":signalen-list": None, ":signalen-detail": "signal", ":signalen-confirm": "signal",
+    "trajectories:contact_record": "trajectory",
     "appointments:list": None, "appointments:plan": "trajectory",
     "appointments:attendance": "appointment",
     # The youth's link: public; an unknown token (the pattern itself) is a neutral 404.

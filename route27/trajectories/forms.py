@@ -370,10 +370,11 @@ class ActionStatusForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    kind = choice(_("Soort activiteit"), [("", _("Kies")), *Activity.Kind.choices],
+    kind = choice(_("Soort activiteit of contact"), [("", _("Kies")), *Activity.Kind.choices],
                   message=_("Kies het soort activiteit."))
     on = date_field(_("Datum"))
-    description = text_area(_("Omschrijving"))
+    description = text_area(_("Omschrijving"), help_text=Activity._meta.get_field(
+        "description").help_text)
 
     def clean_on(self):
         on = self.cleaned_data["on"]

@@ -275,17 +275,36 @@ class PlanAction(models.Model):
 
 class Activity(models.Model):
     class Kind(models.TextChoices):
+        # Contacts a coach records (issue 11 §3): the kinds used every day come first.
+        PHONE = "telefoon", _("Telefoon")
+        WHATSAPP = "whatsapp", _("WhatsApp (alleen dat er contact was)")
+        HOME_VISIT = "huisbezoek", _("Huisbezoek")
+        ON_SITE = "gesprek_op_locatie", _("Gesprek op locatie")
+        VIDEO = "video", _("Videogesprek")
+        EMAIL = "email", _("E-mail")
+        NO_SHOW = "no_show", _("Niet gekomen (no-show)")
         COACHING = "coaching", _("Coachingsgesprek")
         TRAINING = "training", _("Training")
         WORKSHOP = "workshop", _("Workshop")
         E_COACHING = "e_coaching", _("E-coaching")
         GROUP_MODULE = "group_module", _("Groepsmodule")
 
+    # A no-show is a contact attempt: in the file, but the youth was not reached, so it does
+    # not move the trajectory's last contact.
+    ATTEMPTS = frozenset({Kind.NO_SHOW})
+    # Recorded with one click from the worklist or the file header (today, no description).
+    QUICK_CONTACTS = (Kind.PHONE, Kind.WHATSAPP, Kind.HOME_VISIT, Kind.ON_SITE, Kind.VIDEO,
+                      Kind.EMAIL, Kind.NO_SHOW)
+    QUICK_CONTACT_CHOICES = [(kind.value, kind.label) for kind in QUICK_CONTACTS]
+
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE,
                                    related_name="activities")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     on = models.DateField(_("datum"))
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(
+        _("omschrijving"), blank=True,
+        help_text=_("Kort en zakelijk. Bij WhatsApp leg je alleen vast dat er contact was: "
+                    "de inhoud van berichten wordt niet opgeslagen."))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
 

@@ -324,11 +324,14 @@ def activity_record(*, actor, trajectory: Trajectory, kind: str, on: datetime.da
     _check_date(trajectory, on, "on")
     activity = Activity.objects.create(trajectory=trajectory, kind=kind, on=on,
                                        description=description.strip(), recorded_by=actor)
-    if trajectory.last_contact_on is None or on > trajectory.last_contact_on:
+    reached = kind not in Activity.ATTEMPTS  # a no-show is an attempt, not a contact
+    if reached and (trajectory.last_contact_on is None or on > trajectory.last_contact_on):
         trajectory.last_contact_on = on
         trajectory.save(update_fields=["last_contact_on"])
     record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=on,
-           kind=Kind.ACTIVITY_RECORDED, data={"kind": kind}, detail={"activity": activity.pk})
+           kind=Kind.ACTIVITY_RECORDED,
+           data={"kind": kind, **({} if reached else {"contact_attempt": True})},
+           detail={"activity": activity.pk})
     return activity
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<uuid:public_id>/acties/<int:action_id>/status/", views.action_status,
          name="action_status"),
     path("<uuid:public_id>/activiteiten/nieuw/", views.activity_add, name="activity_add"),
+    path("<uuid:public_id>/contact/", views.contact_record, name="contact_record"),
     path("<uuid:public_id>/voorzieningen/nieuw/", views.instrument_add, name="instrument_add"),
     path("<uuid:public_id>/match/", views.placement_add, name="placement_add"),
     path("<uuid:public_id>/uitstroom/", views.outflow, name="outflow"),

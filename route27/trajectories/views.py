@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
@@ -37,6 +38,7 @@ from route27.trajectories import selectors, services
 from route27.trajectories.alerts import Alert, alerts_for
 from route27.trajectories.events import StaffEntrance, TrajectoryObject
 from route27.trajectories.models import (
+    Activity,
     FollowUp,
     PlanAction,
     RouteDecision,
@@ -75,6 +77,7 @@ STEP_WORK = {
     Step.AFTERCARE: (gettext_lazy(
         "Leg de nazorgcontacten vast; na het laatste sluit het traject."), "nazorg"),
 }
+
 
 # --- Lookups ----------------------------------------------------------------------------------
 def _trajectory_or_404(request, public_id) -> Trajectory:
@@ -252,6 +255,7 @@ def file_context(request, youth) -> dict:
     ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE, trajectory)
     ctx["read_only"] = (read_only_reason(request.user, youth)
                         if request.user.has_perm(CHANGE) else "")
+    ctx["contact_kinds"] = Activity.QUICK_CONTACT_CHOICES
     return ctx
 
 
@@ -524,6 +528,31 @@ def activity_add(request, trajectory):
                                                 kind=d["kind"], on=d["on"],
                                                 description=d["description"]),
         success=_("De activiteit is vastgelegd."))
+
+
+@require_http_methods(["POST"])
+@access_policy(CHANGE)
+@_writes
+def contact_record(request, trajectory):
+    """Record today's contact of one kind: the second click of the contact menu
+    (``_contact_menu.html``, issue 11 §3) on the worklist or the file header; back to the page
+    the menu was on."""
+    kind = request.POST.get("kind", "")
+    target = request.POST.get("next", "")
+    if not (target and url_has_allowed_host_and_scheme(target, {request.get_host()})):
+        target = _file_url(trajectory.youth, "activiteiten")
+    if kind not in Activity.QUICK_CONTACTS:
+        messages.error(request, _("Kies het soort contact."))
+        return redirect(target)
+    try:
+        services.activity_record(actor=request.user, trajectory=trajectory, kind=kind,
+                                 on=timezone.localdate())
+    except Route27Error as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Vastgelegd: %(kind)s met %(name)s.") % {
+            "kind": Activity.Kind(kind).label, "name": trajectory.youth.full_name})
+    return redirect(target)
 
 
 @require_http_methods(["GET", "POST"])

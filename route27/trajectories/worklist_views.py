@@ -28,7 +28,7 @@ from route27.organisations.models import config_for
 from route27.trajectories import selectors
 from route27.trajectories.alerts import alerts_for
 from route27.trajectories.events import TrajectoryObject
-from route27.trajectories.models import Intensity
+from route27.trajectories.models import Activity, Intensity
 from route27.trajectories.workflow import ORDER
 from route27.youth.selectors import duplicate_pairs_among, youth_log_shown
 from route27.youth.services import contact_person_assign
@@ -108,6 +108,7 @@ def worklist(request):
     return render(request, "trajectories/worklists/worklist.html", {
         "form": form, "rows": rows, "page": page, "total": paginator.count,
         "headers": _sort_headers(dict(chosen), sort), "filtered": bool(chosen), "sort": sort,
+        "contact_kinds": Activity.QUICK_CONTACT_CHOICES,
     })
 
 
