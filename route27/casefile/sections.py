@@ -20,8 +20,8 @@ own on top, so two apps' context keys never collide.
 A ``summary`` section (the file at a glance, issue 11) reads the facts of every section shown on
 the page — its own context on top of theirs — so it names the next appointment or the linked
 handover without reading them a second time. A section with a ``nav_label`` is a block the page
-folds (``<details>``): the summary and the table of contents stay short, any block is one click
-away.
+folds (``<details>``) under its label: any block is one click away, and the youth page leaves
+the table of contents out, since the folded labels list the blocks already.
 
 Orders in use: essentials and alerts 10, timeline 20, the trajectory's blocks 30–110, personal
 details 900, guardians 910.

@@ -69,11 +69,11 @@ def test_an_app_registers_a_section_and_it_appears_on_the_file_page(
 
     assert f"<p>Hallo {trajectory.youth.given_names}</p>" in page
     assert calls == [trajectory.youth]
-    # In its place by order (contact 50, plan 60), and in the table of contents.
+    # In its place by order (contact 50, plan 60), folded under its label (issue 11).
     assert page.index('id="contact"') < page.index('id="outreach"') < page.index('id="plan"')
-    toc = page[page.index('class="r27-toc"'):page.index("</nav>", page.index('class="r27-toc"'))]
-    assert toc.index('href="#contact"') < toc.index('href="#outreach"') < toc.index(
-        'href="#plan"')
+    assert page.index('id="blok-contact"') < page.index('id="blok-outreach"') < page.index(
+        'id="blok-plan"')
+    assert '<summary class="r27-fold__summary">Outreach</summary>' in page
 
 
 @pytest.mark.django_db
