@@ -1,0 +1,95 @@
+"""No raw codes and no English on Dutch pages (issue 11 §6).
+
+Every page without arguments, and every page of one object of each kind, is rendered as every
+principal of the access matrix (each role, the youth and a parent in the portal, a superuser);
+the visible text (no tags, attributes, scripts or styles) must hold no snake_case value (a code
+such as ``dsp_gemeente`` shown instead of its label) and none of a short list of common English
+words. A failure names the page, the principal and the words.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+
+from route27.tests.test_access_matrix import ROWS, _url, _world, routes
+
+pytestmark = pytest.mark.django_db
+
+SNAKE_CASE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+ENGLISH = re.compile(r"\b(?:the|and|with|your|please|cancel|submit|delete|search|required|"
+                     r"error|previous|None|True|False|Save|Edit|Back|Next|Page|Home)\b")
+# Not read: scripts and the like, and <code> (a column name the user types, shown as code).
+HIDDEN = {"script", "style", "template", "noscript", "title", "code"}
+
+
+class VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN:
+            self._hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def problems_of(text: str) -> list[str]:
+    text = re.sub(r"\S+@\S+|https?://\S+|/\S*/", " ", text)  # addresses and paths
+    return sorted({*SNAKE_CASE.findall(text), *ENGLISH.findall(text)})
+
+
+def test_the_checker_finds_codes_and_english():
+    html = ('<p title="raw_code">Status: dsp_gemeente, the next one</p><script>var a_b;</script>'
+            '<a href="/x_y/">Verder</a> <code>kolom_naam</code>')
+    assert problems_of(visible_text(html)) == ["dsp_gemeente", "the"]
+
+
+def test_no_raw_codes_or_english_on_any_page_for_any_role():
+    world = _world()
+    pages: list[tuple[str, str]] = []
+    for route in routes():
+        if route.name not in ROWS or route.name.startswith(":") and "api" in route.pattern:
+            continue
+        kind = ROWS[route.name]
+        if kind is None:
+            if "<" not in route.pattern:
+                pages.append((route.name, _url(route, None)))
+        else:
+            pages += [(route.name, _url(route, obj)) for obj in world.objects[kind]]
+    found: list[str] = []
+    rendered = 0
+    for name, user in world.principals.items():
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for route_name, url in pages:
+            if url.startswith("/api/") or route_name in (":logout", ":set_language"):
+                continue
+            response = client.get(url)
+            if response.status_code != 200 or "text/html" not in response.get(
+                    "Content-Type", ""):
+                continue
+            rendered += 1
+            bad = problems_of(visible_text(response.content.decode()))
+            if bad:
+                found.append(f"{name} {url} ({route_name}): {', '.join(bad)}")
+    assert rendered > 150, f"only {rendered} pages rendered"
+    assert not found, "ruwe codes of Engels op Nederlandse pagina's:\n" + "\n".join(found)
