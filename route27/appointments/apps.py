@@ -10,6 +10,7 @@ class AppointmentsConfig(AppConfig):
     def ready(self):
         from route27.appointments import (
             events,  # noqa: F401  registers event kinds and audit types
+            merge,  # noqa: F401  moves its rows when files are merged
             rules,  # noqa: F401  registers permissions
             sections,  # noqa: F401  the appointments section of the file
         )

@@ -122,3 +122,13 @@ def test_link_is_rate_limited(client, settings):
     for _ in range(3):
         assert client.get("/afspraak/geen/").status_code == 404
     assert client.get("/afspraak/geen/").status_code == 429
+
+
+def test_cancel_an_upcoming_appointment_from_the_list(coach_client, coach, team):
+    appointment = _own(coach, team, tomorrow=True)
+    page = coach_client.get("/afspraken/").content.decode()
+    assert 'value="cancelled_by_coach"' in page
+    coach_client.post(f"/afspraken/{appointment.public_id}/aanwezigheid/",
+                      {"status": "cancelled_by_coach", "next": "/afspraken/"})
+    appointment.refresh_from_db()
+    assert appointment.status == Status.CANCELLED_BY_COACH
