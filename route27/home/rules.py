@@ -2,9 +2,11 @@
 
 Exactly the models the admin registers for administration — municipal settings, reference
 lists, document formats, organisations, teams and accounts — and never case data (no youth
-files are in the admin). Accounts: a functional administrator creates accounts and sees them,
-and gives and changes memberships on the team page; they do not edit an existing account in the
-admin (that form can make a superuser), so they cannot raise their own rights.
+files are in the admin). Accounts: a functional administrator sees them and gives and changes
+memberships (roles) on the team page. Creating or editing an account stays with a superuser:
+Django's user admin adds only with the change right, and its change form can make a superuser,
+so granting it would let a functional administrator raise their own rights (an in-app account
+page without those fields is the better way; issue 11 leaves it open).
 
 ``/beheer/`` still asks ``is_staff`` (AdminSite); the demo sets it for the beheer account, and a
 municipality sets it when it creates a functional administrator. The rules live here, at the
@@ -25,7 +27,7 @@ RIGHTS: dict[str, dict[str, tuple[str, ...]]] = {
         "organisation": ("view", "add", "change"),
         "team": ("view", "add", "change"),
         "membership": ("view", "add", "change"),
-        "user": ("view", "add"),
+        "user": ("view",),
     },
     "trajectories": {
         "lifedomain": ("view", "add", "change"),

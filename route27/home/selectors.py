@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
@@ -159,19 +160,20 @@ def notices(*, user, today: datetime.date) -> list[ContactNotice]:
                 .select_related("youth", "colleague")[:ROWS_SHOWN])
 
 
-def appointments(*, user, today: datetime.date):
-    """Today's and this week's appointments and those waiting for attendance, from
-    ``route27.appointments`` (issue 11 §2) — ``None`` while that app does not exist yet."""
-    try:
-        from route27.appointments import selectors as appointment_selectors
-    except ImportError:
-        return None
-    start = datetime.datetime.combine(today, datetime.time.min).astimezone()
-    end = datetime.datetime.combine(week_end(today) + datetime.timedelta(days=1),
-                                    datetime.time.min).astimezone()
+def appointments(*, user, today: datetime.date) -> dict:
+    """Today's and this week's own appointments, and past ones whose attendance is still to be
+    recorded (``route27.appointments``, issue 11 §2); each list logged as read there."""
+    from route27.appointments import selectors as appointment_selectors
+
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(
+        week_end(today) + datetime.timedelta(days=1), datetime.time.min))
+    week = appointment_selectors.appointments_for(user, start=start, end=end)
+    tomorrow = start + datetime.timedelta(days=1)
     return {
-        "week": list(appointment_selectors.appointments_for(user, start=start, end=end)),
-        "attendance": list(appointment_selectors.appointments_due_attendance(user)),
+        "today": [a for a in week if a.starts_at < tomorrow],
+        "week": [a for a in week if a.starts_at >= tomorrow],
+        "attendance": appointment_selectors.appointments_due_attendance(user),
     }
 
 
@@ -262,7 +264,7 @@ def colleagues(*, user) -> list[Membership]:
     seen, result = set(), []
     for membership in (Membership.objects.filter(
             team_id__in=trajectory_selectors.lead_team_ids(user), is_active=True,
-            role__in=CONTACT_PERSON_ROLES).select_related("user", "team")
+            role__in=CONTACT_PERSON_ROLES).select_related("user", "team__organisation")
             .order_by("user__last_name", "user__first_name", "id")):
         if membership.user_id not in seen:
             seen.add(membership.user_id)

@@ -174,6 +174,7 @@ def _standing_merges(*, kept, merged) -> QuerySet:
 
 MERGE_MOVERS.register(ContactAssignmentMover())
 MERGE_MOVERS.register(FieldMover("youth.guardian", "youth.Guardian", rows=_guardians))
+MERGE_MOVERS.register(FieldMover("youth.contact_notice", "youth.ContactNotice"))
 MERGE_MOVERS.register(FieldMover("youth.review_new", "youth.PossibleDuplicate", "youth",
                                  rows=_reviews("youth")))
 MERGE_MOVERS.register(FieldMover("youth.review_existing", "youth.PossibleDuplicate", "other",
