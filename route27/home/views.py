@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from route27.audit.purposes import Purpose
@@ -158,14 +159,17 @@ def assign(request):
                 apply_service_errors(exc, form)
             else:
                 name = target.get_full_name() or target.get_username()
+                count = len(chosen)
                 if until:
-                    messages.success(request, _(
-                        "%(name)s neemt %(count)s jongere(n) waar tot en met %(date)s.") % {
-                        "name": name, "count": len(chosen), "date": until.strftime("%d-%m-%Y")})
+                    messages.success(request, ngettext(
+                        "%(name)s neemt %(count)s jongere waar tot en met %(date)s.",
+                        "%(name)s neemt %(count)s jongeren waar tot en met %(date)s.", count) % {
+                        "name": name, "count": count, "date": until.strftime("%d-%m-%Y")})
                 else:
-                    messages.success(request, _(
-                        "%(name)s is nu vaste contactpersoon van %(count)s jongere(n).") % {
-                        "name": name, "count": len(chosen)})
+                    messages.success(request, ngettext(
+                        "%(name)s is nu vaste contactpersoon van %(count)s jongere.",
+                        "%(name)s is nu vaste contactpersoon van %(count)s jongeren.", count) % {
+                        "name": name, "count": count})
                 return redirect(request.get_full_path())
     record_reads(user=request.user, shown=[r.trajectory.youth for r in listing.rows],
                  purpose=Purpose.CASELOAD)

@@ -57,7 +57,7 @@ def test_team_lead_covers_three_youth_for_two_weeks(browser, page, live_server, 
     page.get_by_label("Waarneming tot en met").fill(until.isoformat())
     page.get_by_label("Reden").fill("Twee weken verlof")
     _click(page, page.locator("#main").get_by_role("button", name="Toewijzen", exact=True))
-    _message(page, f"{COLLEAGUE_NAME} neemt 3 jongere(n) waar tot en met "
+    _message(page, f"{COLLEAGUE_NAME} neemt 3 jongeren waar tot en met "
                    f"{until:%d-%m-%Y}.")
     _visit(page, "toewijzen na de waarneming", "Jongeren toewijzen")
     _assert_clean(page)
