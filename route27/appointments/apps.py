@@ -13,4 +13,5 @@ class AppointmentsConfig(AppConfig):
             merge,  # noqa: F401  moves its rows when files are merged
             rules,  # noqa: F401  registers permissions
             sections,  # noqa: F401  the appointments section of the file
+            timeline,  # noqa: F401  its events' lines on the timeline
         )

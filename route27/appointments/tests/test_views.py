@@ -132,3 +132,10 @@ def test_cancel_an_upcoming_appointment_from_the_list(coach_client, coach, team)
                       {"status": "cancelled_by_coach", "next": "/afspraken/"})
     appointment.refresh_from_db()
     assert appointment.status == Status.CANCELLED_BY_COACH
+
+
+def test_a_no_show_reads_as_one_on_the_timeline(coach_client, coach, team):
+    appointment = _own(coach, team, no_show=True)
+    page = coach_client.get(f"/jongeren/{appointment.youth.public_id}/").content.decode()
+    assert "Aanwezigheid vastgelegd" in page
+    assert "Niet gekomen" in page.split('id="tijdlijn"')[1]
