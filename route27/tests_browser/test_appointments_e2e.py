@@ -1,13 +1,15 @@
 """Appointments and contacts, end to end (issue 11 §2, §3), as a coach of the demo.
 
-Plan an appointment today from the youth file, record the no-show in one click from "Mijn
-afspraken", and record a phone contact in two clicks from the worklist (open the row's contact
-menu, choose "Telefoon"). axe checks every page visited; no CSP or JavaScript errors.
+Plan an appointment today from the youth file, confirm it on the youth's link, record the
+no-show in one click from "Mijn afspraken", and record a phone contact in two clicks from the
+worklist (open the row's contact menu, choose "Telefoon"). axe checks every page visited; no CSP
+or JavaScript errors.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -50,6 +52,15 @@ def test_coach_plans_records_no_show_and_phone_contact(browser, page, live_serve
     _click(page, page.locator("#main").get_by_role("button", name="Afspraak plannen"))
     _message(page, "De afspraak is gepland.")
     appointment = Appointment.objects.get(youth=youth)
+
+    # The youth's link (public): only first names, "Ik kom" in one click.
+    page.goto(f"{base}/afspraak/{appointment.token}/")
+    _visit(page, "de afspraakpagina van de jongere", re.compile(r"^Hoi .+, je afspraak$"))
+    assert youth.family_name not in page.content()
+    _click(page, page.get_by_role("button", name="Ik kom"))
+    expect(page.get_by_text("Dank je! We zien je dan.")).to_be_visible()
+    appointment.refresh_from_db()
+    assert appointment.confirmed_at is not None
 
     # One click: the no-show, from "Mijn afspraken".
     page.goto(f"{base}/afspraken/")

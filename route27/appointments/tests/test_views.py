@@ -82,6 +82,7 @@ def test_plan_on_a_closed_file_is_refused(coach_client, coach, team):
     url = f"/afspraken/traject/{trajectory.public_id}/nieuw/"
     assert coach_client.get(url).status_code == 302
     assert not Appointment.objects.exists()
+    assert AuditEntry.objects.filter(actor=coach, action=AuditAction.DENIED).exists()
 
 
 # --- The youth's link -------------------------------------------------------------------------
