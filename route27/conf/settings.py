@@ -230,6 +230,24 @@ ROUTE27_MERGE_UNDO_DAYS = config(
     30,
     help_text="Days within which a functional administrator can undo a merge of two files.",
 )
+ROUTE27_PUBLIC_BASE_URL = config(
+    "ROUTE27_PUBLIC_BASE_URL",
+    "http://localhost:8000",
+    help_text="Address of this site as the youth reaches it: the base of the appointment links "
+    "in invitations and reminders (ADR 0013).",
+)
+ROUTE27_APPOINTMENT_LINK_PER_HOUR = config(
+    "ROUTE27_APPOINTMENT_LINK_PER_HOUR",
+    60,
+    help_text="Requests to the youth's appointment links (/afspraak/<token>/) accepted per "
+    "client IP per hour.",
+)
+ROUTE27_SMS_SENDER = config(
+    "ROUTE27_SMS_SENDER",
+    "",
+    help_text="Dotted path to a function send(phone, text) that sends appointment invitations "
+    "and reminders by SMS. Empty (default): no SMS; no provider is built in (ADR 0013).",
+)
 
 # --- Background tasks: django-tasks with the database backend (worker: manage.py db_worker) -------
 # The same database as the application, so SQLite needs no extra service; `make run` starts a
