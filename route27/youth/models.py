@@ -128,7 +128,7 @@ class ContactAssignment(models.Model):
     # Temporary cover during absence (ADR 0014): this assignment stands in for ``cover_for``
     # until ``cover_until`` (inclusive); when the cover ends, the original contact returns.
     cover_for = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="covers",
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="covers",
         verbose_name=_("waarneming voor"),
     )
     cover_until = models.DateField(_("waarneming tot en met"), null=True, blank=True)

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='contactassignment',
             name='cover_for',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='covers', to='youth.contactassignment', verbose_name='waarneming voor'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='covers', to='youth.contactassignment', verbose_name='waarneming voor'),
         ),
         migrations.AddField(
             model_name='contactassignment',
