@@ -218,7 +218,8 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
     current = youth.contact_assignments.filter(ended_at__isnull=True).first()
     if current and only_if_unassigned:
         raise ValidationFailed(_("Een collega heeft deze jongere net opgepakt."))
-    if current and current.user_id == user.pk and current.role == role:
+    if current and current.user_id == user.pk and current.role == role \
+            and current.cover_for_id is None:  # a cover made permanent is a new assignment
         return current
     if role not in CONTACT_PERSON_ROLES or not user.memberships.filter(
             is_active=True, role=role).exists():

@@ -214,3 +214,12 @@ def test_cover_end_page(lead_client, coach, colleague, team, lead):
     response = lead_client.post(f"/start/waarneming/{youth.public_id}/beeindigen/")
     assert response.status_code == 302
     assert active(youth).user == coach
+
+
+def test_assigning_the_covering_colleague_for_good_ends_the_cover(lead, coach, colleague, team):
+    (youth,) = owned(coach, team)
+    contact_cover_start(actor=lead, youth=youth, user=colleague, until=TODAY, reason="Ziek")
+    contact_person_assign_bulk(actor=lead, youth=[youth], user=colleague, reason="Blijft")
+    now = active(youth)
+    assert now.user == colleague and now.cover_for is None and now.cover_until is None
+    assert contact_covers_end_expired(today=TODAY + datetime.timedelta(days=1)) == 0
