@@ -19,9 +19,11 @@ own on top, so two apps' context keys never collide.
 
 A ``summary`` section (the file at a glance, issue 11) reads the facts of every section shown on
 the page — its own context on top of theirs — so it names the next appointment or the linked
-handover without reading them a second time. A section with a ``nav_label`` is a block the page
-folds (``<details>``) under its label: any block is one click away, and the youth page leaves
-the table of contents out, since the folded labels list the blocks already.
+handover without reading them a second time; each shown section's ``glance`` template (items of
+the summary's data list) is listed for it as ``glance_templates``, so an app above the summary's
+adds its facts without the summary naming that app. A section with a ``nav_label`` is a block
+the page folds (``<details>``) under its label: any block is one click away, and the youth page
+leaves the table of contents out, since the folded labels list the blocks already.
 
 Orders in use: essentials and alerts 10, timeline 20, the trajectory's blocks 30–110, personal
 details 900, guardians 910.
@@ -63,6 +65,7 @@ class FileSection:
     permission: str = ""
     shown: Callable[[dict], bool] = always
     summary: bool = False
+    glance: str = ""
 
     @property
     def target(self) -> str:
@@ -125,6 +128,7 @@ def assemble(request: HttpRequest, youth) -> list[ShownSection]:
         facts: dict = {}
         for computed in contexts.values():
             facts.update(computed)
+        facts["glance_templates"] = [s.section.glance for s in shown if s.section.glance]
         shown = [ShownSection(s.section, {**facts, **s.context}) if s.section.summary else s
                  for s in shown]
     listed = [s.section for s in shown if s.section.nav_label]

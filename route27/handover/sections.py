@@ -38,4 +38,4 @@ def has_handovers(context: dict) -> bool:
 register(FileSection(key="handovers", order=120, template="handover/file/section.html",
                      context=handover_file_context, nav_label=_("Overdracht"),
                      anchor="overdracht", permission="handover.view_handover",
-                     shown=has_handovers))
+                     shown=has_handovers, glance="handover/file/_glance.html"))

@@ -176,3 +176,20 @@ def test_school_cannot_send_on_behalf_of_another_organisation(school, gemeente, 
     assert "sender" in caught.value.field_errors
     assert not Handover.objects.exists()
     assert not AuditEntry.objects.filter(action=AuditAction.CREATE).exists()
+
+
+def test_the_file_summary_links_the_handover_and_its_consent(client, draft, school, coach):
+    """Issue 11 §4: the receiving coach's file names the handover that brought the youth, links
+    its overgangsdocument and says the consent state."""
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
+    services.handover_send(actor=school, handover=draft)
+    services.handover_accept(actor=coach, handover=draft)
+    client.force_login(coach)
+
+    page = client.get(f"/jongeren/{draft.youth.public_id}/").content.decode()
+
+    glance = page[page.index("In één oogopslag"):page.index('class="r27-fold"')]
+    assert f'href="/overdracht/{draft.public_id}/">Overgangsdocument</a>' in glance
+    assert "Toestemming voor 1 onderdeel" in glance
+    assert f"Van {draft.sender.name}" in glance
