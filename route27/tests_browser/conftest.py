@@ -150,3 +150,10 @@ def assert_accessible(page, label: str) -> None:
         f"axe vond {len(violations)} schending(en) op {label} ({page.url}):\n"
         + format_violations(violations)
     )
+
+
+def open_folds(page) -> None:
+    """Open every folded block of the youth file (``<details class="r27-fold">``, issue 11), as a
+    coach clicking through it would, so a scenario reads every block where it stands."""
+    page.evaluate("() => document.querySelectorAll('details.r27-fold')"
+                  ".forEach(d => { d.open = true; })")

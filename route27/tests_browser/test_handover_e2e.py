@@ -19,7 +19,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from route27.tests_browser.conftest import DEMO_PASSWORD, PageProblems, assert_accessible, login
+from route27.tests_browser.conftest import (
+    DEMO_PASSWORD,
+    PageProblems,
+    assert_accessible,
+    login,
+    open_folds,
+)
 
 SCHOOL = "school.mbo"
 SCHOOL_NAME = "Mbo-college Amstelland (demo)"
@@ -46,6 +52,7 @@ HEALTH = "Heeft migraine en soms een rustige plek nodig."
 def _visit(page, label: str, heading: str | re.Pattern) -> None:
     """Every page the scenario lands on: the expected h1, and 0 axe violations."""
     expect(page.locator("h1")).to_have_text(heading)
+    open_folds(page)  # the file's blocks are folded (issue 11); the scenario reads them all
     if page.viewport_size["width"] < 500:  # a phone: no sideways scrolling
         widths = page.evaluate("() => [document.documentElement.scrollWidth,"
                                " document.documentElement.clientWidth]")

@@ -17,7 +17,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from route27.tests_browser.conftest import assert_accessible, login
+from route27.tests_browser.conftest import assert_accessible, login, open_folds
 
 COACH = "doorstroomcoach.aalsmeer"  # route27.demo.loader
 TEAM = "Jongerenteam Aalsmeer"
@@ -28,6 +28,7 @@ INTERNAL_CODES = re.compile(r"\bS[03] §")
 
 def _visit(page, label: str, heading: str) -> None:
     expect(page.locator("h1")).to_have_text(heading)
+    open_folds(page)  # the file's blocks are folded (issue 11); the scenario reads them all
     assert_accessible(page, label)
     assert not INTERNAL_CODES.search(page.locator("#main").inner_text()), \
         f"interne bronverwijzing op {label}"
