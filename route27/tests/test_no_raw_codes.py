@@ -93,3 +93,49 @@ def test_no_raw_codes_or_english_on_any_page_for_any_role():
                 found.append(f"{name} {url} ({route_name}): {', '.join(bad)}")
     assert rendered > 150, f"only {rendered} pages rendered"
     assert not found, "ruwe codes of Engels op Nederlandse pagina's:\n" + "\n".join(found)
+
+
+@pytest.mark.django_db
+def test_no_raw_codes_or_english_in_the_demo_for_any_demo_account():
+    """The demo as its accounts see it: every page without arguments, and the file, the
+    trajectory, a handover, a support request and a signal each account may open (the first it
+    can see)."""
+    from django.core.management import call_command
+
+    from route27.demo.loader import demo_accounts
+    from route27.handover.models import SupportRequest
+    from route27.handover.selectors import handovers_visible_to
+    from route27.organisations.models import User
+    from route27.signals.selectors import signals_visible_to
+    from route27.youth.selectors import youth_visible_to
+
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+    plain = [_url(route, None) for route in routes() if ROWS.get(route.name, "x") is None
+             and "<" not in route.pattern and route.name not in (":logout", ":set_language")]
+    found: list[str] = []
+    rendered, files = 0, 0
+    for account in demo_accounts()["accounts"]:
+        user = User.objects.get(username=account["username"])
+        client = Client()
+        client.force_login(user)
+        urls = [u for u in plain if not u.startswith("/api/")]
+        person = youth_visible_to(user).filter(trajectories__isnull=False).first()
+        if person is not None:
+            urls.append(f"/jongeren/{person.public_id}/")
+        urls += [f"/overdracht/{h.public_id}/" for h in handovers_visible_to(user)[:2]]
+        urls += [f"/overdracht/ondersteuning/{r.public_id}/" for r in SupportRequest.objects
+                 .filter(receiver__teams__memberships__user=user)[:1]]
+        urls += [f"/signalen/{s.public_id}/" for s in signals_visible_to(user)[:1]]
+        for url in urls:
+            response = client.get(url)
+            if response.status_code != 200 or "text/html" not in response.get(
+                    "Content-Type", ""):
+                continue
+            rendered += 1
+            files += url.startswith("/jongeren/") and url.count("/") == 3
+            bad = problems_of(visible_text(response.content.decode()))
+            if bad:
+                found.append(f"{user.username} {url}: {', '.join(bad)}")
+    assert rendered > 60 and files > 3, (rendered, files)
+    assert not found, "ruwe codes of Engels in de demo:\n" + "\n".join(found)
