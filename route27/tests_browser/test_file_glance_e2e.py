@@ -5,6 +5,8 @@ a demo youth with a full history opens under 1 500 px, every block is one click 
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
 
 from django.db.models import Count
 from django.utils import timezone
@@ -52,6 +54,8 @@ def test_the_file_opens_at_a_glance_under_1500_px(page, live_server, demo_data):
     assert "Open acties" in summary.inner_text()
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < MAX_HEIGHT, f"het dossier is {height} px hoog (max {MAX_HEIGHT})"
+    if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):  # docs/screens/, for the README
+        page.screenshot(path=str(Path(target) / "dossier-in-een-oogopslag.png"), full_page=True)
 
     # Any block is one click away: its fold opens on its summary.
     plan = page.locator("details#blok-plan")

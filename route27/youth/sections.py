@@ -7,4 +7,5 @@ from route27.casefile.sections import FileSection, register
 
 register(FileSection(key="personal", order=900, template="youth/file/personal.html",
                      nav_label=_("Persoonsgegevens"), anchor="persoonsgegevens"))
-register(FileSection(key="guardians", order=910, template="youth/file/guardians.html"))
+register(FileSection(key="guardians", order=910, template="youth/file/guardians.html",
+                     nav_label=_("Ouders of voogden"), anchor="ouders"))
