@@ -2,23 +2,35 @@
 
 Municipalities and regions are real (reference data); organisations are named "(demo)"; youth
 have clearly fictional names and BSNs from the RvIG GBA-V test set (fictitious persons).
+
+Each youth's history is written through the services (events and audit rows are real) with the
+clock set to the day it happened (``_clock``), so the files tell a year: signals from January on,
+intakes, routes the engine decided, contact persons whose role fits age and route, steps moved on
+dates in between, outflow with every reason and aftercare; plus appointments this week for the
+coaches and the mbo school's handovers in every status (issue 11 §7). Seeded: the same story on
+every machine, relative to today.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import random
 from dataclasses import dataclass
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from route27 import law
 from route27.organisations.models import Membership, Municipality, Organisation, Team, User
 from route27.organisations.reference_data import DATA_DIR
 from route27.organisations.roles import OrganisationType, Role
+from route27.trajectories.models import AFTERCARE_REASONS
+from route27.trajectories.workflow import ORDER, Step
 
 DEMO_PASSWORD = "route27-demo"
 YOUTH_PER_MUNICIPALITY = {"GM0362": 80, "GM0358": 60, "GM0344": 60}
@@ -185,7 +197,10 @@ def load_demo_data() -> dict[str, int]:
     }
     team_for_code = {"GM0362": "Jongerenteam Amstelveen", "GM0358": "Jongerenteam Aalsmeer",
                      "GM0344": "Jongerenteam Utrecht"}
-    created_youth = 0
+    from route27.trajectories.models import OutflowReason
+
+    reasons = list(OutflowReason.values)
+    created_youth = closed = 0
     for code, count in YOUTH_PER_MUNICIPALITY.items():
         team = teams[team_for_code[code]]
         for index in range(count):
@@ -193,18 +208,31 @@ def load_demo_data() -> dict[str, int]:
             given = rng.choice(GIVEN_NAMES)
             prefix, family = rng.choice(PREFIXES), rng.choice(FAMILY_NAMES)
             birth = _birth_date(rng, today)
-            coach = coaches_by_team[team.name][index % len(coaches_by_team[team.name])]
             assign = index % 4 != 3  # every fourth youth waits for a contact person
+            closing = None
+            if index % 8 == 5:  # every eighth closes, each outflow reason in turn
+                closing, closed = reasons[closed % len(reasons)], closed + 1
+            seed = rng.random()  # one draw per youth, so each history has its own stream
             if Youth.objects.filter(bsn=bsn).exists():
                 continue
-            youth = youth_create(
-                actor=None, team=team, given_names=given, surname_prefix=prefix,
-                family_name=family, birth_date=birth, bsn=bsn, municipality=municipalities[code],
-                place=municipalities[code].name,
-                email=f"{given.lower()}.{family.lower()}{index}@example.org".replace("ë", "e"),
-            )
-            _demo_trajectory(rng, today, youth, team, coach if assign else None)
+            story = random.Random(seed)
+            year_start = max(datetime.date(today.year, 1, 2), today - datetime.timedelta(days=340))
+            start = today - datetime.timedelta(
+                days=story.randint(3, max((today - year_start).days, 4)))
+            with _clock(start, story):
+                youth = youth_create(
+                    actor=None, team=team, given_names=given, surname_prefix=prefix,
+                    family_name=family, birth_date=birth, bsn=bsn,
+                    municipality=municipalities[code], place=municipalities[code].name,
+                    email=f"{given.lower()}.{family.lower()}{index}@example.org".replace("ë", "e"),
+                )
+            _demo_trajectory(story, today, start, youth, team, coaches_by_team[team.name],
+                             assign, closing)
             created_youth += 1
+    coaching = ("doorstroomcoach", "jongerencoach", "leerplicht")
+    _demo_appointments([u for name, u in users.items() if name.split(".")[0] in coaching],
+                       today)
+    _demo_handovers(users["school.mbo"], today)
     _demo_duplicate(teams["Jongerenteam Aalsmeer"], today)
     _demo_joint_assessment(teams["Jongerenteam Aalsmeer"], today)
     from route27.demo.portal_accounts import load_portal_demo
@@ -223,35 +251,214 @@ DEMO_SITUATIONS = {
 }
 
 
-def _demo_trajectory(rng: random.Random, today, youth, team, coach) -> None:
-    """A trajectory in a plausible step, through the same services a coach uses."""
+# Where the demo youth stand: every step, and closed with every outflow reason (issue 11 §7).
+DEMO_TARGETS = ([Step.INTAKE] * 6 + [Step.ROUTE] * 5 + [Step.ACTIVATION] * 6 + [Step.SUPPORT] * 6
+                + [Step.MATCH] * 3 + [Step.AFTERCARE] * 3)
+DEMO_ARRIVALS = {"uwv": law.Arrival.UWV, "bijstand": law.Arrival.BIJSTAND}
+ROUTE_ROLES = {law.Route.BACK_TO_SCHOOL: Role.DOORSTROOMCOACH, law.Route.WORK:
+               Role.JONGERENCOACH_WERK, law.Route.LEARN_WORK: Role.JONGERENCOACH_WERK}
+
+
+@contextlib.contextmanager
+def _clock(on: datetime.date, rng: random.Random):
+    """Run the services as if it were a working hour of ``on``, so every event, audit row and
+    date check tells the youth's history in 2026 instead of the moment of loading. Today keeps
+    the real time: nothing lies in the future."""
+    now = timezone.now()
+    if on >= timezone.localdate(now):
+        yield
+        return
+    moment = timezone.make_aware(datetime.datetime.combine(
+        on, datetime.time(rng.randint(8, 16), rng.choice([0, 15, 30, 45]))))
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _days(rng: random.Random, start: datetime.date, today: datetime.date, count: int):
+    """``count`` sorted dates after ``start``, up to today."""
+    span = max((today - start).days, 1)
+    return [start + datetime.timedelta(days=d)
+            for d in sorted(rng.randint(1, span) for _ in range(count))]
+
+
+def _demo_trajectory(rng: random.Random, today, start, youth, team, coaches, assign: bool,
+                     closing_reason: str | None) -> None:
+    """A trajectory with a history spread over the year, through the services a coach uses: the
+    signal, the intake, the route the engine decides, a contact person whose role fits age and
+    route (law.contact_fit), steps moved on dates in between, outflow and aftercare."""
+    from route27.trajectories.models import FollowUp, OutflowReason
     from route27.trajectories.services import (
         activity_record,
+        follow_up_record,
         intake_record,
+        route_confirm,
+        route_propose,
         trajectory_move,
+        trajectory_outflow,
         trajectory_start,
     )
-    from route27.trajectories.workflow import Step
     from route27.youth.services import contact_person_assign
 
-    age_days = rng.randint(3, 240)
-    trajectory = trajectory_start(actor=None, youth=youth, team=team,
-                                  entrance=rng.choice(DEMO_SOURCES),
-                                  started_on=today - datetime.timedelta(days=age_days))
-    if coach is None:
+    with _clock(start, rng):
+        trajectory = trajectory_start(actor=None, youth=youth, team=team,
+                                      entrance=rng.choice(DEMO_SOURCES), started_on=start)
+    if not assign:
         return
-    contact_person_assign(actor=None, youth=youth, user=coach,
-                          role=coach.memberships.first().role, reason="Demo-toewijzing")
-    intake_record(actor=coach, trajectory=trajectory,
-                  intensity=rng.choice(["licht", "licht", "middelzwaar", "intensief"]),
-                  answers={code: {"situation": text} for code, text in DEMO_SITUATIONS.items()},
-                  wishes="Een vaste baan of een opleiding met werk.",
-                  multi_problem=rng.random() < 0.15)
-    target = rng.choice([Step.INTAKE, Step.ROUTE, Step.ACTIVATION, Step.SUPPORT])
-    if target != Step.INTAKE:
-        trajectory_move(actor=coach, trajectory=trajectory, to=target, reason="Demo-opbouw")
-    activity_record(actor=coach, trajectory=trajectory, kind="coaching",
-                    on=today - datetime.timedelta(days=rng.randint(0, min(70, age_days))))
+    target = Step.CLOSED if closing_reason else rng.choice(DEMO_TARGETS)
+    if closing_reason in AFTERCARE_REASONS:
+        target = Step.AFTERCARE
+    path = ORDER[1:ORDER.index(target) + 1] if target in ORDER else ORDER[1:5]
+    days = iter(_days(rng, start, today, len(path) + 4))
+    intake_on = next(days)
+    # A minor today (15 to 18) has the leerplichtambtenaar; one who turned 18 meanwhile has
+    # already been handed over to the role of the route (law.contact_fit).
+    minor = law.age_on(youth.birth_date, today).maximum < 18
+    leerplicht = [c for c in coaches if c.memberships.first().role == Role.LEERPLICHTAMBTENAAR]
+    if minor and not leerplicht:
+        return  # nobody in this team may be a minor's contact: the youth waits in the queue
+    intaker = leerplicht[0] if minor else coaches[0]
+    with _clock(intake_on, rng):
+        if target == Step.INTAKE:  # route not yet decided: the intake coach holds the file
+            contact_person_assign(actor=None, youth=youth, user=intaker,
+                                  role=intaker.memberships.first().role, reason="Demo-toewijzing")
+        intake_record(actor=intaker, trajectory=trajectory,
+                      intensity=rng.choice(["licht", "licht", "middelzwaar", "intensief"]),
+                      answers={code: {"situation": t} for code, t in DEMO_SITUATIONS.items()},
+                      wishes="Een vaste baan of een opleiding met werk.",
+                      multi_problem=rng.random() < 0.15)
+    if target == Step.INTAKE:
+        return
+    route_on = next(days)
+    school = rng.random() < 0.35
+    facts = law.Facts(
+        reference_date=route_on, birth=youth.birth_date,
+        arrival=DEMO_ARRIVALS.get(trajectory.entrance, law.Arrival.SELF),
+        highest_diploma=rng.choice([law.Diploma.NONE, law.Diploma.VMBO, law.Diploma.MBO1]),
+        school_possible=law.Judgement.YES if school else law.Judgement.NO,
+        learn_work_possible=rng.choice([law.Judgement.YES, law.Judgement.NO]))
+    role = Role.LEERPLICHTAMBTENAAR if minor else None
+    with _clock(route_on, rng):
+        decision = route_propose(actor=intaker, trajectory=trajectory, facts=facts)
+        decision = route_confirm(actor=intaker, decision=decision)
+        role = role or ROUTE_ROLES.get(decision.route, Role.JONGERENCOACH_WERK)
+        coach = next(c for c in (leerplicht if minor else coaches)
+                     if c.memberships.first().role == role)
+        contact_person_assign(actor=None, youth=youth, user=coach, role=role,
+                              reason="Route bepaald")
+    trajectory.refresh_from_db()
+    for step in path[2:]:
+        on = next(days)
+        with _clock(on, rng):
+            if step == Step.AFTERCARE:
+                trajectory_outflow(actor=coach, trajectory=trajectory, on=on,
+                                   reason=closing_reason or rng.choice(sorted(AFTERCARE_REASONS)))
+            else:
+                trajectory_move(actor=coach, trajectory=trajectory, to=step,
+                                reason="Volgende stap in het plan")
+                activity_record(actor=coach, trajectory=trajectory, kind="coaching", on=on)
+        trajectory.refresh_from_db()
+    if target == Step.CLOSED and closing_reason not in AFTERCARE_REASONS:
+        on = next(days)
+        with _clock(on, rng):
+            trajectory_outflow(actor=coach, trajectory=trajectory, on=on, reason=closing_reason,
+                               note="Verhuisd naar het buitenland"
+                               if closing_reason == OutflowReason.OTHER else "")
+    elif closing_reason:  # outflow to a place, and every follow-up done: closed after aftercare
+        for follow_up in FollowUp.objects.filter(trajectory=trajectory).order_by("due_on"):
+            on = next(days, today)
+            with _clock(on, rng):
+                follow_up_record(actor=coach, follow_up=follow_up, on=on,
+                                 outcome=FollowUp.Outcome.ON_TRACK)
+
+
+def _demo_appointments(coaches, today) -> None:
+    """Appointments this week for each demo coach with youth: two today, a few later this week
+    and two past ones, one still waiting for the attendance to be recorded."""
+    from route27.appointments.models import Appointment, Mode, Status
+    from route27.appointments.services import appointment_attendance_record, appointment_plan
+    from route27.trajectories.models import Trajectory
+
+    if Appointment.objects.filter(coach__in=coaches).exists():
+        return
+    plan = [(-3, 10, 0, Status.ATTENDED), (-1, 11, 30, None), (0, 10, 0, None),
+            (0, 14, 30, None), (1, 9, 30, None), (2, 13, 0, None), (3, 15, 0, None)]
+    modes = [Mode.ON_SITE, Mode.PHONE, Mode.ON_SITE, Mode.VIDEO, Mode.ON_SITE, Mode.HOME_VISIT,
+             Mode.ON_SITE]
+    for coach in coaches:
+        trajectories = list(Trajectory.objects.filter(
+            closed_on__isnull=True, youth__contact_assignments__user=coach,
+            youth__contact_assignments__ended_at__isnull=True,
+        ).exclude(step__in=[Step.SIGNAL, Step.AFTERCARE]).order_by("pk")[:len(plan)])
+        for (offset, hour, minute, attendance), mode, trajectory in zip(
+                plan, modes, trajectories, strict=False):
+            day = today + datetime.timedelta(days=offset)
+            starts_at = timezone.make_aware(datetime.datetime.combine(
+                day, datetime.time(hour, minute)))
+            planned_at = timezone.make_aware(datetime.datetime.combine(
+                min(day, today) - datetime.timedelta(days=2), datetime.time(9, 0)))
+            with mock.patch("django.utils.timezone.now", return_value=planned_at):
+                appointment = appointment_plan(
+                    actor=coach, trajectory=trajectory, starts_at=starts_at, mode=mode,
+                    place="Jongerenloket, stadhuis" if mode == Mode.ON_SITE else "")
+            if attendance:
+                appointment_attendance_record(actor=coach, appointment=appointment,
+                                              status=attendance)
+
+
+DEMO_HANDOVER_STATUSES = ["concept", "sent", "accepted", "returned"]
+
+
+def _demo_handovers(contact, today) -> None:
+    """Handovers from the demo mbo school to Gemeente Amstelveen in every status (concept,
+    verstuurd, geaccepteerd, teruggestuurd), so the school's home page has something to show:
+    each about a youth waiting in the intake queue, filled in and (but the concept) sent with
+    the consent the school recorded on paper."""
+    from route27.handover import services
+    from route27.handover.models import ConsentGiver, ConsentMethod, Handover
+    from route27.youth.models import Youth
+
+    school = Organisation.objects.get(name="Mbo-college Amstelland (demo)")
+    if Handover.objects.filter(sender=school).exists():
+        return
+    gemeente = Organisation.objects.get(name="Gemeente Amstelveen (demo)")
+    caseworker = User.objects.get(username="doorstroomcoach.amstelveen")
+    waiting = (Youth.objects.filter(municipality=gemeente.municipality, bsn__isnull=False,
+                                    contact_assignments__isnull=True,
+                                    trajectories__step=Step.SIGNAL).order_by("pk"))
+    rng = random.Random(11)
+    for status, youth in zip(DEMO_HANDOVER_STATUSES, waiting, strict=False):
+        day = today - datetime.timedelta(days=rng.randint(3, 20))
+        with _clock(day, rng):
+            handover = services.handover_create(
+                actor=contact, kind="mbo_gemeente", youth=youth, sender=school,
+                receiver=gemeente, school_left_on=day - datetime.timedelta(days=14),
+                highest_diploma="mbo1")
+            services.document_update(actor=contact, handover=handover, part="youth", content={
+                "wie_ben_ik": {"tekst": "Ik werk graag met mijn handen en wil geld verdienen."}})
+            services.document_update(actor=contact, handover=handover, part="school", content={
+                "opleiding": {"opleiding": "Entree", "niveau": "1"}})
+            if status == "concept":
+                continue
+            handover.document.refresh_from_db()
+            minor = law.consent_required_from(youth.birth_date, today) == law.ConsentBy.PARENT
+            services.consent_record(
+                actor=contact, handover=handover,
+                block_keys=handover.document.filled_block_keys(),
+                given_by=ConsentGiver.PARENT if minor else ConsentGiver.YOUTH,
+                given_by_name="Ouder van de jongere" if minor else youth.full_name,
+                method=ConsentMethod.PAPER, given_on=day,
+                proof_reference="Ondertekend toestemmingsformulier in het leerlingdossier")
+            services.handover_send(actor=contact, handover=handover)
+        if status == "sent":
+            continue
+        with _clock(day + datetime.timedelta(days=2), rng):
+            if status == "accepted":
+                services.handover_accept(actor=caseworker, handover=handover)
+            else:
+                services.handover_return(
+                    actor=caseworker, handover=handover,
+                    reason="Terugkeer naar school lijkt mogelijk: stuur de overdracht naar het "
+                           "Doorstroompunt.")
 
 
 def _demo_duplicate(team, today) -> None:

@@ -90,7 +90,8 @@ def test_receiver_reads_only_the_consented_blocks_before_acceptance(browser, pag
             "Dit Doorstroompunt werkt niet voor de regio van de woongemeente van de jongere")
         _visit(school, "het formulier met een Doorstroompunt van een andere regio",
                "Nieuwe overdracht")
-        assert not Handover.objects.exists() and not Youth.objects.filter(bsn=bsn).exists()
+        assert not Handover.objects.filter(youth__bsn=bsn).exists() \
+            and not Youth.objects.filter(bsn=bsn).exists()
 
         fill_form(DSP)
         expect(school).to_have_url(re.compile(r"/overdracht/[0-9a-f-]{36}/$"))

@@ -49,3 +49,45 @@ def test_the_doorstroompunt_has_a_youth_to_assess_jointly():
     assert rows.count() == 1
     assert rows.get().youth.municipality.name == "Aalsmeer"
     assert not youth_visible_to(dsp).exists()
+
+
+def test_the_demo_tells_a_history_over_the_year():
+    """Issue 11 §7: histories spread over the year, routes decided by the engine, contact roles
+    that fit age and route, every step and every outflow reason, appointments this week."""
+    from django.utils import timezone
+
+    from route27 import law
+    from route27.appointments.models import Appointment, Status
+    from route27.casefile.models import Event
+    from route27.trajectories.models import OutflowReason, Trajectory
+    from route27.trajectories.selectors import contact_fit_for
+    from route27.trajectories.workflow import Step
+    from route27.youth.models import ContactAssignment
+
+    call_command("load_reference_data")
+    call_command("load_demo_data")
+    today = timezone.localdate()
+    months = {e.occurred_at.date().replace(day=1) for e in Event.objects.all()}
+    assert len(months) >= 6  # not all at the moment of loading
+    trajectories = Trajectory.objects.select_related("youth")
+    assert set(Step) - {Step.HANDED_BACK} <= set(trajectories.values_list("step", flat=True))
+    assert set(trajectories.exclude(outflow_reason="").values_list(
+        "outflow_reason", flat=True)) == set(OutflowReason.values)
+    past_intake = trajectories.exclude(step__in=[Step.SIGNAL, Step.INTAKE])
+    assert past_intake.exists() and not past_intake.filter(route="").exists()
+    assert {law.Route.WORK, law.Route.BACK_TO_SCHOOL} <= set(
+        past_intake.values_list("route", flat=True))
+    for assignment in ContactAssignment.objects.filter(ended_at__isnull=True).select_related(
+            "youth"):
+        trajectory = trajectories.filter(youth=assignment.youth, closed_on__isnull=True).first()
+        fit = contact_fit_for(trajectory, assignment.youth, current_role=assignment.role,
+                              today=today)
+        assert fit.value != law.CONTACT_DOES_NOT_FIT, (assignment.youth, assignment.role)
+    coach = User.objects.get(username="doorstroomcoach.aalsmeer")
+    mine = Appointment.objects.filter(coach=coach)
+    assert mine.filter(starts_at__date=today).count() == 2
+    assert mine.filter(starts_at__date__lt=today, status=Status.PLANNED).exists()
+    from route27.handover.models import Handover
+
+    assert set(Handover.objects.filter(sender__name="Mbo-college Amstelland (demo)")
+               .values_list("status", flat=True)) == {"concept", "sent", "accepted", "returned"}
