@@ -275,10 +275,12 @@ def _clock(on: datetime.date, rng: random.Random):
 
 
 def _days(rng: random.Random, start: datetime.date, today: datetime.date, count: int):
-    """``count`` sorted dates after ``start``, up to today."""
+    """``count`` sorted dates after ``start``, up to today: distinct days where the span allows,
+    so the times ``_clock`` draws within a day never put a later step before an earlier one."""
     span = max((today - start).days, 1)
-    return [start + datetime.timedelta(days=d)
-            for d in sorted(rng.randint(1, span) for _ in range(count))]
+    offsets = rng.sample(range(1, span + 1), min(count, span))
+    offsets += [span] * (count - len(offsets))
+    return [start + datetime.timedelta(days=d) for d in sorted(offsets)]
 
 
 def _demo_trajectory(rng: random.Random, today, start, youth, team, coaches, assign: bool,
