@@ -226,7 +226,7 @@ def test_a_basis_must_be_named_applicable_and_recorded_by_the_sender(aalsmeer):
     handover = HandoverFactory(kind="dsp_gemeente", filled=True, youth=_youth(aalsmeer),
                                sender=OrganisationFactory(type=OrganisationType.DOORSTROOMPUNT))
     sender = handover.created_by
-    for wrong in ("Eigen wettelijke taak WEB 9.2.5", "joint_assessment", law.LEGACY_BASIS,
+    for wrong in ("Wettelijke taak WEB 9.2.5", "joint_assessment", law.LEGACY_BASIS,
                   "school_to_dsp"):
         with pytest.raises(ValidationFailed) as caught:
             services.legal_basis_record(actor=sender, handover=handover, basis=wrong)
@@ -279,7 +279,8 @@ def test_the_migration_names_the_old_bases_and_marks_old_consents(draft, school,
                                    sender=OrganisationFactory(
                                        type=OrganisationType.DOORSTROOMPUNT))
     rows = [LegalBasisOverride.objects.create(handover=h, basis=text, recorded_by=school)
-            for h, text in ((dsp_handover, "Eigen wettelijke taak WEB 9.2.5"),
+            # the column is 30 characters now: old texts that fit it, as PostgreSQL checks
+            for h, text in ((dsp_handover, "Wettelijke taak WEB 9.2.5"),
                             (dsp_handover, "Nog een keer"),
                             (draft, "Wettelijke taak school"))]
     staff_digital = Consent.objects.create(
@@ -290,7 +291,7 @@ def test_the_migration_names_the_old_bases_and_marks_old_consents(draft, school,
     MIGRATION.consents_forward(apps, None)
     assert [(r.basis, r.note) for r in LegalBasisOverride.objects.filter(
         pk__in=[r.pk for r in rows]).order_by("pk")] == [
-        ("dsp_transfer", "Eigen wettelijke taak WEB 9.2.5"),
+        ("dsp_transfer", "Wettelijke taak WEB 9.2.5"),
         (law.LEGACY_BASIS, "Nog een keer"),
         (law.LEGACY_BASIS, "Wettelijke taak school")]
     staff_digital.refresh_from_db()
@@ -347,7 +348,7 @@ def test_the_doorstroompunt_picks_a_named_basis_never_free_text(client, aalsmeer
     url = f"/overdracht/{handover.public_id}/grondslag/"
     form = client.get(f"/overdracht/{handover.public_id}/").context["legal_form"]
     assert [code for code, _ in form.fields["basis"].choices] == ["dsp_transfer"]
-    response = client.post(url, {"grondslag-basis": "Eigen wettelijke taak WEB 9.2.5"})
+    response = client.post(url, {"grondslag-basis": "Wettelijke taak WEB 9.2.5"})
     assert response.status_code == 200 and "basis" in response.context["legal_form"].errors
     assert not handover.overrides.exists()
     response = client.post(url, {"grondslag-basis": "dsp_transfer",
