@@ -26,13 +26,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from route27 import law
+from route27.demo import DEMO_PASSWORD
 from route27.organisations.models import Membership, Municipality, Organisation, Team, User
 from route27.organisations.reference_data import DATA_DIR
 from route27.organisations.roles import OrganisationType, Role
 from route27.trajectories.models import AFTERCARE_REASONS
 from route27.trajectories.workflow import ORDER, Step
 
-DEMO_PASSWORD = "route27-demo"
 YOUTH_PER_MUNICIPALITY = {"GM0362": 80, "GM0358": 60, "GM0344": 60}
 
 GIVEN_NAMES = ["Sem", "Noah", "Liam", "Daan", "Milan", "Lucas", "Finn", "Levi", "Mees", "Luuk",

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from route27 import law
-from route27.demo.loader import DEMO_PASSWORD
+from route27.demo import DEMO_PASSWORD
 from route27.organisations.models import Municipality, User
 from route27.organisations.selectors import team_serving
 from route27.portal.models import PortalAccount, PortalRelation

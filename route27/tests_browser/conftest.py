@@ -24,7 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_PASSWORD = "route27-demo"  # route27.organisations.demo.DEMO_PASSWORD
+DEMO_PASSWORD = "route27-demo"  # route27.demo.DEMO_PASSWORD
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe files these page-structure rules under "best-practice", so the WCAG tags above skip them.
 STRUCTURE_RULES = [
