@@ -192,6 +192,14 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     return count
 
 
+def working_days_back(day: datetime.date, count: int) -> datetime.date:
+    """Step back from ``day`` until ``count`` Monday-to-Friday days have passed."""
+    while count > 0:
+        day -= datetime.timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
 def escalation_norm() -> int:
     return settings.ROUTE27_INTAKE_ESCALATION_WORKING_DAYS
 
@@ -211,12 +219,7 @@ def lead_intake_queue(*, user, today: datetime.date) -> tuple[list[QueueRow], in
     norm = escalation_norm()
     rows = [QueueRow(t, days := working_days_between(t.started_on, today), days > norm)
             for t in queue[:ROWS_SHOWN]]
-    # Overdue: started before the day that is ``norm`` working days ago.
-    cutoff, counted = today, 0
-    while counted < norm:
-        cutoff -= datetime.timedelta(days=1)
-        if cutoff.weekday() < 5:
-            counted += 1
+    cutoff = working_days_back(today, norm)  # started before it: overdue
     total = queue.count()
     overdue = queue.filter(started_on__lt=cutoff).count() if total else 0
     return rows, total, overdue
