@@ -3,6 +3,7 @@ coach), and the Aalsmeer case: the real municipality, the gemeente's youth team 
 and an mbo school contact there. An app's conftest.py or a module may override one."""
 
 import pytest
+from django.conf import settings
 
 from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
@@ -12,6 +13,14 @@ from route27.organisations.tests.factories import (
     member,
     real_municipality,
 )
+
+# A smaller demo than `make run` loads (200 per municipality, 13 s): the browser tests reload it
+# for every test. The story is the same, with fewer youth in each step.
+DEMO_YOUTH_PER_MUNICIPALITY_IN_TESTS = 40
+
+
+def pytest_configure(config):
+    settings.ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY = DEMO_YOUTH_PER_MUNICIPALITY_IN_TESTS
 
 
 @pytest.fixture

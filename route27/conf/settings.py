@@ -230,6 +230,12 @@ ROUTE27_MERGE_UNDO_DAYS = config(
     30,
     help_text="Days within which a functional administrator can undo a merge of two files.",
 )
+ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY = config(
+    "ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY",
+    200,
+    help_text="Youth the demo data (load_demo_data) creates in each of its three municipalities. "
+    "The test suite loads a smaller demo (conftest) so a browser test reloads it quickly.",
+)
 ROUTE27_PUBLIC_BASE_URL = config(
     "ROUTE27_PUBLIC_BASE_URL",
     "http://localhost:8000",

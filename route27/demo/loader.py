@@ -1,4 +1,5 @@
-"""Demo organisations, users for every role and ~200 synthetic youth (idempotent).
+"""Demo organisations, users for every role and ~200 synthetic youth per municipality
+(``ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY``; idempotent).
 
 Municipalities and regions are real (reference data); organisations are named "(demo)"; youth
 have clearly fictional names and BSNs from the RvIG GBA-V test set (fictitious persons).
@@ -33,7 +34,7 @@ from route27.organisations.roles import OrganisationType, Role
 from route27.trajectories.models import AFTERCARE_REASONS
 from route27.trajectories.workflow import ORDER, Step
 
-YOUTH_PER_MUNICIPALITY = {"GM0362": 80, "GM0358": 60, "GM0344": 60}
+DEMO_MUNICIPALITIES = ["GM0362", "GM0358", "GM0344"]  # Amstelveen, Aalsmeer, Utrecht
 
 GIVEN_NAMES = ["Sem", "Noah", "Liam", "Daan", "Milan", "Lucas", "Finn", "Levi", "Mees", "Luuk",
                "Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva",
@@ -108,6 +109,8 @@ USERS = [
              "Gemeente Utrecht (demo)", "Jongerenteam Utrecht"),
     DemoUser("jongerencoach.utrecht", "Ilse", "Utrechter", Role.JONGERENCOACH_WERK,
              "Gemeente Utrecht (demo)", "Jongerenteam Utrecht"),
+    DemoUser("leerplicht.utrecht", "Lieke", "Leerplichtig", Role.LEERPLICHTAMBTENAAR,
+             "Gemeente Utrecht (demo)", "Jongerenteam Utrecht"),
 ]
 
 USER_WITHOUT_TEAM = "zonderteam"
@@ -147,7 +150,7 @@ def _birth_date(rng: random.Random, today: datetime.date) -> str:
 
 
 @transaction.atomic
-def load_demo_data() -> dict[str, int]:
+def load_demo_data(youth_per_municipality: int | None = None) -> dict[str, int]:
     from route27.youth.models import Youth
     from route27.youth.services import youth_create
 
@@ -193,7 +196,7 @@ def load_demo_data() -> dict[str, int]:
         "Jongerenteam Aalsmeer": [users["doorstroomcoach.aalsmeer"],
                                   users["jongerencoach.aalsmeer"], users["leerplicht.aalsmeer"]],
         "Jongerenteam Utrecht": [users["doorstroomcoach.utrecht"],
-                                 users["jongerencoach.utrecht"]],
+                                 users["jongerencoach.utrecht"], users["leerplicht.utrecht"]],
     }
     team_for_code = {"GM0362": "Jongerenteam Amstelveen", "GM0358": "Jongerenteam Aalsmeer",
                      "GM0344": "Jongerenteam Utrecht"}
@@ -201,7 +204,8 @@ def load_demo_data() -> dict[str, int]:
 
     reasons = list(OutflowReason.values)
     created_youth = closed = 0
-    for code, count in YOUTH_PER_MUNICIPALITY.items():
+    count = youth_per_municipality or settings.ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY
+    for code in DEMO_MUNICIPALITIES:
         team = teams[team_for_code[code]]
         for index in range(count):
             bsn = next(bsns)

@@ -23,6 +23,7 @@ from route27.organisations.models import Membership
 from route27.organisations.roles import CONTACT_PERSON_ROLES
 from route27.trajectories import selectors as trajectory_selectors
 from route27.trajectories.models import FollowUp, PlanAction, Trajectory
+from route27.trajectories.queue import one_row_per_person
 from route27.youth.access import visible_q
 from route27.youth.models import ContactAssignment, ContactNotice, Youth
 
@@ -151,10 +152,11 @@ def covers(*, user) -> dict[str, list[ContactAssignment]]:
 
 
 def notices(*, user, today: datetime.date) -> list[ContactNotice]:
-    """The user's notices of the last 30 days; the youth is named only while the user may see
+    """The user's unread notices of the last 30 days; the youth is named only while the user may see
     the file (``youth_visible``), else the notice says 'een jongere'."""
     since = today - datetime.timedelta(days=NOTICE_DAYS)
-    return list(ContactNotice.objects.filter(recipient=user, created_at__date__gte=since)
+    return list(ContactNotice.objects.filter(recipient=user, created_at__date__gte=since,
+                                             read_at__isnull=True)
                 .annotate(youth_visible=Exists(Youth.objects.filter(visible_q(user),
                                                                     pk=OuterRef("youth_id"))))
                 .select_related("youth", "colleague")[:ROWS_SHOWN])
@@ -209,16 +211,22 @@ class QueueRow:
     trajectory: Trajectory
     working_days: int
     overdue: bool
+    duplicates: list = field(default_factory=list)  # later rows that may be the same person
 
 
 def lead_intake_queue(*, user, today: datetime.date) -> tuple[list[QueueRow], int, int]:
-    """The lead's teams' queue, oldest first: rows shown, the total and how many are overdue."""
+    """The lead's teams' queue, oldest first: rows shown (a person once, as on the intake
+    queue page), the total of files and how many are overdue."""
     team_ids = trajectory_selectors.lead_team_ids(user)
     queue = trajectory_selectors.intake_queue(user=user, today=today).filter(
         team_id__in=team_ids)
     norm = escalation_norm()
-    rows = [QueueRow(t, days := working_days_between(t.started_on, today), days > norm)
-            for t in queue[:ROWS_SHOWN]]
+    rows = []
+    for row, duplicates in one_row_per_person(
+            [QueueRow(t, days := working_days_between(t.started_on, today), days > norm)
+             for t in queue[:ROWS_SHOWN]], youth_of=lambda r: r.trajectory.youth):
+        row.duplicates = duplicates
+        rows.append(row)
     cutoff = working_days_back(today, norm)  # started before it: overdue
     total = queue.count()
     overdue = queue.filter(started_on__lt=cutoff).count() if total else 0

@@ -32,7 +32,11 @@ from route27.trajectories.models import Trajectory
 from route27.trajectories.selectors import lead_team_ids, team_caseload
 from route27.youth.events import YouthObject
 from route27.youth.models import Youth
-from route27.youth.services import contact_cover_end, contact_person_assign_bulk
+from route27.youth.services import (
+    contact_cover_end,
+    contact_notices_mark_read,
+    contact_person_assign_bulk,
+)
 
 LEAD = "trajectories.view_caseload"  # a team lead (rules: is_team_lead)
 COACH_ROLES = CASEWORK_ROLES - {Role.TEAMLEIDER}
@@ -87,6 +91,7 @@ def dashboard(request):
                            "norm": selectors.escalation_norm(),
                            "teams": team_caseload(user=user)}
         shown += [r.trajectory.youth for r in rows]
+        shown += [d.row.trajectory.youth for r in rows for d in r.duplicates]
     notices = selectors.notices(user=user, today=today)
     context["notices"] = notices
     shown += [n.youth for n in notices if n.youth_visible]
@@ -201,3 +206,17 @@ def cover_end(request, public_id):
                          % {"name": youth.full_name})
     return redirect(reverse("home:assign") + "?" + request.GET.urlencode()
                     if request.GET else reverse("home:assign"))
+
+
+@require_POST
+@access_policy(AUTHENTICATED)
+def notices_read(request):
+    """"Gelezen": the user's own notices (the ones ticked, or all) leave the home page. Only
+    the recipient's notices change, so another user's number changes nothing."""
+    ids = [int(value) for value in request.POST.getlist("melding") if value.isdigit()]
+    count = contact_notices_mark_read(actor=request.user, notice_ids=ids or None)
+    if count:
+        messages.success(request, ngettext("%(count)d melding gelezen.",
+                                           "%(count)d meldingen gelezen.", count)
+                         % {"count": count})
+    return redirect("dashboard")

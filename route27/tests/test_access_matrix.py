@@ -94,7 +94,7 @@ ROWS: dict[str, str | None] = {
     "trajectories:joint_assessments": None, "trajectories:joint_assessment": "joint_assessment",
     "worklists:mine": None, "worklists:intake": None, "worklists:take_on": "trajectory",
     "worklists:caseload": None,
-    "home:assign": None, "home:cover_end": "youth",
+    "home:assign": None, "home:cover_end": "youth", "home:notices_read": None,
     "signals:list": None, "signals:create": None, "signals:detail": "signal",
     "signals:confirm": "signal", "signals:new_youth": "signal",
     "public_signals:form": None, "public_signals:thanks": None, "public_signals:qr": None,

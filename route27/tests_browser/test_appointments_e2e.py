@@ -26,7 +26,8 @@ def _own_open_youth():
 
     return (ContactAssignment.objects.filter(
         user__username=COACH, ended_at__isnull=True,
-        youth__trajectories__closed_on__isnull=True).select_related("youth")
+        youth__trajectories__closed_on__isnull=True, youth__appointments__isnull=True)
+        .select_related("youth")
         .order_by("youth__family_name", "youth__given_names", "id").first().youth)
 
 
@@ -86,4 +87,49 @@ def test_coach_plans_records_no_show_and_phone_contact(browser, page, live_serve
     # The file shows the no-show among the past appointments.
     page.goto(f"{base}/jongeren/{youth.public_id}/#afspraken")
     expect(page.locator("#afspraken")).to_contain_text("Niet gekomen")
+    _assert_clean(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coach_day_from_home_no_show_phone_contact_and_the_alert_clears(browser, page,
+                                                                         live_server, demo_data):
+    """Issue 11, "Done when", as a coach: from home, see today's appointment, record a no-show
+    in one click, record a phone contact in two, and see the "te lang geen contact" alert clear
+    (a no-show is no contact: ADR 0013)."""
+    from route27.appointments.models import Appointment
+
+    base = live_server.url
+    today = timezone.localdate()
+    todays = Appointment.objects.filter(coach__username=COACH, starts_at__date=today)
+    assert todays.exists(), "de demo plant afspraken van vandaag"
+    login(page, base, COACH)
+    _visit(page, "de startpagina van de coach", "Overzicht")
+    for appointment in todays:
+        expect(page.locator("#main").get_by_role("link", name=appointment.youth.full_name)
+               .first).to_be_visible()
+
+    # One click: yesterday's appointment did not happen.
+    waiting = Appointment.objects.filter(coach__username=COACH, starts_at__date__lt=today,
+                                         status="planned").get()
+    row = page.locator("tr").filter(has_text=waiting.youth.full_name).filter(
+        has=page.get_by_role("button", name="Niet gekomen"))
+    _click(page, row.get_by_role("button", name="Niet gekomen"))
+    _message(page, "Vastgelegd: niet gekomen.")
+    waiting.refresh_from_db()
+    assert waiting.status == "no_show"
+
+    alert = page.get_by_test_id("no-contact")
+    name = alert.get_by_role("link").first.inner_text()
+    _click(page, page.get_by_role("link", name="Contact vastleggen vanuit de werkvoorraad"))
+    _visit(page, "de werkvoorraad, te lang geen contact", "Mijn werkvoorraad")
+    row = page.locator("tr").filter(has=page.get_by_role("link", name=name, exact=True))
+    row.locator("summary").click()  # 1
+    _click(page, row.get_by_role("button", name="Telefoon"))  # 2
+    _message(page, "Vastgelegd: Telefoon")
+
+    page.goto(f"{base}/")
+    _visit(page, "de startpagina na het contact", "Overzicht")
+    if page.get_by_test_id("no-contact").count():
+        expect(page.get_by_test_id("no-contact").get_by_role(
+            "link", name=name, exact=True)).to_have_count(0)
     _assert_clean(page)

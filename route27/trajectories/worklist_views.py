@@ -29,8 +29,9 @@ from route27.trajectories import selectors
 from route27.trajectories.alerts import alerts_for
 from route27.trajectories.events import TrajectoryObject
 from route27.trajectories.models import Activity, Intensity
+from route27.trajectories.queue import one_row_per_person
 from route27.trajectories.workflow import ORDER
-from route27.youth.selectors import duplicate_pairs_among, youth_log_shown
+from route27.youth.selectors import youth_log_shown
 from route27.youth.services import contact_person_assign
 
 PAGE_SIZE = 25
@@ -131,27 +132,11 @@ def intake_queue(request):
 
 
 def _one_row_per_person(rows: list[dict]) -> list[dict]:
-    """Queued files that may be one person (an open review item, or the same family name and
-    birth date without a decision) show as one row, the oldest, marked "mogelijk dubbel
-    dossier" with the others and a link to compare them (issue 9 §4). Within the page shown."""
-    pairs = duplicate_pairs_among(r["youth"] for r in rows)
-    if not pairs:
-        return rows
-    lead_of: dict[int, dict] = {}  # youth id -> the row that shows the person
-    youth_of = {r["youth"].pk: r["youth"] for r in rows}
+    """One row per person, its possible duplicates beneath it (trajectories.queue)."""
     shown = []
-    for row in rows:  # oldest first
-        pk = row["youth"].pk
-        linked = [other for pair in pairs if pk in pair for other in pair - {pk}
-                  if other in lead_of]
-        if not linked:
-            lead_of[pk] = row
-            shown.append(row)
-            continue
-        lead = lead_of[pk] = lead_of[linked[0]]
-        review = next((r for other in linked if (r := pairs[frozenset((pk, other))])), None)
-        lead["duplicates"].append({"row": row, "review": review,
-                                   "pair": (youth_of[linked[0]], row["youth"])})
+    for row, duplicates in one_row_per_person(rows, youth_of=lambda r: r["youth"]):
+        row["duplicates"] = duplicates
+        shown.append(row)
     return shown
 
 

@@ -29,3 +29,4 @@ class YouthObject(models.TextChoices):
     CONTACT_ASSIGNMENT = "contact_assignment", _("Vaste contactpersoon")
     POSSIBLE_DUPLICATE = "possible_duplicate", _("Mogelijk dubbel dossier")
     YOUTH_MERGE = "youth_merge", _("Samenvoeging van dossiers")
+    CONTACT_NOTICE = "contact_notice", _("Melding over een jongere")

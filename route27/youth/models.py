@@ -167,6 +167,9 @@ class ContactNotice(models.Model):
                                   related_name="+", verbose_name=_("collega"))
     cover_until = models.DateField(_("tot en met"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    AUDIT_TYPE = "contact_notice"  # route27.audit.objects
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -384,6 +384,24 @@ def contact_cover_end(*, actor, youth: Youth, reason: str) -> ContactAssignment:
     return assignment
 
 
+@transaction.atomic
+def contact_notices_mark_read(*, actor, notice_ids: list[int] | None = None) -> int:
+    """Mark the actor's own unread notices read (all of them, or those given), so the home page
+    lists them no longer. Someone else's notice is left as it is. Returns how many."""
+    notices = (ContactNotice.objects.select_for_update(of=("self",)).select_related("youth")
+               .filter(recipient=actor, read_at__isnull=True))
+    if notice_ids is not None:
+        notices = notices.filter(pk__in=notice_ids)
+    notices = list(notices)
+    now = timezone.now()
+    for notice in notices:
+        notice.read_at = now
+        record_audit(actor=actor, youth=notice.youth, about=notice, action=AuditAction.UPDATE,
+                     purpose=Purpose.CASEWORK, detail={"read": True})
+    ContactNotice.objects.filter(pk__in=[n.pk for n in notices]).update(read_at=now)
+    return len(notices)
+
+
 def contact_covers_end_expired(*, today: datetime.date | None = None) -> int:
     """End every cover whose last day has passed (the daily ``end_expired_covers`` command).
     One transaction per youth, so one failure does not keep the others running."""

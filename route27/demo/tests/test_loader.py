@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from route27.demo.loader import USERS
+from route27.conftest import DEMO_YOUTH_PER_MUNICIPALITY_IN_TESTS as PER_MUNICIPALITY
+from route27.demo.loader import DEMO_MUNICIPALITIES, USERS, _test_bsns
 from route27.organisations.models import Membership, User
 from route27.organisations.roles import Role
 from route27.trajectories.selectors import joint_assessments_for
@@ -15,14 +16,15 @@ def test_demo_data_is_idempotent_and_scoped():
     call_command("load_reference_data")
     call_command("load_demo_data")
     call_command("load_demo_data")
-    assert Youth.objects.count() == 201  # 200 and one possible duplicate without a BSN
-    assert Youth.objects.exclude(bsn=None).values("bsn").distinct().count() == 200
+    total = PER_MUNICIPALITY * len(DEMO_MUNICIPALITIES)
+    assert Youth.objects.count() == total + 1  # and one possible duplicate without a BSN
+    assert Youth.objects.exclude(bsn=None).values("bsn").distinct().count() == total
     assert PossibleDuplicate.objects.get().status == PossibleDuplicate.Status.OPEN
     assert {m.role for m in Membership.objects.all()} == set(Role)
     assert len(USERS) == User.objects.filter(memberships__isnull=False).distinct().count()
     coach = User.objects.get(username="doorstroomcoach.aalsmeer")
     visible = youth_visible_to(coach)
-    assert visible.count() == 61
+    assert visible.count() == PER_MUNICIPALITY + 1
     assert set(visible.values_list("municipality__name", flat=True)) == {"Aalsmeer"}
     assert not youth_visible_to(User.objects.get(username="zonderteam")).exists()
 
@@ -91,3 +93,23 @@ def test_the_demo_tells_a_history_over_the_year():
 
     assert set(Handover.objects.filter(sender__name="Mbo-college Amstelland (demo)")
                .values_list("status", flat=True)) == {"concept", "sent", "accepted", "returned"}
+
+
+def test_the_full_demo_has_a_test_bsn_for_every_youth(settings):
+    """`make run` loads ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY (200) youth in each municipality,
+    each with its own BSN from the RvIG test set."""
+    assert settings.ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY == PER_MUNICIPALITY  # the tests' size
+    assert len(_test_bsns()) >= len(DEMO_MUNICIPALITIES) * 200 + 10  # + the leavers' import
+
+
+def test_every_team_has_a_contact_for_minors():
+    """Minors have the leerplichtambtenaar as contact (law.contact_fit), so every demo youth
+    team has one — else its minors would only wait in the queue."""
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+    from route27.youth.models import ContactAssignment
+
+    for code in DEMO_MUNICIPALITIES:
+        assert ContactAssignment.objects.filter(
+            ended_at=None, role=Role.LEERPLICHTAMBTENAAR, youth__municipality__code=code,
+        ).exists(), code

@@ -223,3 +223,28 @@ def test_assigning_the_covering_colleague_for_good_ends_the_cover(lead, coach, c
     now = active(youth)
     assert now.user == colleague and now.cover_for is None and now.cover_until is None
     assert contact_covers_end_expired(today=TODAY + datetime.timedelta(days=1)) == 0
+
+
+def test_notices_are_marked_read_by_their_recipient_only(lead, coach, colleague, team):
+    """"Gelezen" on the home page: the notice leaves the recipient's home page, with an audit
+    row; another user's notice number changes nothing."""
+    contact_person_assign_bulk(actor=lead, youth=owned(coach, team, 2), user=colleague,
+                               reason="Herverdeling caseload")
+    first, second = ContactNotice.objects.filter(recipient=coach).order_by("pk")
+    client = Client()
+    client.force_login(coach)
+    assert client.get("/").content.decode().count(">Gelezen</button>") == 2
+
+    intruder = Client()
+    intruder.force_login(colleague)
+    intruder.post("/start/meldingen/gelezen/", {"melding": [first.pk, second.pk]})
+    assert ContactNotice.objects.filter(recipient=coach, read_at__isnull=True).count() == 2
+
+    response = client.post("/start/meldingen/gelezen/", {"melding": [first.pk]}, follow=True)
+    assert "1 melding gelezen." in response.content.decode()
+    assert response.content.decode().count(">Gelezen</button>") == 1
+    assert AuditEntry.objects.filter(actor=coach, object_type="contact_notice",
+                                     object_id=str(first.pk)).count() == 1
+    client.post("/start/meldingen/gelezen/")  # "Alle meldingen gelezen"
+    assert not ContactNotice.objects.filter(recipient=coach, read_at__isnull=True).exists()
+    assert "Meldingen over uw jongeren" not in client.get("/").content.decode()

@@ -105,3 +105,18 @@ def test_comparing_needs_both_files(client, coach, team, other_team):
                            {"jongere": [str(mine.public_id), str(theirs.public_id)]})
     assert response.status_code == 404
     assert not PossibleDuplicate.objects.exists()
+
+
+def test_the_team_leads_home_shows_the_pair_once(client, team):
+    """The lead's home lists the same queue as the intake page: a person once (issue 11)."""
+    from route27.organisations.roles import Role
+    from route27.organisations.tests.factories import member
+
+    review = PossibleDuplicateFactory(other__team=team, bsn_other_person=True)
+    _queued(review.other, team)
+    _queued(review.youth, team)
+    client.force_login(member(Role.TEAMLEIDER, team=team))
+    body = client.get("/").content.decode()
+    assert body.count(MARK) == 1
+    assert body.count(f'href="/jongeren/{review.other.public_id}/"') == 1
+    assert "Vergelijken in de intakewachtrij" in body
