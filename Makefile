@@ -5,7 +5,7 @@ UV := $(shell ./scripts/ensure-uv.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install data lint assets api-check ci clean
+.PHONY: run test install data lint assets api-check ci clean bench
 
 install:
 	$(UV) sync --locked
@@ -27,6 +27,13 @@ test: install
 	$(UV) run --locked ruff check .
 	$(UV) run --locked python manage.py makemigrations --check --dry-run
 	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+# The read paths against bare SQL on a generated population in PostgreSQL (issue 12,
+# docs/performance.md): BENCH_YOUTH=1000000 make bench for the national one (about 15 min to
+# generate, once per size).
+BENCH_YOUTH ?= 100000
+bench: install
+	env $$(BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-db.sh) $(UV) run --locked python manage.py bench
 
 lint: install
 	$(UV) run --locked ruff check .

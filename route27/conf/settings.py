@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "route27.appointments",
     "route27.portal",
     "route27.demo",
+    "route27.scale",
     "route27.home",
 ]
 

@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"trajectories"},
     {"signals", "handover", "appointments"},
     {"portal"},
-    {"demo", "home"},
+    {"demo", "home", "scale"},
     {"conf"},
 ]
 BASE = LAYERS[0]
