@@ -152,7 +152,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "route27.core.auth.PasswordBackend",
 ]
 
 # --- Language: Dutch first, English available ----------------------------------------------------

@@ -12,16 +12,14 @@ SENDER_TYPES = frozenset().union(*(senders for senders, _ in ENDS.values()))
 
 @rules.predicate
 def has_acting_role(user) -> bool:
-    return user.is_authenticated and user.memberships.filter(
-        is_active=True, role__in=ACTING_ROLES).exists()
+    return user.is_authenticated and user.holds_role(ACTING_ROLES)
 
 
 @rules.predicate
 def sends_handovers(user) -> bool:
     """An acting role in an organisation that can send at least one kind of handover."""
-    return user.is_authenticated and user.memberships.filter(
-        is_active=True, role__in=ACTING_ROLES,
-        team__organisation__type__in=SENDER_TYPES).exists()
+    return user.is_authenticated and user.holds_role(ACTING_ROLES,
+                                                     organisation_types=SENDER_TYPES)
 
 
 is_school_contact = has_role(Role.SCHOOL_CONTACT)

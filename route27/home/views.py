@@ -43,7 +43,7 @@ COACH_ROLES = CASEWORK_ROLES - {Role.TEAMLEIDER}
 
 
 def _roles(user) -> set[str]:
-    return set(user.memberships.filter(is_active=True).values_list("role", flat=True))
+    return {m.role for m in user.active_memberships}
 
 
 def _coach_context(user, today) -> dict:

@@ -140,21 +140,29 @@ class User(AbstractUser):
         verbose_name_plural = _("gebruikers")
 
     @cached_property
-    def primary_membership(self) -> "Membership | None":
-        return (
+    def active_memberships(self) -> list["Membership"]:
+        """The user's active memberships with team and organisation, read once per request
+        (request.user is a new object each request): the role checks of the rules, the
+        primary membership and the casework teams all use this one query (issue 12)."""
+        return list(
             self.memberships.filter(is_active=True)
             .select_related("team__organisation")
             .order_by("id")
-            .first()
         )
 
-    @cached_property
+    @property
+    def primary_membership(self) -> "Membership | None":
+        return self.active_memberships[0] if self.active_memberships else None
+
+    @property
     def casework_team_ids(self) -> frozenset[int]:
-        return frozenset(
-            self.memberships.filter(is_active=True, role__in=CASEWORK_ROLES).values_list(
-                "team_id", flat=True
-            )
-        )
+        return frozenset(m.team_id for m in self.active_memberships if m.role in CASEWORK_ROLES)
+
+    def holds_role(self, roles, *, organisation_types=None) -> bool:
+        """An active membership in one of ``roles`` (in an organisation of these types)."""
+        return any(m.role in roles and (organisation_types is None
+                                        or m.team.organisation.type in organisation_types)
+                   for m in self.active_memberships)
 
 
 class Membership(models.Model):

@@ -20,9 +20,7 @@ def has_role(*roles: Role):
 
     @rules.predicate(name=f"has_role({','.join(sorted(names))})")
     def predicate(user) -> bool:
-        return user.is_authenticated and user.memberships.filter(
-            is_active=True, role__in=names
-        ).exists()
+        return user.is_authenticated and user.holds_role(names)
 
     return predicate
 

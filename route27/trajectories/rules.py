@@ -48,9 +48,8 @@ def writes(user, obj=None) -> bool:
 def is_doorstroompunt_coach(user) -> bool:
     """A doorstroomcoach of a Doorstroompunt: who may do the joint assessment (Pw art. 7a lid 2).
     Which youth is the selector's job (``selectors.joint_assessments_for``)."""
-    return user.is_authenticated and user.memberships.filter(
-        is_active=True, role=Role.DOORSTROOMCOACH,
-        team__organisation__type=OrganisationType.DOORSTROOMPUNT).exists()
+    return user.is_authenticated and user.holds_role(
+        {Role.DOORSTROOMCOACH}, organisation_types={OrganisationType.DOORSTROOMPUNT})
 
 
 rules.add_perm("trajectories.view_trajectory", has_casework_role)

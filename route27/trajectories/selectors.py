@@ -58,8 +58,16 @@ def trajectories_visible_to(user) -> QuerySet[Trajectory]:
         Exists(Youth.objects.filter(visible_q(user), pk=OuterRef("youth_id"))))
 
 
+def _prefetched_trajectories(youth) -> list[Trajectory] | None:
+    cache = getattr(youth, "_prefetched_objects_cache", {})
+    return list(cache["trajectories"]) if "trajectories" in cache else None
+
+
 def open_trajectory_of(youth) -> Trajectory | None:
     """The youth's one open trajectory (a database constraint allows at most one)."""
+    known = _prefetched_trajectories(youth)
+    if known is not None:
+        return next((t for t in known if t.closed_on is None), None)
     return Trajectory.objects.filter(youth=youth, closed_on__isnull=True).first()
 
 
@@ -343,9 +351,9 @@ def intake_queue(*, user, today: datetime.date | None = None) -> QuerySet[Trajec
 def contact_roles_by_team(user) -> dict[int, str]:
     """The role the user takes as contact person, per team (only roles in CONTACT_PERSON_ROLES)."""
     roles: dict[int, str] = {}
-    for team_id, role in (user.memberships.filter(is_active=True, role__in=CONTACT_PERSON_ROLES)
-                          .order_by("id").values_list("team_id", "role")):
-        roles.setdefault(team_id, role)
+    for membership in user.active_memberships:
+        if membership.role in CONTACT_PERSON_ROLES:
+            roles.setdefault(membership.team_id, membership.role)
     return roles
 
 
@@ -385,8 +393,7 @@ class TeamCaseload:
 
 
 def lead_team_ids(user) -> list[int]:
-    return sorted(set(user.memberships.filter(is_active=True, role=Role.TEAMLEIDER)
-                      .values_list("team_id", flat=True)))
+    return sorted({m.team_id for m in user.active_memberships if m.role == Role.TEAMLEIDER})
 
 
 def _name(user) -> str:
@@ -449,9 +456,14 @@ def team_caseload(*, user, team_ids=None) -> list[TeamCaseload]:
 
 def trajectory_for_file(*, youth) -> Trajectory | None:
     """The open trajectory (or the latest) of a youth already read through youth_get."""
+    known = _prefetched_trajectories(youth)
+    if known is not None:
+        return min(known, key=lambda t: (t.closed_on is not None,
+                                         -(t.closed_on or t.started_on).toordinal(),
+                                         -t.started_on.toordinal()), default=None)
     return (Trajectory.objects.filter(youth=youth)
             .select_related("team").prefetch_related("follow_ups")
-            .order_by(F("closed_on").asc(nulls_first=True), "-started_on").first())
+            .order_by(F("closed_on").desc(nulls_first=True), "-started_on").first())
 
 
 def law_decision_for(trajectory: Trajectory, *, today: datetime.date | None = None,

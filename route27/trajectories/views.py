@@ -185,7 +185,7 @@ def file_context(request, youth) -> dict:
     """What the trajectory's sections of the file page show (essentials, alerts, every block),
     in a bounded number of queries (pinned in a test); called once per page."""
     today = timezone.localdate()
-    assignments = list(youth.contact_assignments.select_related("user"))
+    assignments = list(youth.contact_assignments.all())  # prefetched by the file page
     contact = next((a for a in assignments if a.ended_at is None), None)
     trajectory = trajectory_for_file(youth=youth)
     age = law.age_on(youth.birth_date, today)
@@ -225,7 +225,7 @@ def file_context(request, youth) -> dict:
             "instruments": list(trajectory.instruments.select_related("instrument")),
             "placements": list(trajectory.placements.all()),
             "follow_ups": follow_ups,
-            "earlier_trajectories": list(youth.trajectories.exclude(pk=trajectory.pk)),
+            "earlier_trajectories": [t for t in youth.trajectories.all() if t != trajectory],
             "route_label": law.route_label(trajectory.route) if trajectory.route else "",
             "legal_basis_label": f.legal_basis_label(trajectory.legal_basis),
             "requested_by_label": f.requested_by_label(trajectory.requested_by),

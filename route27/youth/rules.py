@@ -22,19 +22,19 @@ def read_only_reason(user, youth) -> str:
     The trajectories are read through the youth's reverse relation, so the youth layer imports
     no case app.
     """
-    from route27.youth.models import ContactAssignment
-
     if not user.is_authenticated:
         return str(NO_ACCESS)
-    if ContactAssignment.objects.filter(youth=youth, user=user, ended_at__isnull=True).exists():
+    # Through the reverse relations, so a file page that prefetched them asks nothing more.
+    if any(a.user_id == user.pk and a.ended_at is None for a in youth.contact_assignments.all()):
         return ""
     teams = user.casework_team_ids
-    trajectories = youth.trajectories.all()
-    if trajectories.filter(closed_on__isnull=True, team_id__in=teams).exists():
+    trajectories = list(youth.trajectories.all())
+    running = [t for t in trajectories if t.closed_on is None]
+    if any(t.team_id in teams for t in running):
         return ""
-    if trajectories.filter(closed_on__isnull=True).exists():
+    if running:
         return str(HELD_ELSEWHERE)
-    if trajectories.exists():
+    if trajectories:
         return str(CLOSED)
     if youth.team_id is not None and youth.team_id in teams:
         return ""

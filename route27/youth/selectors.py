@@ -53,12 +53,15 @@ def youth_log_shown(*, user, youth: list[Youth], purpose: Purpose = Purpose.CASE
     record_reads(user=user, shown=youth, purpose=purpose)
 
 
-def youth_get(*, user, public_id: uuid.UUID | str, purpose: Purpose = Purpose.CASEWORK) -> Youth:
-    """One youth file, logged as read; NotFound (and a denied entry) when the user has no reason."""
+def youth_get(*, user, public_id: uuid.UUID | str, purpose: Purpose = Purpose.CASEWORK,
+              prefetch: tuple[str, ...] = ()) -> Youth:
+    """One youth file, logged as read; NotFound (and a denied entry) when the user has no reason.
+    ``prefetch``: relations the caller reads more than once (the file page: its trajectories
+    and contact persons, read by several sections and the write checks)."""
     youth = (
         youth_visible_to(user)
-        .select_related("municipality", "team__organisation")
-        .prefetch_related("guardians")
+        .select_related("municipality__config", "team__organisation")
+        .prefetch_related("guardians", *prefetch)
         .filter(public_id=public_id)
         .first()
     )

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from route27.core.errors import NotFound, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.youth import selectors, services
 from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
+from route27.youth.models import ContactAssignment, Youth
 from route27.youth.rules import read_only_reason
 
 PAGE_SIZE = 25
@@ -27,11 +29,21 @@ class _Moved(Exception):
         self.response = response
 
 
-def _get_or_404(request, public_id, purpose=Purpose.CASEWORK):
+# Read by several sections and by the write checks (rules.read_only_reason): once per page.
+# The trajectories through the reverse relation, so the youth layer imports no case app.
+FILE_PREFETCH = (
+    Prefetch("contact_assignments", queryset=ContactAssignment.objects.select_related("user")),
+    Prefetch("trajectories", queryset=Youth._meta.get_field("trajectories").related_model
+             .objects.select_related("team").prefetch_related("follow_ups")),
+)
+
+
+def _get_or_404(request, public_id, purpose=Purpose.CASEWORK, prefetch=()):
     """The file; for the id of a file merged into one the user may see, a redirect (302) to
     the same page of the kept file (ADR 0011); otherwise 404."""
     try:
-        return selectors.youth_get(user=request.user, public_id=public_id, purpose=purpose)
+        return selectors.youth_get(user=request.user, public_id=public_id, purpose=purpose,
+                                   prefetch=prefetch)
     except selectors.MovedToKeptFile as moved:
         path = request.get_full_path().replace(str(public_id), str(moved.kept.public_id), 1)
         raise _Moved(redirect(path)) from moved
@@ -112,7 +124,7 @@ def _open_by_bsn(request, bsn: str):
 @_follows_merges
 def youth_detail(request, public_id):
     """The youth's file: the sections the apps registered (``casefile.sections``), in order."""
-    youth = _get_or_404(request, public_id)
+    youth = _get_or_404(request, public_id, prefetch=FILE_PREFETCH)
     return render(request, "youth/detail.html",
                   {"youth": youth, "file_sections": sections.assemble(request, youth)})
 
