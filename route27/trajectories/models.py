@@ -72,7 +72,12 @@ class Trajectory(models.Model):
             models.UniqueConstraint(fields=["youth"], condition=Q(closed_on__isnull=True),
                                     name="one_open_trajectory_per_youth"),
         ]
-        indexes = [models.Index(fields=["team", "step"]), models.Index(fields=["step"])]
+        indexes = [
+            models.Index(fields=["team", "step"]), models.Index(fields=["step"]),
+            # The intake queue: a team's open trajectories, oldest first (issue 12).
+            models.Index(fields=["team", "started_on", "id"], condition=Q(closed_on__isnull=True),
+                         name="trajectory_team_open_idx"),
+        ]
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
 

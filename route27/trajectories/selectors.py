@@ -209,13 +209,10 @@ def joint_assessment_of(trajectory: Trajectory):
 
 
 def _annotated(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:
-    """Everything a list row and ``alerts_for`` need, in the one list query."""
-    active_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
-                                                      ended_at__isnull=True)
+    """Everything a list row and ``alerts_for`` need, in the one list query. The caller
+    annotates ``contact_user_id`` and ``contact_role`` (it knows them from its own filter)."""
     return qs.select_related("youth", "youth__municipality", "youth__municipality__config",
                              "team").annotate(
-        contact_user_id=Subquery(active_contact.values("user_id")[:1]),
-        contact_role=Subquery(active_contact.values("role")[:1]),
         overdue_follow_up=Exists(FollowUp.objects.filter(
             trajectory=OuterRef("pk"), done_on__isnull=True, cancelled=False, due_on__lt=today)),
         contact_on=Coalesce("last_contact_on", "started_on"),
@@ -269,14 +266,22 @@ def _default_no_contact_weeks() -> int:
 def _no_contact_q(today: datetime.date) -> Q:
     """Open, not in aftercare, and no contact for the municipality's number of weeks.
 
-    One query for the distinct week settings, then one OR-term per setting."""
+    One query for the municipalities with their own setting, then one OR-term per setting on
+    the youth's municipality id. Not a join to the settings: with few settings rows PostgreSQL
+    misjudged "no setting" and read every youth of the country (issue 12)."""
     def cutoff(weeks: int) -> datetime.date:
         return today - datetime.timedelta(weeks=weeks)
 
-    config = "youth__municipality__config"
-    q = Q(**{f"{config}__isnull": True, "contact_on__lte": cutoff(_default_no_contact_weeks())})
-    for weeks in set(MunicipalConfig.objects.values_list("no_contact_weeks", flat=True)):
-        q |= Q(**{f"{config}__no_contact_weeks": weeks, "contact_on__lte": cutoff(weeks)})
+    by_weeks: dict[int, list[int]] = {}
+    for municipality_id, weeks in MunicipalConfig.objects.values_list("municipality_id",
+                                                                      "no_contact_weeks"):
+        by_weeks.setdefault(weeks, []).append(municipality_id)
+    configured = [m for ids in by_weeks.values() for m in ids]
+    q = Q(contact_on__lte=cutoff(_default_no_contact_weeks()))
+    if configured:
+        q &= ~Q(youth__municipality_id__in=configured)
+    for weeks, ids in by_weeks.items():
+        q |= Q(youth__municipality_id__in=ids, contact_on__lte=cutoff(weeks))
     return q & Q(closed_on__isnull=True) & ~Q(step=Step.AFTERCARE)
 
 
@@ -321,10 +326,14 @@ def worklist(*, user, step: str = "", intensity: str = "", route: str = "", aler
     queries. Rows carry ``contact_role``, ``overdue_follow_up`` and ``contact_on`` for alerts_for.
     """
     today = today or timezone.localdate()
-    own = ContactAssignment.objects.filter(youth=OuterRef("youth_id"), user=user,
-                                           ended_at__isnull=True)
-    qs = _annotated(trajectories_visible_to(user).filter(Exists(own), closed_on__isnull=True),
-                    today)
+    # Read through the contact-person access reason itself (youth.access), as a join: the
+    # user's active assignment, at most one per youth (a constraint). It also gives the row its
+    # contact, so the list needs no visibility EXISTS and no correlated sub-selects (issue 12).
+    qs = _annotated(Trajectory.objects.filter(
+        youth__contact_assignments__user=user, youth__contact_assignments__ended_at__isnull=True,
+        closed_on__isnull=True,
+    ).annotate(contact_user_id=F("youth__contact_assignments__user_id"),
+               contact_role=F("youth__contact_assignments__role")), today)
     if step:
         qs = qs.filter(step=step)
     if intensity:
@@ -345,7 +354,8 @@ def intake_queue(*, user, today: datetime.date | None = None) -> QuerySet[Trajec
                                                    ended_at__isnull=True)
     return _annotated(trajectories_visible_to(user).filter(
         ~Exists(has_contact), closed_on__isnull=True, team_id__in=user.casework_team_ids,
-    ), today).order_by("started_on", "id")
+    ).annotate(contact_user_id=Value(None, output_field=IntegerField()),
+               contact_role=Value("")), today).order_by("started_on", "id")
 
 
 def contact_roles_by_team(user) -> dict[int, str]:
