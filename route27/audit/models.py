@@ -28,7 +28,10 @@ class AuditEntry(AppendOnlyModel):
     refused_change = "Het verwerkingslog kan niet worden gewijzigd."
     refused_delete = "Het verwerkingslog kan niet worden verwijderd."
 
-    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # Indexes (issue 12, ADR 0015): the two lookups below lead on subject and on the typed
+    # reference; on PostgreSQL the table is partitioned by month of occurred_at (with a BRIN
+    # index on it), so neither the moment nor the bare object id needs a b-tree of its own.
+    occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
         db_constraint=False, related_name="+", verbose_name=_("wie"),
@@ -40,11 +43,11 @@ class AuditEntry(AppendOnlyModel):
     # The youth whose data this is, whatever the object: "who read my file" is one filter on it.
     subject = models.ForeignKey(
         "youth.Youth", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
-        related_name="+", verbose_name=_("betrokkene"),
+        db_index=False, related_name="+", verbose_name=_("betrokkene"),
     )
     # Typed reference: a type registered in ``route27.audit.objects.AUDIT_OBJECTS`` and its id.
     object_type = models.CharField(_("soort object"), max_length=50)
-    object_id = models.CharField(_("object-id"), max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
     purpose = models.CharField(_("doel"), max_length=200)
     request_id = models.CharField(_("request-id"), max_length=64, blank=True)
     detail = models.JSONField(_("toelichting"), default=dict, blank=True)

@@ -231,6 +231,13 @@ ROUTE27_MERGE_UNDO_DAYS = config(
     30,
     help_text="Days within which a functional administrator can undo a merge of two files.",
 )
+ROUTE27_AUDIT_RETENTION_MONTHS = config(
+    "ROUTE27_AUDIT_RETENTION_MONTHS",
+    60,
+    help_text="Months the processing log (audit) is kept; on PostgreSQL the daily "
+    "`audit_partitions` command drops whole months older than this (ADR 0015). The term is the "
+    "municipality's decision with its privacy officer; 60 months is a starting point.",
+)
 ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY = config(
     "ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY",
     200,

@@ -21,11 +21,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from stdnum.nl import bsn
 
 from route27.appointments.models import Appointment
+from route27.audit import partitions
 from route27.audit.models import AuditEntry
 from route27.casefile.models import Event
 from route27.handover.models import Consent, Handover, TransitionDocument
@@ -431,6 +432,9 @@ def generate(*, youth: int, seed: int = 27, today: datetime.date | None = None,
         raise LookupError("Laad eerst de referentiedata: manage.py load_reference_data")
     counts = share(youth, {m.pk: m.estimate_15_to_25_2024 or m.population_2024 or 1
                            for m in municipalities})
+    # The audit history spans the years generated: a month partition for each (PostgreSQL).
+    partitions.ensure_months(connection, first=today - datetime.timedelta(days=366 * YEARS + 31),
+                             last=partitions.add_months(today.replace(day=1), 3))
     with transaction.atomic():
         chain = build_chain(youth_per_municipality=counts)
     say(f"Organisaties: {len(chain.gemeente_of)} gemeenten, {chain.users} medewerkers.")

@@ -23,10 +23,8 @@ def install(connection, table: str) -> None:
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION route27_refuse_change();"
             )
-            cursor.execute(
-                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                "FOR EACH STATEMENT EXECUTE FUNCTION route27_refuse_change();"
-            )
+            for name in (table, *_partitions(cursor, table)):
+                guard_truncate(cursor, name)
         elif connection.vendor == "sqlite":
             for op in ("UPDATE", "DELETE"):
                 cursor.execute(
@@ -38,11 +36,26 @@ def install(connection, table: str) -> None:
             raise NotImplementedError(connection.vendor)
 
 
+def guard_truncate(cursor, table: str) -> None:
+    """TRUNCATE refused (PostgreSQL). A partition needs its own: PostgreSQL clones a parent's
+    row triggers to its partitions, not its TRUNCATE trigger (audit.partitions)."""
+    cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};")
+    cursor.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION route27_refuse_change();")
+
+
+def _partitions(cursor, table: str) -> list[str]:
+    cursor.execute("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                   "WHERE i.inhparent = to_regclass(%s)", [table])
+    return [row[0] for row in cursor.fetchall()]
+
+
 def remove(connection, table: str) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table};")
-            cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};")
+            for name in (table, *_partitions(cursor, table)):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}_no_truncate ON {name};")
         else:
             for op in ("update", "delete"):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_{op};")
