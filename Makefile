@@ -5,7 +5,7 @@ UV := $(shell ./scripts/ensure-uv.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install data lint assets api-check ci clean bench
+.PHONY: run test install data lint assets api-check ci clean bench load
 
 install:
 	$(UV) sync --locked
@@ -34,6 +34,11 @@ test: install
 BENCH_YOUTH ?= 100000
 bench: install
 	env $$(BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-db.sh) $(UV) run --locked python manage.py bench
+
+# 50 people (coaches, team leads, schools) against gunicorn on loopback for two minutes, on the
+# 100 000-youth population; errors and p95 per page (issue 12). LOAD_SECONDS, LOAD_USERS.
+load:
+	BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/load.sh
 
 lint: install
 	$(UV) run --locked ruff check .

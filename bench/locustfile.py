@@ -1,0 +1,89 @@
+"""`make load` (issue 12): 50 people at work on the generated population, through gunicorn on
+loopback. Coaches (six in ten), team leads and school contacts each log in through the login
+form once and then do what their day asks: the home page, the worklist and its next page, a file
+from it, the youth list; the intake queue and the assign page; the school's handovers.
+
+The accounts come from ``manage.py scale_users`` (scripts/load.sh writes them to
+ROUTE27_LOAD_USERS); every generated account has the password SCALE_PASSWORD."""
+
+import json
+import os
+import random
+import re
+
+from locust import HttpUser, between, task
+
+ACCOUNTS = json.load(open(os.environ["ROUTE27_LOAD_USERS"], encoding="utf-8"))
+PASSWORD = os.environ.get("ROUTE27_LOAD_PASSWORD", "route27-schaal")
+FILE_LINK = re.compile(r'href="(/jongeren/[0-9a-f-]{36}/)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Person(HttpUser):
+    abstract = True
+    wait_time = between(1, 4)  # reading the page before the next click
+    role = ""
+
+    def on_start(self):
+        username = random.choice(ACCOUNTS[self.role])
+        page = self.client.get("/inloggen/", name="inloggen (formulier)")
+        token = CSRF.search(page.text).group(1)
+        response = self.client.post("/inloggen/", {
+            "username": username, "password": PASSWORD, "csrfmiddlewaretoken": token,
+        }, headers={"Referer": f"{self.host}/inloggen/"}, name="inloggen")
+        if "/inloggen/" in response.url:
+            response.failure(f"inloggen mislukt voor {username}")
+
+
+class Coach(Person):
+    weight = 6
+    role = "coach"
+
+    @task(3)
+    def home(self):
+        self.client.get("/", name="startpagina coach")
+
+    @task(4)
+    def worklist_and_a_file(self):
+        page = self.client.get("/werkvoorraad/", name="werkvoorraad")
+        links = FILE_LINK.findall(page.text)
+        if links:
+            self.client.get(random.choice(links), name="dossier")
+
+    @task(1)
+    def worklist_next_page(self):
+        self.client.get("/werkvoorraad/?pagina=2", name="werkvoorraad p2")
+
+    @task(1)
+    def youth_list(self):
+        self.client.get("/jongeren/", name="jongerenlijst")
+
+
+class TeamLead(Person):
+    weight = 2
+    role = "teamleider"
+
+    @task(3)
+    def home(self):
+        self.client.get("/", name="startpagina teamleider")
+
+    @task(2)
+    def intake_queue(self):
+        self.client.get("/werkvoorraad/intake/", name="intakewachtrij")
+
+    @task(1)
+    def assign(self):
+        self.client.get("/start/toewijzen/", name="toewijzen")
+
+
+class School(Person):
+    weight = 2
+    role = "school"
+
+    @task(2)
+    def home(self):
+        self.client.get("/", name="startpagina school")
+
+    @task(1)
+    def handovers(self):
+        self.client.get("/overdracht/", name="overdrachten")
