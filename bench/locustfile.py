@@ -11,12 +11,31 @@ import os
 import random
 import re
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 ACCOUNTS = json.load(open(os.environ["ROUTE27_LOAD_USERS"], encoding="utf-8"))
 PASSWORD = os.environ.get("ROUTE27_LOAD_PASSWORD", "route27-schaal")
 FILE_LINK = re.compile(r'href="(/jongeren/[0-9a-f-]{36}/)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+PAGE_TIMES: list[float] = []  # every page but the login (password hashing is slow by design)
+
+
+@events.request.add_listener
+def _page_time(name, response_time, exception, **kwargs):
+    if not name.startswith("inloggen"):
+        PAGE_TIMES.append(response_time)
+
+
+@events.quitting.add_listener
+def _write_pages(environment, **kwargs):
+    target = os.environ.get("ROUTE27_LOAD_PAGES")
+    if target and PAGE_TIMES:
+        ordered = sorted(PAGE_TIMES)
+        json.dump({"requests": len(ordered), "median_ms": ordered[len(ordered) // 2],
+                   "p95_ms": ordered[int(0.95 * (len(ordered) - 1))]},
+                  open(target, "w", encoding="utf-8"))
 
 
 class Person(HttpUser):
