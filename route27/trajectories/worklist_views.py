@@ -109,7 +109,9 @@ def worklist(request):
     return render(request, "trajectories/worklists/worklist.html", {
         "form": form, "rows": rows, "page": page, "total": paginator.count,
         "headers": _sort_headers(dict(chosen), sort), "filtered": bool(chosen), "sort": sort,
-        "contact_kinds": Activity.QUICK_CONTACT_CHOICES,
+        # Translated once per page, not once per row (issue 12: the rows' lazy labels were
+        # hundreds of gettext calls a page).
+        "contact_kinds": [(value, str(label)) for value, label in Activity.QUICK_CONTACT_CHOICES],
     })
 
 
