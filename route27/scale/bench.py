@@ -222,6 +222,67 @@ FILE_SQL = [
        WHERE ca.youth_id = %(youth)s ORDER BY ca.started_at""",
 ]
 
+# The coach's home page: one statement per block (issue 11 §1), as a person would write them.
+OWN = """FROM youth_contactassignment ca
+JOIN trajectories_trajectory t ON t.youth_id = ca.youth_id AND t.closed_on IS NULL
+JOIN youth_youth y ON y.id = ca.youth_id
+WHERE ca.user_id = %(user)s AND ca.ended_at IS NULL"""
+COACH_HOME_SQL = [
+    """SELECT a.public_id, a.starts_at, a.mode, a.status, y.given_names, y.family_name
+       FROM appointments_appointment a JOIN youth_youth y ON y.id = a.youth_id
+       WHERE a.coach_id = %(user)s AND a.starts_at >= %(start)s AND a.starts_at < %(end)s
+       AND a.status = 'planned' ORDER BY a.starts_at""",
+    """SELECT a.public_id, a.starts_at, y.given_names, y.family_name
+       FROM appointments_appointment a JOIN youth_youth y ON y.id = a.youth_id
+       WHERE a.coach_id = %(user)s AND a.starts_at < %(now)s AND a.status = 'planned'
+       ORDER BY a.starts_at LIMIT 25""",
+    """SELECT pa.id, pa.description, pa.due_on, t.public_id, y.given_names, y.family_name """
+    + OWN.replace("WHERE", """JOIN trajectories_goal g ON g.trajectory_id = t.id
+       JOIN trajectories_planaction pa ON pa.goal_id = g.id
+       WHERE pa.status IN ('planned', 'in_progress') AND pa.due_on <= %(week_end)s AND""")
+    + " ORDER BY pa.due_on, pa.id LIMIT 25",
+    """SELECT f.id, f.due_on, f.months_after_outflow, t.public_id, y.given_names, y.family_name """
+    + OWN.replace("WHERE", """JOIN trajectories_followup f ON f.trajectory_id = t.id
+       WHERE f.done_on IS NULL AND NOT f.cancelled AND f.due_on <= %(soon)s AND""")
+    + " ORDER BY f.due_on, f.id LIMIT 25",
+    """SELECT t.public_id, y.given_names, y.family_name, y.birth_year, y.birth_month, y.birth_day
+       """ + OWN + """ AND y.birth_year IN (%(y16)s, %(y18)s, %(y23)s, %(y27)s)""",
+    """SELECT t.public_id, y.given_names, y.family_name,
+       COALESCE(t.last_contact_on, t.started_on) AS contact_on """ + OWN + """
+       AND COALESCE(t.last_contact_on, t.started_on) <= %(no_contact)s AND t.step <> 'aftercare'
+       ORDER BY contact_on, t.id LIMIT 25""",
+    """SELECT h.public_id, h.status, y.given_names, y.family_name FROM handover_handover h
+       JOIN youth_youth y ON y.id = h.youth_id
+       WHERE h.receiver_id = ANY(%(orgs)s) AND h.status IN ('sent', 'received')
+       ORDER BY h.sent_at, h.id LIMIT 25""",
+    """SELECT n.id, n.kind, n.created_at FROM youth_contactnotice n
+       WHERE n.recipient_id = %(user)s AND n.read_at IS NULL AND n.created_at >= %(since)s
+       ORDER BY n.created_at DESC LIMIT 25""",
+]
+
+
+def _coach_home_params(user, today: datetime.date) -> dict:
+    now = timezone.now()
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    week_end = today + datetime.timedelta(days=6 - today.weekday())
+    orgs = list(Membership.objects.filter(user=user, is_active=True)
+                .values_list("team__organisation_id", flat=True))
+    return {"user": user.pk, "now": now, "start": start,
+            "end": start + datetime.timedelta(days=(week_end - today).days + 1),
+            "week_end": week_end, "soon": today + datetime.timedelta(days=14),
+            "no_contact": today - datetime.timedelta(weeks=6), "orgs": orgs,
+            "since": now - datetime.timedelta(days=30),
+            **{f"y{n}": today.year - n for n in (16, 18, 23, 27)}}
+
+
+CASELOAD_SQL = """
+SELECT ca.user_id, count(*) FILTER (WHERE t.intensity = 'licht'),
+       count(*) FILTER (WHERE t.intensity = 'middelzwaar'),
+       count(*) FILTER (WHERE t.intensity = 'intensief'), count(*) FILTER (WHERE t.intensity = '')
+FROM trajectories_trajectory t
+LEFT JOIN youth_contactassignment ca ON ca.youth_id = t.youth_id AND ca.ended_at IS NULL
+WHERE t.team_id = ANY(%(teams)s) AND t.closed_on IS NULL GROUP BY 1"""
+
 ACCESS_SQL = """
 SELECT EXISTS (SELECT 1 FROM youth_contactassignment
                WHERE youth_id = %(youth)s AND user_id = %(user)s AND ended_at IS NULL)
@@ -309,8 +370,10 @@ def build_paths(today: datetime.date | None = None) -> list[Path]:
                       f"/jongeren/{outsider.public_id}/",
                       [(ACCESS_SQL, {"youth": outsider.pk, "user": typical.pk,
                                      "teams": teams})], status=404))
-    paths.append(Path("startpagina coach", typical, "/", [
-        (WORKLIST_COUNT, {"user": typical.pk})]))
+    home = _coach_home_params(typical, today)
+    paths.append(Path("startpagina coach", typical, "/",
+                      [(sql, home) for sql in COACH_HOME_SQL]))
     paths.append(Path("startpagina teamleider", lead, "/", [
-        (INTAKE_SQL, {"teams": [team_id]}), (INTAKE_COUNT, {"teams": [team_id]})]))
+        (INTAKE_SQL, {"teams": [team_id]}), (INTAKE_COUNT, {"teams": [team_id]}),
+        (CASELOAD_SQL, {"teams": [team_id]})]))
     return paths

@@ -352,8 +352,12 @@ def intake_queue(*, user, today: datetime.date | None = None) -> QuerySet[Trajec
     today = today or timezone.localdate()
     has_contact = ContactAssignment.objects.filter(youth=OuterRef("youth_id"),
                                                    ended_at__isnull=True)
-    return _annotated(trajectories_visible_to(user).filter(
-        ~Exists(has_contact), closed_on__isnull=True, team_id__in=user.casework_team_ids,
+    teams = user.casework_team_ids
+    # Read through the team access reason itself (youth.access), as a filter on the youth's
+    # team: a youth without a contact person is visible by no other reason. No visibility
+    # EXISTS over every reason, so PostgreSQL walks the partial index of open trajectories.
+    return _annotated(Trajectory.objects.filter(
+        ~Exists(has_contact), closed_on__isnull=True, team_id__in=teams, youth__team_id__in=teams,
     ).annotate(contact_user_id=Value(None, output_field=IntegerField()),
                contact_role=Value("")), today).order_by("started_on", "id")
 
