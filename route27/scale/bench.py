@@ -365,6 +365,18 @@ def build_paths(today: datetime.date | None = None) -> list[Path]:
         paths.append(Path(f"API jongeren p{page}", typical,
                           f"/api/v1/jongeren?pagina={page}&paginaGrootte={PAGE_SIZE}",
                           bare, page_ids=api_ids))
+    # The same visible set in every population: a coach of the team closest to 150 youth, so
+    # the list's cost can be compared between 100 000 and 1 000 000 youth in the country.
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT team_id, count(*) FROM youth_youth WHERE team_id IS NOT NULL
+                          GROUP BY 1 ORDER BY abs(count(*) - 150), 1 LIMIT 1""")
+        fixed_team, fixed_total = cursor.fetchone()
+    fixed = User.objects.filter(memberships__team_id=fixed_team,
+                                memberships__role=Role.DOORSTROOMCOACH).first()
+    params = {"user": fixed.pk, "teams": _teams(fixed), "offset": 0}
+    paths.append(Path(f"jongerenlijst vaste set p1 ({fixed_total})", fixed, "/jongeren/",
+                      [(YOUTH_LIST_SQL, params), (YOUTH_LIST_COUNT, params)],
+                      page_ids=file_links))
     outsider = Youth.objects.exclude(team_id__in=teams).order_by("pk").first()
     paths.append(Path("toegangscontrole (geweigerd)", typical,
                       f"/jongeren/{outsider.public_id}/",
