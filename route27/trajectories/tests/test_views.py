@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -23,6 +24,7 @@ from route27.trajectories.models import (
     RouteDecision,
     Trajectory,
 )
+from route27.trajectories.selectors import trajectory_for_file
 from route27.trajectories.tests.factories import TrajectoryFactory
 from route27.trajectories.workflow import Step
 from route27.youth.models import ContactAssignment
@@ -471,11 +473,26 @@ def test_file_page_query_count_is_constant(client, team):
     ContactAssignmentFactory(youth=large.youth, user=coach)
     build(coach, large, 10)
     assert client.get(file_url(small)).status_code == 200  # warm caches (content types, ...)
-    # 36: the summary's handover and consent (issue 11) and the appointments section included.
-    with assert_max_queries(36) as counted:
+    # 30 before issue 12; the trajectories and contact persons are now read once (prefetch).
+    with assert_max_queries(22) as counted:
         assert client.get(file_url(large)).status_code == 200
     with assert_num_queries(counted):
         assert client.get(file_url(small)).status_code == 200
+
+
+def test_a_file_without_an_open_trajectory_shows_the_latest_one(coach_client, coach, team):
+    """The file's trajectory is the open one, or else the one closed last (issue 12: the
+    earliest closed one was shown)."""
+    youth = YouthFactory(team=team)
+    first = TrajectoryFactory(youth=youth, team=team, started_on=datetime.date(2026, 1, 5),
+                              closed_on=datetime.date(2026, 3, 1), step=Step.CLOSED)
+    latest = TrajectoryFactory(youth=youth, team=team, started_on=datetime.date(2026, 5, 1),
+                               closed_on=datetime.date(2026, 9, 1), step=Step.CLOSED)
+    assert trajectory_for_file(youth=youth) == latest
+    youth.refresh_from_db()
+    prefetch_related_objects([youth], "trajectories")
+    assert trajectory_for_file(youth=youth) == latest  # the same from the prefetched rows
+    assert first != latest
 
 
 def test_timeline_is_paged(coach_client, coach, trajectory):
