@@ -25,6 +25,12 @@ adds its facts without the summary naming that app. A section with a ``nav_label
 the page folds (``<details>``) under its label: any block is one click away, and the youth page
 leaves the table of contents out, since the folded labels list the blocks already.
 
+A ``lazy`` section is read when it is opened, not with the page: the page renders its folded
+label, and opening it fetches ``youth:file_block`` (htmx; without JavaScript the label's link
+opens the block on a page of its own). Its ``shown`` is asked on the facts of the page's other
+sections, and its ``context`` runs only in that request (:func:`assemble_one`). So a block with
+rows of its own costs the file page nothing until a coach opens it (issue 12).
+
 Orders in use: essentials and alerts 10, timeline 20, the trajectory's blocks 30–110, personal
 details 900, guardians 910.
 """
@@ -66,6 +72,7 @@ class FileSection:
     shown: Callable[[dict], bool] = always
     summary: bool = False
     glance: str = ""
+    lazy: bool = False
 
     @property
     def target(self) -> str:
@@ -95,6 +102,19 @@ def register(section: FileSection) -> FileSection:
     return section
 
 
+_PREFETCHES: dict[str, Any] = {}
+
+
+def register_prefetch(lookup: str, prefetch) -> None:
+    """A relation of the youth the file page reads once, for every section and the write
+    checks (a ``Prefetch``, keyed by its lookup; the app that owns the relation builds it)."""
+    _PREFETCHES[lookup] = prefetch
+
+
+def prefetches() -> tuple:
+    return tuple(_PREFETCHES.values())
+
+
 def unregister(key: str) -> None:
     """Take a section off the page (for tests)."""
     _SECTIONS.pop(key, None)
@@ -105,29 +125,45 @@ def sections() -> list[FileSection]:
     return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
 
 
+def assemble_one(request: HttpRequest, youth, key: str) -> ShownSection | None:
+    """One section with its own context (a lazy block opened on the file page), or None when
+    there is no such section, the user lacks its permission or it has nothing to show."""
+    section = _SECTIONS.get(key)
+    if section is None or (section.permission and not request.user.has_perm(section.permission)):
+        return None
+    context = section.context(request, youth) if section.context is not None else {}
+    return ShownSection(section, context) if section.shown(context) else None
+
+
 def assemble(request: HttpRequest, youth) -> list[ShownSection]:
     """The sections this user sees on this youth's file, in order, with their context and the
     table of contents. The caller has already found (and audited) the youth."""
     allowed: dict[str, bool] = {}
     contexts: dict[ContextFunction, dict] = {}
-    shown: list[ShownSection] = []
+    permitted = []
     for section in sections():
         if section.permission:
             if section.permission not in allowed:
                 allowed[section.permission] = request.user.has_perm(section.permission)
             if not allowed[section.permission]:
                 continue
-        context: dict = {}
-        if section.context is not None:
-            if section.context not in contexts:
-                contexts[section.context] = section.context(request, youth)
-            context = contexts[section.context]
+        permitted.append(section)
+    for section in permitted:
+        if not section.lazy and section.context is not None and section.context not in contexts:
+            contexts[section.context] = section.context(request, youth)
+    facts: dict = {}
+    for computed in contexts.values():
+        facts.update(computed)
+    shown: list[ShownSection] = []
+    for section in permitted:
+        if section.lazy:
+            if section.shown(facts):
+                shown.append(ShownSection(section, {"lazy": True}))
+            continue
+        context = contexts[section.context] if section.context is not None else {}
         if section.shown(context):
             shown.append(ShownSection(section, context))
     if any(s.section.summary for s in shown):
-        facts: dict = {}
-        for computed in contexts.values():
-            facts.update(computed)
         facts["glance_templates"] = [s.section.glance for s in shown if s.section.glance]
         shown = [ShownSection(s.section, {**facts, **s.context}) if s.section.summary else s
                  for s in shown]

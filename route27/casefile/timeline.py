@@ -25,7 +25,6 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.core.paginator import Paginator
 
 from route27.casefile.kinds import EVENT_KINDS
 from route27.casefile.models import Event
@@ -118,10 +117,39 @@ def folded(rows: list[dict]) -> list[dict]:
     return result
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    """A page of the timeline, newest first, without counting the whole file: one row more
+    than shown says whether older ones exist (issue 12: the file page in 12 queries)."""
+
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
 def timeline_context(request, youth) -> dict:
     """The timeline section of the file page: one page of events (``?pagina=``), summarised,
     repeated events folded."""
-    page = Paginator(timeline_of(youth), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    events = list(page.object_list)
+    raw = request.GET.get("pagina", "1")
+    number = min(int(raw), 100_000) if raw.isdigit() and int(raw) > 0 else 1
+    start = (number - 1) * PAGE_SIZE
+    events = list(timeline_of(youth)[start:start + PAGE_SIZE + 1])
+    page = TimelinePage(number, has_next=len(events) > PAGE_SIZE)
+    events = events[:PAGE_SIZE]
     rows = [{"event": e, "summary": s} for e, s in zip(events, summaries(events), strict=True)]
     return {"timeline": folded(rows), "timeline_page": page}

@@ -78,7 +78,7 @@ ROWS: dict[str, str | None] = {
     ":dashboard": None, ":login": None, ":logout": None, ":set_language": None,
     ":sources": None, ":health": None,
     "youth:list": None, "youth:create": None, "youth:search_bsn": None,
-    "youth:detail": "youth", "youth:edit": "youth",
+    "youth:detail": "youth", "youth:edit": "youth", "youth:file_block": "youth",
     "youth:duplicates": None, "youth:duplicate_check": None,
     "youth:duplicate": "possible_duplicate", "youth:merges": None,
     "youth:merge_undo": "youth_merge",
@@ -167,6 +167,7 @@ def _url(route: Route, obj) -> str:
         and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment)) else public_id,
         "<uuid:youth_id>": public_id, "<int:decision_id>": str(obj.pk),
         "<int:action_id>": str(obj.pk), "<int:follow_up_id>": str(obj.pk),
+        "<slug:block>": "plan",  # a block of the file read when opened (casefile.sections)
     }
     for key, value in replacements.items():
         pattern = pattern.replace(key, value)

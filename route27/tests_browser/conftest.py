@@ -154,6 +154,9 @@ def assert_accessible(page, label: str) -> None:
 
 def open_folds(page) -> None:
     """Open every folded block of the youth file (``<details class="r27-fold">``, issue 11), as a
-    coach clicking through it would, so a scenario reads every block where it stands."""
+    coach clicking through it would, so a scenario reads every block where it stands. A block
+    read when opened (issue 12) is waited for until it stands in place of its placeholder."""
     page.evaluate("() => document.querySelectorAll('details.r27-fold')"
                   ".forEach(d => { d.open = true; })")
+    page.wait_for_function(
+        "() => !document.querySelector('details[data-block] > .r27-fold__body')")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db.models import Count
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from route27.organisations.models import User
 from route27.tests_browser.conftest import assert_accessible, login
@@ -57,12 +58,18 @@ def test_the_file_opens_at_a_glance_under_1500_px(page, live_server, demo_data):
     if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):  # docs/screens/, for the README
         page.screenshot(path=str(Path(target) / "dossier-in-een-oogopslag.png"), full_page=True)
 
-    # Any block is one click away: its fold opens on its summary.
+    # Any block is one click away: its fold opens on its summary, and the plan is read then
+    # (issue 12: blocks with rows of their own are read when opened).
     plan = page.locator("details#blok-plan")
     assert plan.get_attribute("open") is None
     page.locator("details#blok-plan > summary").click()
     assert plan.get_attribute("open") is not None
-    assert plan.locator("h2").first.is_visible()
+    expect(plan.locator("h2").first).to_be_visible()
+    # A link to a block's anchor opens its fold and reads it, as the summary's links do.
+    page.goto(page.url.split("#")[0] + "#activiteiten")
+    page.reload()
+    expect(page.locator("details#blok-activiteiten")).to_have_attribute("open", "")
+    expect(page.locator("details#blok-activiteiten h2").first).to_be_visible()
     assert_accessible(page, "het dossier in één oogopslag")
     assert not page.problems.csp, page.problems.csp
     assert not page.problems.errors, page.problems.errors

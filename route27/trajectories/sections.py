@@ -2,13 +2,40 @@
 alerts, the timeline (the kernel's) and one block per part of the trajectory. The blocks share
 one context (``views.file_context``), so the page reads the trajectory once."""
 
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from route27.casefile.sections import FileSection, register
+from route27.casefile.sections import FileSection, register, register_prefetch
 from route27.casefile.timeline import timeline_context
-from route27.trajectories.views import file_context
+from route27.trajectories.models import FollowUp, PlanAction, Trajectory
+from route27.trajectories.views import block_context, file_context
 
 VIEW = "trajectories.view_trajectory"
+
+
+class FileTrajectories(Prefetch):
+    """The youth's trajectories for the file page, read once with what the header needs of
+    their plan and aftercare (open actions, an overdue follow-up) as columns: the blocks with
+    those rows are read when opened (issue 12). ``today`` is taken per request."""
+
+    def __init__(self):
+        super().__init__("trajectories", queryset=Trajectory.objects.none())
+
+    def get_current_querysets(self, level):
+        open_actions = (PlanAction.objects.filter(
+            goal__trajectory=OuterRef("pk"),
+            status__in=(PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS))
+            .values("goal__trajectory").annotate(n=Count("id")).values("n"))
+        overdue = FollowUp.objects.filter(trajectory=OuterRef("pk"), done_on__isnull=True,
+                                          cancelled=False, due_on__lt=timezone.localdate())
+        return [Trajectory.objects.select_related("team").annotate(
+            open_actions_count=Coalesce(Subquery(open_actions, output_field=IntegerField()), 0),
+            has_overdue_follow_up=Exists(overdue))]
+
+
+register_prefetch("trajectories", FileTrajectories())
 
 
 def has_trajectory(context: dict) -> bool:
@@ -26,19 +53,20 @@ register(FileSection(key="timeline", order=20, template="casefile/file/timeline.
                      permission=VIEW))
 
 BLOCKS = [
-    # key, anchor, nav label
-    ("intake", "intake", _("Intake")),
-    ("route", "route", _("Route")),
-    ("contact", "contact", _("Contactpersoon")),
-    ("plan", "plan", _("Plan")),
-    ("activities", "activiteiten", _("Activiteiten")),
-    ("instruments", "voorzieningen", _("Voorzieningen")),
-    ("match", "match", _("Match")),
-    ("aftercare", "nazorg", _("Nazorg")),
+    # key, anchor, nav label, read when opened (issue 12: the page reads only what it shows)
+    ("intake", "intake", _("Intake"), True),
+    ("route", "route", _("Route"), True),
+    ("contact", "contact", _("Contactpersoon"), False),
+    ("plan", "plan", _("Plan"), True),
+    ("activities", "activiteiten", _("Activiteiten"), True),
+    ("instruments", "voorzieningen", _("Voorzieningen"), True),
+    ("match", "match", _("Match"), True),
+    ("aftercare", "nazorg", _("Nazorg"), True),
 ]
-for n, (key, anchor, label) in enumerate(BLOCKS):
+for n, (key, anchor, label, lazy) in enumerate(BLOCKS):
     register(FileSection(key=key, order=30 + 10 * n,
-                         template=f"trajectories/file/sections/{key}.html", context=file_context,
+                         template=f"trajectories/file/sections/{key}.html",
+                         context=block_context if lazy else file_context, lazy=lazy,
                          nav_label=label, anchor=anchor, permission=VIEW, shown=has_trajectory))
 register(FileSection(key="earlier_trajectories", order=30 + 10 * len(BLOCKS),
                      template="trajectories/file/sections/earlier_trajectories.html",

@@ -351,7 +351,8 @@ def instrument_start(*, actor, trajectory: Trajectory, instrument: Instrument,
     use = InstrumentUse.objects.create(trajectory=trajectory, instrument=instrument,
                                        started_on=started_on, note=note.strip())
     record(actor=actor, youth=trajectory.youth, trajectory=trajectory, occurred_on=started_on,
-           kind=Kind.INSTRUMENT_STARTED, data={"instrument": instrument.code},
+           kind=Kind.INSTRUMENT_STARTED,
+           data={"instrument": instrument.code, "name": instrument.name},
            detail={"instrument": instrument.code})
     return use
 

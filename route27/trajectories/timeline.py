@@ -20,8 +20,10 @@ from route27.trajectories.workflow import Step
 
 
 def instrument_names(events: list[Event]) -> dict[str, str]:
-    """The instruments' names, read once for the page (only when one is on it)."""
-    if any(event.kind == Kind.INSTRUMENT_STARTED for event in events):
+    """The instruments' names, read once for the page, only for events written before the
+    name went into the event itself (issue 12)."""
+    if any(event.kind == Kind.INSTRUMENT_STARTED and not (event.data or {}).get("name")
+           for event in events):
         return dict(Instrument.objects.values_list("code", "name"))
     return {}
 
@@ -55,7 +57,8 @@ def summarise(event: Event, instruments: dict[str, str]) -> str:
     if kind == Kind.ACTIVITY_RECORDED:
         return dict(Activity.Kind.choices).get(data.get("kind"), "")
     if kind == Kind.INSTRUMENT_STARTED:
-        return instruments.get(data.get("instrument"), data.get("instrument", ""))
+        return data.get("name") or instruments.get(data.get("instrument"),
+                                                   data.get("instrument", ""))
     if kind == Kind.PLACEMENT_RECORDED:
         return dict(Placement.Kind.choices).get(event.to_state, "")
     if kind == Kind.OUTFLOW:

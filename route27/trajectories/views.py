@@ -182,8 +182,11 @@ def _details(proposal: dict) -> dict:
 
 
 def file_context(request, youth) -> dict:
-    """What the trajectory's sections of the file page show (essentials, alerts, every block),
-    in a bounded number of queries (pinned in a test); called once per page."""
+    """What the file page itself shows of the trajectory: the header with the file at a glance,
+    the alerts, and the blocks read on the page (contact person, aftercare, earlier
+    trajectories), in a bounded number of queries (pinned in tests). The blocks with their own
+    rows (intake, route, plan, activities, voorzieningen, match, aftercare) are read when a
+    coach opens them: :func:`block_context` (issue 12: the file page in 12 queries)."""
     today = timezone.localdate()
     assignments = list(youth.contact_assignments.all())  # prefetched by the file page
     contact = next((a for a in assignments if a.ended_at is None), None)
@@ -196,47 +199,27 @@ def file_context(request, youth) -> dict:
     overdue = False
     if trajectory is not None:
         trajectory.youth = youth  # already read (and audited) through youth_get
-        intakes = list(trajectory.intakes.select_related("created_by"))
-        latest = intakes[0] if intakes else None
-        answers = list(latest.answers.select_related("domain")) if latest else []
-        decisions = list(trajectory.route_decisions.select_related("proposed_by", "decided_by"))
-        goals = list(trajectory.goals.select_related("domain").prefetch_related(
-            Prefetch("actions", queryset=PlanAction.objects.order_by("id"))))
-        activities = list(
-            trajectory.activities.select_related("recorded_by")[:ACTIVITIES_SHOWN + 1])
-        follow_ups = list(trajectory.follow_ups.all())
-        for follow_up in follow_ups:
-            follow_up.is_overdue = (follow_up.done_on is None and not follow_up.cancelled
-                                    and follow_up.due_on < today)
-        overdue = any(fu.is_overdue for fu in follow_ups)
-        asks_joint = bool(decisions) and (decisions[0].route or decisions[0].proposed_route) \
-            == law.Route.JOINT_ASSESSMENT
+        # Columns of the file page's trajectories (trajectories.sections.FileTrajectories);
+        # read here when the trajectory came another way.
+        overdue = getattr(trajectory, "has_overdue_follow_up", None)
+        if overdue is None:
+            overdue = trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False,
+                                                   due_on__lt=today).exists()
+        open_actions = getattr(trajectory, "open_actions_count", None)
+        if open_actions is None:
+            open_actions = PlanAction.objects.filter(
+                goal__trajectory=trajectory,
+                status__in=(PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS)).count()
         ctx.update({
-            "asks_joint_assessment": asks_joint,
-            "joint_assessment": selectors.joint_assessment_of(trajectory) if asks_joint else None,
-            "intake": latest, "earlier_intakes": intakes[1:],
-            "answers": [a for a in answers if not a.special_category],
-            "special_answers": [a for a in answers if a.special_category],
-            "proposal": proposal_context(decisions[0] if decisions else None, details=True),
-            "earlier_decisions": decisions[1:],
-            "goals": goals,
-            "activities": activities[:ACTIVITIES_SHOWN],
-            "more_activities": len(activities) > ACTIVITIES_SHOWN,
-            "instruments": list(trajectory.instruments.select_related("instrument")),
-            "placements": list(trajectory.placements.all()),
-            "follow_ups": follow_ups,
             "earlier_trajectories": [t for t in youth.trajectories.all() if t != trajectory],
             "route_label": law.route_label(trajectory.route) if trajectory.route else "",
             "legal_basis_label": f.legal_basis_label(trajectory.legal_basis),
             "requested_by_label": f.requested_by_label(trajectory.requested_by),
             "can_hand_back": (trajectory.is_open and trajectory.step in HAND_BACK_STEPS
                               and trajectory.entrance == FROM_DOORSTROOMPUNT),
-            "open_actions": sum(1 for goal in goals for action in goal.actions.all()
-                                if action.status in (PlanAction.Status.PLANNED,
-                                                     PlanAction.Status.IN_PROGRESS)),
+            "open_actions": open_actions,
             "next_step": _next_step(trajectory),
             "in_aftercare": trajectory.step == Step.AFTERCARE,
-            "status_choices": PlanAction.Status.choices,
         })
     alerts = alerts_for(youth=youth, trajectory=trajectory, today=today,
                         contact_role=contact.role if contact else "", overdue_follow_up=overdue,
@@ -255,7 +238,48 @@ def file_context(request, youth) -> dict:
     ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE, trajectory)
     ctx["read_only"] = (read_only_reason(request.user, youth)
                         if request.user.has_perm(CHANGE) else "")
-    ctx["contact_kinds"] = Activity.QUICK_CONTACT_CHOICES
+    ctx["contact_kinds"] = [(value, str(label))
+                            for value, label in Activity.QUICK_CONTACT_CHOICES]
+    return ctx
+
+
+def block_context(request, youth) -> dict:
+    """A block opened on the file page (``youth:file_block``): the page's context and the
+    block's own rows, read for that request only."""
+    ctx = file_context(request, youth)
+    trajectory = ctx["trajectory"]
+    if trajectory is None:
+        return ctx
+    intakes = list(trajectory.intakes.select_related("created_by"))
+    latest = intakes[0] if intakes else None
+    answers = list(latest.answers.select_related("domain")) if latest else []
+    decisions = list(trajectory.route_decisions.select_related("proposed_by", "decided_by"))
+    goals = list(trajectory.goals.select_related("domain").prefetch_related(
+        Prefetch("actions", queryset=PlanAction.objects.order_by("id"))))
+    activities = list(
+        trajectory.activities.select_related("recorded_by")[:ACTIVITIES_SHOWN + 1])
+    follow_ups = list(trajectory.follow_ups.all())
+    for follow_up in follow_ups:
+        follow_up.is_overdue = (follow_up.done_on is None and not follow_up.cancelled
+                                and follow_up.due_on < ctx["today"])
+    asks_joint = bool(decisions) and (decisions[0].route or decisions[0].proposed_route) \
+        == law.Route.JOINT_ASSESSMENT
+    ctx.update({
+        "asks_joint_assessment": asks_joint,
+        "joint_assessment": selectors.joint_assessment_of(trajectory) if asks_joint else None,
+        "intake": latest, "earlier_intakes": intakes[1:],
+        "answers": [a for a in answers if not a.special_category],
+        "special_answers": [a for a in answers if a.special_category],
+        "proposal": proposal_context(decisions[0] if decisions else None, details=True),
+        "earlier_decisions": decisions[1:],
+        "goals": goals,
+        "activities": activities[:ACTIVITIES_SHOWN],
+        "more_activities": len(activities) > ACTIVITIES_SHOWN,
+        "instruments": list(trajectory.instruments.select_related("instrument")),
+        "placements": list(trajectory.placements.all()),
+        "follow_ups": follow_ups,
+        "status_choices": PlanAction.Status.choices,
+    })
     return ctx
 
 

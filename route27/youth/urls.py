@@ -15,4 +15,5 @@ urlpatterns = [
          name="merge_undo"),
     path("<uuid:public_id>/", views.youth_detail, name="detail"),
     path("<uuid:public_id>/wijzigen/", views.youth_edit, name="edit"),
+    path("<uuid:public_id>/blok/<slug:block>/", views.youth_file_block, name="file_block"),
 ]

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from route27.core.errors import NotFound, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.youth import selectors, services
 from route27.youth.forms import GuardianFormSet, YouthForm, initial_from_youth
-from route27.youth.models import ContactAssignment, Youth
 from route27.youth.rules import read_only_reason
 
 PAGE_SIZE = 25
@@ -27,15 +25,6 @@ PAGE_SIZE = 25
 class _Moved(Exception):
     def __init__(self, response):
         self.response = response
-
-
-# Read by several sections and by the write checks (rules.read_only_reason): once per page.
-# The trajectories through the reverse relation, so the youth layer imports no case app.
-FILE_PREFETCH = (
-    Prefetch("contact_assignments", queryset=ContactAssignment.objects.select_related("user")),
-    Prefetch("trajectories", queryset=Youth._meta.get_field("trajectories").related_model
-             .objects.select_related("team").prefetch_related("follow_ups")),
-)
 
 
 def _get_or_404(request, public_id, purpose=Purpose.CASEWORK, prefetch=()):
@@ -124,9 +113,22 @@ def _open_by_bsn(request, bsn: str):
 @_follows_merges
 def youth_detail(request, public_id):
     """The youth's file: the sections the apps registered (``casefile.sections``), in order."""
-    youth = _get_or_404(request, public_id, prefetch=FILE_PREFETCH)
+    youth = _get_or_404(request, public_id, prefetch=sections.prefetches())
     return render(request, "youth/detail.html",
                   {"youth": youth, "file_sections": sections.assemble(request, youth)})
+
+
+@access_policy("youth.open_file")
+@_follows_merges
+def youth_file_block(request, public_id, block):
+    """One block of the file, read when a coach opens it (``casefile.sections``, lazy): the
+    fragment for htmx, or a page of its own without JavaScript. Read and logged as the file."""
+    youth = _get_or_404(request, public_id, prefetch=sections.prefetches())
+    shown = sections.assemble_one(request, youth, block)
+    if shown is None:
+        raise Http404(_("Dit blok bestaat niet of u heeft er geen toegang toe."))
+    template = "youth/_file_block.html" if request.htmx else "youth/file_block.html"
+    return render(request, template, {"youth": youth, "shown": shown})
 
 
 def _form_page(request, *, youth=None):

@@ -31,7 +31,7 @@ def test_the_summary_says_step_next_step_and_open_actions(coach_client, coach, t
     assert "Neem de intake af." in page
     assert re.search(r'href="#plan">1 actie</a>', page)
     # Every block is folded, one click away; the summary is not.
-    assert '<details class="r27-fold" id="blok-plan">' in page
+    assert '<details class="r27-fold" id="blok-plan" data-block=' in page  # read when opened
     assert '<summary class="r27-fold__summary">Plan</summary>' in page
     assert 'id="blok-essentials"' not in page
 
