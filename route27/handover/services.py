@@ -36,9 +36,10 @@ from route27.handover.models import (
     Notification,
     TransitionDocument,
 )
+from route27.handover.rules import ACTING_ROLES
 from route27.handover.selectors import organisations_of, visible_blocks
 from route27.handover.workflow import RECEIVER, SENDER, VIA, HandoverStatus, check
-from route27.organisations.models import Organisation, Team
+from route27.organisations.models import Membership, Organisation, Team
 from route27.organisations.roles import OrganisationType
 from route27.organisations.selectors import receiving_team
 from route27.trajectories.services import route_propose, trajectory_open_or_start
@@ -46,10 +47,13 @@ from route27.youth.models import Youth
 
 
 def _notify(handover: Handover, organisation: Organisation, text: str) -> None:
-    """In-app notice plus mail after commit. No personal data in the text (it leaves the app)."""
+    """In-app notice plus mail after commit. No personal data in the text (it leaves the app).
+    The mail goes to the people who act on handovers there (``rules.ACTING_ROLES``), not to a
+    policy adviser or functional administrator of the organisation."""
     Notification.objects.create(organisation=organisation, handover=handover, text=text)
-    recipients = sorted(set(Organisation.objects.filter(pk=organisation.pk).values_list(
-        "teams__memberships__user__email", flat=True)) - {None, ""})
+    recipients = sorted(set(Membership.objects.filter(
+        team__organisation=organisation, is_active=True, role__in=ACTING_ROLES,
+        user__is_active=True).values_list("user__email", flat=True)) - {None, ""})
     if recipients:
         transaction.on_commit(lambda: send_mail(
             subject=_("Route27: %(text)s") % {"text": text},

@@ -9,13 +9,17 @@ from route27.audit import partitions
 from route27.core.db import append_only
 
 
+def _guard_again(connection) -> None:
+    append_only.remove(connection, partitions.TABLE)
+    append_only.install(connection, partitions.TABLE)
+
+
 def forward(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         partitions.partition_table(connection)
     else:
-        append_only.remove(connection, partitions.TABLE)
-        append_only.install(connection, partitions.TABLE)
+        _guard_again(connection)
 
 
 def backward(apps, schema_editor):
@@ -23,8 +27,7 @@ def backward(apps, schema_editor):
     if connection.vendor == "postgresql":
         partitions.unpartition_table(connection)
     else:
-        append_only.remove(connection, partitions.TABLE)
-        append_only.install(connection, partitions.TABLE)
+        _guard_again(connection)
 
 
 class Migration(migrations.Migration):

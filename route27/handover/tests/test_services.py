@@ -11,9 +11,10 @@ from route27.handover.models import Handover, Notification
 from route27.handover.selectors import handovers_visible_to, visible_blocks, withdrawn_blocks
 from route27.handover.tests.factories import HandoverFactory
 from route27.handover.workflow import HandoverStatus
-from route27.organisations.roles import OrganisationType
+from route27.organisations.roles import OrganisationType, Role
 from route27.organisations.tests.factories import (
     OrganisationFactory,
+    member,
 )
 from route27.trajectories.models import Trajectory
 from route27.youth.selectors import youth_visible_to
@@ -193,3 +194,18 @@ def test_the_file_summary_links_the_handover_and_its_consent(client, draft, scho
     assert f'href="/overdracht/{draft.public_id}/">Overgangsdocument</a>' in glance
     assert "Toestemming voor 1 onderdeel" in glance
     assert f"Van {draft.sender.name}" in glance
+
+
+def test_the_mail_goes_to_those_who_act_on_handovers(draft, school, coach, gemeente,
+                                                     django_capture_on_commit_callbacks):
+    """A sent handover is mailed to the receiving organisation's caseworkers, not to its policy
+    adviser or functional administrator (issue 11, noticed in the demo)."""
+    adviser = member(Role.BELEIDSADVISEUR, team=gemeente)
+    admin = member(Role.FUNCTIONEEL_BEHEERDER, team=gemeente)
+    _paper(actor=school, handover=draft, block_keys=["wie_ben_ik"],
+           given_by="parent", given_by_name="Ouder")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.handover_send(actor=school, handover=draft)
+    told = {address for message in mail.outbox for address in message.to}
+    assert coach.email in told
+    assert adviser.email not in told and admin.email not in told
