@@ -102,7 +102,7 @@ def plan_actions_due(*, user, today: datetime.date) -> list[PlanAction]:
     return list(
         PlanAction.objects.filter(
             _own(user, "goal__trajectory__"), goal__trajectory__closed_on__isnull=True,
-            status__in=(PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS),
+            status__in=trajectory_selectors.OPEN_ACTION_STATUSES,
             due_on__lte=week_end(today))
         .select_related("goal__trajectory__youth").order_by("due_on", "id")[:ROWS_SHOWN])
 

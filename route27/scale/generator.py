@@ -269,7 +269,7 @@ class Population:
                     ROUTE_ROLE.get(route, Role.JONGERENCOACH_WERK if past_route
                                    else Role.DOORSTROOMCOACH))
             contact = team.contacts.get(role) or team.contacts[Role.DOORSTROOMCOACH]
-            stop = closed_on or outflow_on if not aftercare else closed_on
+            stop = closed_on  # at closure (an outflow without aftercare closes the same day)
             started = intake_on
             if rng.random() < 0.3:  # an earlier contact person handed the youth over
                 earlier = team.contacts[Role.DOORSTROOMCOACH]

@@ -321,6 +321,11 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.on}"
 
+    @classmethod
+    def quick_contact_kinds(cls) -> list[tuple[str, str]]:
+        """The one-click contact kinds, translated once for a page (not once per row)."""
+        return [(value, str(label)) for value, label in cls.QUICK_CONTACT_CHOICES]
+
 
 class Instrument(models.Model):
     """Reference list of provisions (voorzieningen); the catalogue issue extends it."""

@@ -2,14 +2,14 @@
 alerts, the timeline (the kernel's) and one block per part of the trajectory. The blocks share
 one context (``views.file_context``), so the page reads the trajectory once."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27.casefile.sections import FileSection, register, register_prefetch
 from route27.casefile.timeline import timeline_context
-from route27.trajectories.models import FollowUp, PlanAction, Trajectory
+from route27.trajectories.models import Trajectory
+from route27.trajectories.selectors import with_file_facts
 from route27.trajectories.views import block_context, file_context
 
 VIEW = "trajectories.view_trajectory"
@@ -24,15 +24,8 @@ class FileTrajectories(Prefetch):
         super().__init__("trajectories", queryset=Trajectory.objects.none())
 
     def get_current_querysets(self, level):
-        open_actions = (PlanAction.objects.filter(
-            goal__trajectory=OuterRef("pk"),
-            status__in=(PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS))
-            .values("goal__trajectory").annotate(n=Count("id")).values("n"))
-        overdue = FollowUp.objects.filter(trajectory=OuterRef("pk"), done_on__isnull=True,
-                                          cancelled=False, due_on__lt=timezone.localdate())
-        return [Trajectory.objects.select_related("team").annotate(
-            open_actions_count=Coalesce(Subquery(open_actions, output_field=IntegerField()), 0),
-            has_overdue_follow_up=Exists(overdue))]
+        return [with_file_facts(Trajectory.objects.select_related("team"),
+                                timezone.localdate())]
 
 
 register_prefetch("trajectories", FileTrajectories())

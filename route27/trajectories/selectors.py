@@ -41,6 +41,7 @@ from route27.trajectories.models import (
     FollowUp,
     Intensity,
     JointAssessment,
+    PlanAction,
     RouteDecision,
     Trajectory,
 )
@@ -208,13 +209,32 @@ def joint_assessment_of(trajectory: Trajectory):
         "doorstroompunt", "recorded_by").first()
 
 
+OPEN_ACTION_STATUSES = (PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS)
+
+
+def overdue_follow_up(today: datetime.date) -> Exists:
+    """Whether the outer trajectory has an aftercare follow-up that is late today."""
+    return Exists(FollowUp.objects.filter(trajectory=OuterRef("pk"), done_on__isnull=True,
+                                          cancelled=False, due_on__lt=today))
+
+
+def with_file_facts(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:
+    """What the file's summary says of a trajectory's plan and aftercare, as columns: its open
+    plan actions and whether a follow-up is late (issue 12: no reading of those blocks)."""
+    open_actions = (PlanAction.objects.filter(goal__trajectory=OuterRef("pk"),
+                                              status__in=OPEN_ACTION_STATUSES)
+                    .values("goal__trajectory").annotate(n=Count("id")).values("n"))
+    return qs.annotate(
+        open_actions_count=Coalesce(Subquery(open_actions, output_field=IntegerField()), 0),
+        has_overdue_follow_up=overdue_follow_up(today))
+
+
 def _annotated(qs: QuerySet[Trajectory], today: datetime.date) -> QuerySet[Trajectory]:
     """Everything a list row and ``alerts_for`` need, in the one list query. The caller
     annotates ``contact_user_id`` and ``contact_role`` (it knows them from its own filter)."""
     return qs.select_related("youth", "youth__municipality", "youth__municipality__config",
                              "team").annotate(
-        overdue_follow_up=Exists(FollowUp.objects.filter(
-            trajectory=OuterRef("pk"), done_on__isnull=True, cancelled=False, due_on__lt=today)),
+        overdue_follow_up=overdue_follow_up(today),
         contact_on=Coalesce("last_contact_on", "started_on"),
     )
 
@@ -475,8 +495,8 @@ def trajectory_for_file(*, youth) -> Trajectory | None:
         return min(known, key=lambda t: (t.closed_on is not None,
                                          -(t.closed_on or t.started_on).toordinal(),
                                          -t.started_on.toordinal()), default=None)
-    return (Trajectory.objects.filter(youth=youth)
-            .select_related("team").prefetch_related("follow_ups")
+    return (with_file_facts(Trajectory.objects.filter(youth=youth), timezone.localdate())
+            .select_related("team")
             .order_by(F("closed_on").desc(nulls_first=True), "-started_on").first())
 
 

@@ -183,8 +183,8 @@ def _details(proposal: dict) -> dict:
 
 def file_context(request, youth) -> dict:
     """What the file page itself shows of the trajectory: the header with the file at a glance,
-    the alerts, and the blocks read on the page (contact person, aftercare, earlier
-    trajectories), in a bounded number of queries (pinned in tests). The blocks with their own
+    the alerts, and the blocks read on the page (contact person, earlier trajectories), in a
+    bounded number of queries (pinned in tests). The blocks with their own
     rows (intake, route, plan, activities, voorzieningen, match, aftercare) are read when a
     coach opens them: :func:`block_context` (issue 12: the file page in 12 queries)."""
     today = timezone.localdate()
@@ -199,17 +199,7 @@ def file_context(request, youth) -> dict:
     overdue = False
     if trajectory is not None:
         trajectory.youth = youth  # already read (and audited) through youth_get
-        # Columns of the file page's trajectories (trajectories.sections.FileTrajectories);
-        # read here when the trajectory came another way.
-        overdue = getattr(trajectory, "has_overdue_follow_up", None)
-        if overdue is None:
-            overdue = trajectory.follow_ups.filter(done_on__isnull=True, cancelled=False,
-                                                   due_on__lt=today).exists()
-        open_actions = getattr(trajectory, "open_actions_count", None)
-        if open_actions is None:
-            open_actions = PlanAction.objects.filter(
-                goal__trajectory=trajectory,
-                status__in=(PlanAction.Status.PLANNED, PlanAction.Status.IN_PROGRESS)).count()
+        overdue = trajectory.has_overdue_follow_up  # selectors.with_file_facts, either path
         ctx.update({
             "earlier_trajectories": [t for t in youth.trajectories.all() if t != trajectory],
             "route_label": law.route_label(trajectory.route) if trajectory.route else "",
@@ -217,7 +207,7 @@ def file_context(request, youth) -> dict:
             "requested_by_label": f.requested_by_label(trajectory.requested_by),
             "can_hand_back": (trajectory.is_open and trajectory.step in HAND_BACK_STEPS
                               and trajectory.entrance == FROM_DOORSTROOMPUNT),
-            "open_actions": open_actions,
+            "open_actions": trajectory.open_actions_count,
             "next_step": _next_step(trajectory),
             "in_aftercare": trajectory.step == Step.AFTERCARE,
         })
@@ -238,8 +228,7 @@ def file_context(request, youth) -> dict:
     ctx["can_change"] = ctx["has_open_trajectory"] and request.user.has_perm(CHANGE, trajectory)
     ctx["read_only"] = (read_only_reason(request.user, youth)
                         if request.user.has_perm(CHANGE) else "")
-    ctx["contact_kinds"] = [(value, str(label))
-                            for value, label in Activity.QUICK_CONTACT_CHOICES]
+    ctx["contact_kinds"] = Activity.quick_contact_kinds()
     return ctx
 
 

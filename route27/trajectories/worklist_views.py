@@ -111,7 +111,7 @@ def worklist(request):
         "headers": _sort_headers(dict(chosen), sort), "filtered": bool(chosen), "sort": sort,
         # Translated once per page, not once per row (issue 12: the rows' lazy labels were
         # hundreds of gettext calls a page).
-        "contact_kinds": [(value, str(label)) for value, label in Activity.QUICK_CONTACT_CHOICES],
+        "contact_kinds": Activity.quick_contact_kinds(),
     })
 
 
