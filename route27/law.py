@@ -1770,3 +1770,43 @@ def consent_giver_problem(expected: ConsentBy, given_by: str) -> str:
         return gettext("De jongere is meerderjarig en geeft zelf toestemming; toestemming van een "
                        "ouder geldt niet (%(citation)s).") % {"citation": R_CONSENT.citation}
     return ""
+
+
+# --- Casusoverleg: a youth on the agenda only with consent or a legal basis ---------------------
+R_CASE_MEETING = _rule(
+    "case_meeting",
+    f"{NOTITIE} §1",
+    _("Er is structureel casusoverleg tussen de betrokken coaches. Een jongere komt alleen op de "
+      "agenda met toestemming (van de jongere, of van een ouder als de jongere minderjarig is) of "
+      "met een wettelijke grondslag."),
+    quote="Er is structureel casusoverleg tussen de betrokken coaches",
+)
+
+
+class MeetingGround(enum.StrEnum):
+    CONSENT = "consent"  # the youth, or the parent of a minor (R_CONSENT's rule of who gives it)
+    MIRROR = "mirror_provisions"  # R_MIRROR: only partners with their own task under the law
+
+
+# Who shares under the mirror provisions (ACCESS.md; R_MIRROR): school, Doorstroompunt and the
+# gemeente, whose sociaal team is part of it. UWV, jongerenwerk and others need consent.
+MIRROR_PARTNERS = frozenset({"gemeente", "school", "doorstroompunt", "sociaal_team"})
+
+
+def meeting_ground_problem(*, ground: str, partners: set[str], expected: ConsentBy,
+                           given_by: str = "") -> str:
+    """'' when a youth may be put on a casusoverleg's agenda on this ground (R_CASE_MEETING),
+    else why not, in Dutch. ``partners``: the kinds of the participating organisations
+    (``MIRROR_PARTNERS`` or anything else); ``given_by``: who gave the consent."""
+    if ground == MeetingGround.CONSENT:
+        if given_by not in (ConsentBy.YOUTH, ConsentBy.PARENT):
+            return gettext("Leg vast wie toestemming gaf: de jongere of een ouder.")
+        return consent_giver_problem(expected, given_by)
+    if ground == MeetingGround.MIRROR:
+        others = sorted(set(partners) - MIRROR_PARTNERS)
+        if others:
+            return gettext("Aan dit overleg nemen ook organisaties deel die geen eigen taak "
+                           "hebben onder de spiegelbepalingen; bespreek de jongere dan alleen "
+                           "met toestemming (%(citation)s).") % {"citation": R_MIRROR.citation}
+        return ""
+    return gettext("Kies de grondslag: toestemming of de spiegelbepalingen.")

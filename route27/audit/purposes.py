@@ -10,4 +10,6 @@ class Purpose(models.TextChoices):
     SEARCH = "search", _("Zoeken of een jongere al bekend is")
     REGISTRATION = "registration", _("Registratie en wijziging van gegevens")
     API = "api", _("Koppeling via de API")
+    COLLABORATION = "collaboration", _("Samenwerking in de keten (betrokkenheid, regie, "
+                                      "casusoverleg)")
     AUTHENTICATION = "authentication", _("Inloggen en uitloggen (beveiliging)")

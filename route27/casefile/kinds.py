@@ -11,3 +11,21 @@ registered, so a typo cannot reach the ledger. No app edits another app's enum o
 from route27.core.registry import Registry
 
 EVENT_KINDS = Registry("event kind")
+
+
+# Apps that act on another app's event follow its kind: ``@follow("intake_recorded")`` on a
+# function ``(event) -> None``. It runs in the transaction that appends the event, so the
+# follower's writes stand or fall with it; a follower never writes the other app's rows.
+_FOLLOWERS: dict[str, list] = {}
+
+
+def follow(kind: str):
+    def decorate(function):
+        _FOLLOWERS.setdefault(kind, []).append(function)
+        return function
+
+    return decorate
+
+
+def followers(kind: str) -> list:
+    return _FOLLOWERS.get(kind, [])

@@ -17,7 +17,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.objects import reference
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_denied, audit_reads, audit_record
-from route27.casefile.kinds import EVENT_KINDS
+from route27.casefile.kinds import EVENT_KINDS, followers
 from route27.casefile.models import Event
 from route27.core.access import note_denied
 
@@ -39,11 +39,14 @@ def append(*, actor, youth, kind: str, trajectory=None,
     if kind not in EVENT_KINDS:
         raise ValueError(f"event kind {kind!r} is not registered")
     occurred_at, date_only = _occurred(occurred_on)
-    return Event.objects.create(
+    event = Event.objects.create(
         youth=youth, trajectory=trajectory, kind=kind, occurred_at=occurred_at,
         date_only=date_only, actor=actor if actor is not None and actor.pk else None,
         from_state=from_state, to_state=to_state, reason=reason, data=data or {},
     )
+    for follower in followers(kind):
+        follower(event)
+    return event
 
 
 def record(*, actor, kind: str, youth=None, about=None,

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "route27.handover",
     "route27.appointments",
     "route27.portal",
+    "route27.casework",
     "route27.demo",
     "route27.scale",
     "route27.home",
@@ -230,6 +231,19 @@ ROUTE27_MERGE_UNDO_DAYS = config(
     "ROUTE27_MERGE_UNDO_DAYS",
     30,
     help_text="Days within which a functional administrator can undo a merge of two files.",
+)
+ROUTE27_HANDOVER_ACK_WORKING_DAYS = config(
+    "ROUTE27_HANDOVER_ACK_WORKING_DAYS",
+    5,
+    help_text="Working days within which a receiving organisation should acknowledge a handover; "
+    "after that it stands out as overdue on the task list and in the daily digest.",
+)
+ROUTE27_CASE_MEETING_ACCESS_DAYS = config(
+    "ROUTE27_CASE_MEETING_ACCESS_DAYS",
+    30,
+    help_text="Days after a casusoverleg during which its participants still see the agenda "
+    "items, decisions and actions of the youth discussed (ACCESS.md, casusoverleg), and their "
+    "organisation counts as involved.",
 )
 ROUTE27_AUDIT_RETENTION_MONTHS = config(
     "ROUTE27_AUDIT_RETENTION_MONTHS",

@@ -220,3 +220,19 @@ def notices_read(request):
                                            "%(count)d meldingen gelezen.", count)
                          % {"count": count})
     return redirect("dashboard")
+
+
+# --- The task list (issue 13 §4) ----------------------------------------------------------------
+@access_policy(AUTHENTICATED)
+def tasks(request):
+    """Everything that asks the user to act, overdue first; each youth shown by first name."""
+    from route27.casework.selectors import notices_for
+    from route27.home.tasks import tasks_for
+
+    today = timezone.localdate()
+    rows = tasks_for(user=request.user, today=today)
+    shown = list({t.youth.pk: t.youth for t in rows if t.youth is not None}.values())
+    record_reads(user=request.user, shown=shown, purpose=Purpose.CASELOAD)
+    return render(request, "home/tasks.html", {
+        "tasks": rows, "overdue": sum(t.overdue for t in rows), "today": today,
+        "notices": notices_for(user=request.user), "notices_next": "tasks"})

@@ -27,6 +27,15 @@ from django.utils import timezone
 from route27 import law
 from route27.appointments.models import Appointment
 from route27.appointments.tests.factories import AppointmentFactory
+from route27.casework import services as casework_services
+from route27.casework.models import (
+    AgendaItem,
+    Involvement,
+    MeetingAction,
+    Regie,
+    RegieStatus,
+    active_involvement_q,
+)
 from route27.core.jobs.models import BackgroundJob, JobStatus
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
@@ -132,6 +141,20 @@ ROWS: dict[str, str | None] = {
     "appointments:attendance": "appointment",
     # The youth's link: public; an unknown token (the pattern itself) is a neutral 404.
     "appointment_link:show": None,
+    # Issue 13: collaboration. involvement_card: a youth whose card (not file) the principal may
+    # read; regie: a request to a sociaal team, or a regie held; case_meeting, agenda_item,
+    # meeting_action: a casusoverleg, a youth on its agenda, an action agreed there;
+    # involvement: a registration the principal's organisation made.
+    "home:tasks": None,
+    "casework:mine": None, "casework:involvement_register": None,
+    "casework:notices_read": None, "casework:involvement_end": "involvement",
+    "casework:card": "involvement_card", "casework:involvement_add": "involvement_card",
+    "casework:agenda_add": "youth",
+    "casework:regie": None, "casework:regie_request": "trajectory",
+    "casework:regie_detail": "regie",
+    "casework:meetings": None, "casework:meeting_plan": None,
+    "casework:meeting": "case_meeting", "casework:minutes": "agenda_item",
+    "casework:action_done": "meeting_action",
 }
 
 
@@ -164,7 +187,8 @@ def _url(route: Route, obj) -> str:
                                                              "trajectory", None)
     replacements = {
         "<uuid:public_id>": str(trajectory.public_id) if trajectory is not None
-        and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment)) else public_id,
+        and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment, Regie))
+        else public_id,
         "<uuid:youth_id>": public_id, "<int:decision_id>": str(obj.pk),
         "<int:action_id>": str(obj.pk), "<int:follow_up_id>": str(obj.pk),
         "<slug:block>": "plan",  # a block of the file read when opened (casefile.sections)
@@ -210,6 +234,11 @@ def _world() -> World:
         "dsp": member(Role.DOORSTROOMCOACH, team=TeamFactory(organisation=OrganisationFactory(
             name="Doorstroompunt (matrix)", type=OrganisationType.DOORSTROOMPUNT,
             municipality=real_municipality(AMSTELVEEN)))),
+        # A sociaal team of another organisation serving Aalsmeer: regie opens files to it.
+        "social_team": member(Role.SOCIAAL_TEAM, team=TeamFactory(
+            organisation=OrganisationFactory(name="Sociaal team (matrix)",
+                                             type=OrganisationType.SOCIAAL_TEAM,
+                                             municipality=aalsmeer), serves=[aalsmeer])),
         "superuser": UserFactory(is_superuser=True, is_staff=True),
         "anonymous": None,
     }
@@ -261,12 +290,48 @@ def _world() -> World:
             owner=principals["school"] if n == 0 else member(
                 Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school)),
             school=school, person=objects["handover"][-1].youth))
+        _collaboration(objects, n=n, team=team, coach=coach, municipality=municipality,
+                       person=person, principals=principals, school=school)
     youth += [h.youth for h in objects["handover"]] + [s.youth for s in objects["support_request"]]
     youth += [s.youth for s in objects["signal"] if s.youth is not None]
     principals["portal_youth"] = PortalAccountFactory(youth=objects["handover"][0].youth).user
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
     return World(principals, objects, youth)
+
+
+def _collaboration(objects, *, n, team, coach, municipality, person, principals, school):
+    """Issue 13: a regie taken on ``person`` and one asked on the joint-assessment youth, a
+    casusoverleg discussing ``person`` with an action, and the school's involvement."""
+    if n == 0:
+        social = principals["social_team"]
+    else:
+        social = member(Role.SOCIAAL_TEAM, team=TeamFactory(
+            organisation=OrganisationFactory(name="Sociaal team B (matrix)",
+                                             type=OrganisationType.SOCIAAL_TEAM,
+                                             municipality=municipality), serves=[municipality]))
+    trajectory = Trajectory.objects.get(youth=person)
+    regie = casework_services.regie_request(actor=coach, trajectory=trajectory)
+    casework_services.regie_take(actor=social, regie=regie)
+    asked = casework_services.regie_request(actor=coach,
+                                            trajectory=objects["joint_assessment"][-1])
+    objects["regie"] += [regie, asked]
+    school_contact = principals["school"] if n == 0 else member(
+        Role.SCHOOL_CONTACT, team=TeamFactory(organisation=school))
+    meeting = casework_services.case_meeting_plan(
+        actor=coach, team=team, title=f"Casusoverleg {n} (matrix)",
+        starts_at=timezone.now() + timezone.timedelta(hours=2), participants=[school_contact])[0]
+    item = casework_services.agenda_item_add(
+        actor=coach, meeting=meeting, youth=person, ground=law.MeetingGround.MIRROR,
+        question="Hoe verder met school? (matrix)")
+    objects["case_meeting"].append(meeting)
+    objects["agenda_item"].append(item)
+    objects["meeting_action"].append(MeetingAction.objects.create(
+        item=item, description="Bel de school (matrix)", owner=coach,
+        due_on=timezone.localdate()))
+    objects["involvement"].append(casework_services.involvement_register(
+        actor=school_contact, youth=person, role="Mentor (matrix)", reach="020-1234567"))
+    objects["involvement_card"].append(person)
 
 
 def _asking_joint_assessment(trajectory: Trajectory, coach) -> Trajectory:
@@ -308,7 +373,29 @@ def youth_in_scope(user, person: Youth) -> bool:
         return False
     contact = ContactAssignment.objects.filter(youth=person, user=user,
                                                ended_at__isnull=True).exists()
-    return contact or person.team_id in _casework_team_ids(user)
+    regie = Membership.objects.filter(user=user, is_active=True,
+                                      role=Role.SOCIAAL_TEAM).exists() and Regie.objects.filter(
+        youth=person, holder=user, status=RegieStatus.TAKEN).exists()
+    return contact or regie or person.team_id in _casework_team_ids(user)
+
+
+def _meeting_term_start():
+    return timezone.localdate() - timezone.timedelta(
+        days=casework_services.meeting_access_days())
+
+
+def card_in_scope(user, person: Youth) -> bool:
+    """ACCESS.md: the involvement card to the file's readers, the involved professional, and
+    the participants of a casusoverleg discussing the youth within its term."""
+    return youth_in_scope(user, person) or Involvement.objects.filter(
+        active_involvement_q(timezone.localdate()), youth=person, professional=user).exists() \
+        or AgendaItem.objects.filter(youth=person, meeting__participants=user,
+                                     meeting__starts_at__date__gte=_meeting_term_start()).exists()
+
+
+def _social_team_ids(user) -> set[int]:
+    return set(Membership.objects.filter(user=user, is_active=True, role=Role.SOCIAAL_TEAM)
+               .values_list("team_id", flat=True))
 
 
 def in_scope(user, kind: str, obj) -> bool:
@@ -341,6 +428,21 @@ def in_scope(user, kind: str, obj) -> bool:
         return obj.owner_id == user.pk
     if kind == "joint_assessment":
         return joint_assessment_in_scope(user, obj)
+    if kind == "involvement_card":
+        return card_in_scope(user, obj)
+    if kind == "regie":
+        return obj.team_id in _social_team_ids(user) or (
+            obj.holder_id == user.pk and obj.status == RegieStatus.TAKEN)
+    if kind == "case_meeting":
+        return obj.participants.filter(pk=user.pk).exists() or Membership.objects.filter(
+            user=user, is_active=True, team=obj.team).exists()
+    if kind == "agenda_item":
+        return obj.meeting.participants.filter(pk=user.pk).exists() and \
+            obj.meeting.starts_at.date() >= _meeting_term_start()
+    if kind == "meeting_action":
+        return obj.owner_id == user.pk
+    if kind == "involvement":
+        return obj.professional_id == user.pk or obj.organisation_id in _organisation_ids(user)
     raise AssertionError(kind)
 
 
@@ -386,6 +488,12 @@ def _youth_of(kind: str, obj) -> Youth:
         return obj.youth
     if kind in {"possible_duplicate", "youth_merge"}:
         return obj.other if kind == "possible_duplicate" else obj.kept
+    if kind == "involvement_card":
+        return obj
+    if kind in {"regie", "agenda_item", "involvement", "meeting_action"}:
+        return obj.youth
+    if kind == "case_meeting":
+        return obj.items.first().youth
     if kind == "import_job":
         return Youth.objects.get(family_name=obj.payload["rows"][0]["achternaam"])
     return obj.trajectory.youth
@@ -473,8 +581,11 @@ def _may_see_in_lists(user, person: Youth) -> bool:
     of the principal's team, or the principal's own portal account."""
     if user is None:
         return False
-    if youth_in_scope(user, person):
-        return True
+    if card_in_scope(user, person):
+        return True  # the involvement card, own involvement, a casusoverleg item in its term
+    if Regie.objects.filter(youth=person, status=RegieStatus.REQUESTED,
+                            team_id__in=_social_team_ids(user)).exists():
+        return True  # a regie request to the principal's sociaal team
     orgs, casework_orgs = _organisation_ids(user), _casework_organisation_ids(user)
     if Handover.objects.filter(youth=person).filter(
             sender_id__in=orgs).exists() or Handover.objects.filter(

@@ -33,6 +33,20 @@ def register(reason: str) -> Callable[[ReasonIds], ReasonIds]:
     return decorate
 
 
+# A reason of a higher app that also lets its holder write the file (regie: "both work on the
+# shared plan"), as ``(user, youth) -> bool``; asked only when contact person and team do not.
+_WRITERS: list[Callable[[object, object], bool]] = []
+
+
+def register_writer(writes: Callable[[object, object], bool]) -> Callable[[object, object], bool]:
+    _WRITERS.append(writes)
+    return writes
+
+
+def writes_by_other_reason(user, youth) -> bool:
+    return any(writes(user, youth) for writes in _WRITERS)
+
+
 def _ids(user) -> list[QuerySet]:
     if user is None or not user.is_authenticated:
         return []

@@ -2,6 +2,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from route27.organisations.rules import has_casework_role, is_functional_admin
+from route27.youth.access import writes_by_other_reason
 
 # Why a file is read-only for a user who may read it (core.errors.Refused shows it).
 CLOSED = _("Dit traject is afgesloten; het dossier is alleen nog in te zien.")
@@ -31,6 +32,8 @@ def read_only_reason(user, youth) -> str:
     trajectories = list(youth.trajectories.all())
     running = [t for t in trajectories if t.closed_on is None]
     if any(t.team_id in teams for t in running):
+        return ""
+    if running and writes_by_other_reason(user, youth):
         return ""
     if running:
         return str(HELD_ELSEWHERE)

@@ -141,7 +141,8 @@ BSN_CLASH_MODES = ("refuse", "review", "no_oracle")
 
 @transaction.atomic
 def youth_create(*, actor, team: Team | None = None, bsn_clash: str = "refuse",
-                 source: str = "", review_namesakes: bool = False, **data: Any) -> Youth:
+                 source: str = "", review_namesakes: bool = False, without_team: bool = False,
+                 **data: Any) -> Youth:
     """Register a youth. A BSN another file holds is refused (``bsn_clash="refuse"``: for a
     caller who may see that file), or kept under review beside it (``"review"``: the caller
     must not learn that the BSN exists; a review item goes to the coaches of the file that
@@ -150,14 +151,19 @@ def youth_create(*, actor, team: Team | None = None, bsn_clash: str = "refuse",
     another team's BSN is the answer for an unknown one.
 
     ``review_namesakes``: files with the same family name and birth date that the actor may not
-    see get a review item with the new file, silently (issue 9 §4)."""
+    see get a review item with the new file, silently (issue 9 §4).
+
+    ``without_team``: no team holds the new file (a professional of another organisation
+    registered involvement with a person the municipality does not know yet)."""
     if bsn_clash not in BSN_CLASH_MODES:
         raise ValueError(bsn_clash)
     cleaned = _clean(data, youth=None, check_bsn=bsn_clash != "review",
                      clash_visible_to=actor if bsn_clash == "no_oracle" else None)
     guardians = cleaned.pop("guardians")
     holder = youth_holding_bsn(cleaned.get("bsn")) if bsn_clash != "refuse" else None
-    youth = Youth(**cleaned, team=team or actor_team_for(actor, cleaned["municipality"]),
+    if not without_team:
+        team = team or actor_team_for(actor, cleaned["municipality"])
+    youth = Youth(**cleaned, team=team,
                   bsn_under_review=holder is not None)
     try:
         with transaction.atomic():

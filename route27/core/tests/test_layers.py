@@ -29,7 +29,7 @@ LAYERS: list[set[str]] = [
     {"youth"},
     {"trajectories"},
     {"signals", "handover", "appointments"},
-    {"portal"},
+    {"portal", "casework"},
     {"demo", "home", "scale"},
     {"conf"},
 ]
