@@ -82,6 +82,20 @@ def audit_reads(*, user, object_type: str, objects: Iterable[tuple[str, int | No
         )
 
 
+def audit_records(*, user, action: AuditAction, object_type: str,
+                  objects: Iterable[tuple[str, int | None]], purpose: str,
+                  detail: dict | None = None) -> None:
+    """One entry per (object id, subject youth id) of a bulk change (an import), in one query,
+    inside the caller's transaction."""
+    actor = _actor_fields(user)
+    request_id = request_context.request_id.get()
+    AuditEntry.objects.bulk_create(
+        (AuditEntry(**actor, action=action, object_type=_checked(object_type),
+                    object_id=str(object_id), subject_id=subject_id, purpose=purpose,
+                    request_id=request_id, detail=detail or {})
+         for object_id, subject_id in objects), batch_size=2000)
+
+
 def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,
                  detail: dict | None = None, subject_id: int | None = None) -> None:
     """Log a refused attempt at once.

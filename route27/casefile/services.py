@@ -16,7 +16,7 @@ from django.utils import timezone
 from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.objects import reference
 from route27.audit.purposes import Purpose
-from route27.audit.services import audit_denied, audit_reads, audit_record
+from route27.audit.services import audit_denied, audit_reads, audit_record, audit_records
 from route27.casefile.kinds import EVENT_KINDS, followers
 from route27.casefile.models import Event
 from route27.core.access import note_denied
@@ -71,6 +71,35 @@ def record(*, actor, kind: str, youth=None, about=None,
     audit_record(user=actor, action=action, object_type=object_type, object_id=object_id,
                  subject_id=youth.pk, purpose=purpose, detail=detail)
     return event
+
+
+def record_many(*, actor, kind: str, items: list[tuple], action: AuditAction = AuditAction.CREATE,
+                purpose: str = Purpose.CASEWORK, data: dict | None = None) -> None:
+    """:func:`record` for a bulk change (an import of thousands of rows): ``items`` are
+    ``(youth, about)`` pairs; one event and one audit row each, written in batches inside the
+    caller's transaction. A kind that an app follows is recorded one by one, so its followers
+    run."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"event kind {kind!r} is not registered")
+    if followers(kind):
+        for youth, about in items:
+            record(actor=actor, kind=kind, youth=youth, about=about, action=action,
+                   purpose=purpose, data=data)
+        return
+    now = timezone.now()
+    actor_id = actor.pk if actor is not None and actor.pk else None
+    events, audited = [], []
+    for youth, about in items:
+        object_type, object_id = reference(about or youth)
+        extra = {about.AUDIT_TYPE: object_id} if about is not None and \
+            about.AUDIT_TYPE not in ("youth", "trajectory") else {}
+        events.append(Event(youth=youth, kind=kind, occurred_at=now, actor_id=actor_id,
+                            data={**extra, **(data or {})}))
+        audited.append((object_type, object_id, youth.pk))
+    Event.objects.bulk_create(events, batch_size=2000)
+    for object_type in {t for t, _, _ in audited}:
+        audit_records(user=actor, action=action, object_type=object_type, purpose=purpose,
+                      objects=[(i, s) for t, i, s in audited if t == object_type])
 
 
 def record_audit(*, actor, youth, about=None, action: AuditAction = AuditAction.UPDATE,

@@ -20,11 +20,8 @@ and a coach reviews the pair. Stages 2 and 3 run in the task worker
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,8 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from route27 import law
+from route27.core import tabular
 from route27.core.errors import ValidationFailed
 from route27.core.partial_date import InvalidPartialDate, PartialDate
+from route27.core.tabular import FileRejected
 from route27.handover.models import Handover
 from route27.handover.workflow import OPEN
 from route27.organisations.models import Municipality, Organisation
@@ -42,8 +41,6 @@ from route27.youth.validation import clean_person
 
 MAX_ROWS = 2000
 MAX_BYTES = 5 * 1024 * 1024
-MAX_XLSX_UNCOMPRESSED = 50 * 1024 * 1024  # guards against zip bombs
-EXTENSIONS = (".csv", ".xlsx")
 
 COLUMNS = ("bsn", "voornamen", "voorvoegsel", "achternaam", "geboortedatum", "woongemeente",
            "opleiding", "niveau", "datum_uitschrijving", "diploma")
@@ -85,14 +82,6 @@ class RowProblem:
         return {"row": self.row, "column": self.column, "message": self.message}
 
 
-class FileRejected(ValidationFailed):
-    """A structural problem: the whole file is refused and nothing is imported."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__(problems[0], field_errors={"file": problems})
-        self.problems = problems
-
-
 class RowsRejected(ValidationFailed):
     """One or more rows are wrong: nothing is imported; every problem is reported."""
 
@@ -102,45 +91,16 @@ class RowsRejected(ValidationFailed):
         self.problems = problems
 
 
-# --- Reading the file ------------------------------------------------------------------------
-def _cell_text(value, column: str) -> str:
-    """A cell as text. XLSX gives dates and numbers; Excel drops a BSN's leading zero."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        text = str(value)
-        if column == "bsn":
-            return text.zfill(9)
-        if column == "woongemeente":
-            return text.zfill(4)
-        return text
-    return str(value).strip()
+# --- Reading the file (core.tabular) ---------------------------------------------------------
+_DIGITS = {"bsn": 9, "woongemeente": 4}
 
 
-def _header_name(value) -> str:
-    return str(value or "").replace("\ufeff", "").strip().lower().replace(" ", "_")
-
-
-def _rows_from_table(table) -> list[dict]:
+def _rows_from_table(values) -> list[dict]:
     """Header check and raw rows (column → text) from an iterator of row tuples."""
-    header = None
-    for values in table:
-        if any(_cell_text(v, "") for v in values):
-            header = [_header_name(v) for v in values]
-            break
-        # Leading empty lines are not allowed: the header is row 1.
-        raise FileRejected([_("De eerste regel moet de kopregel met de kolomnamen zijn.")])
-    if header is None:
-        raise FileRejected([_("Het bestand is leeg.")])
-
+    table = tabular.split_table(values, max_rows=MAX_ROWS, digits=_DIGITS, too_many=_(
+        "Het bestand bevat meer dan %(max)s leerlingen. Splits het in delen van hoogstens "
+        "%(max)s rijen.") % {"max": MAX_ROWS})
+    header = table.header
     problems = []
     names = [h for h in header if h]
     for name in sorted({h for h in names if names.count(h) > 1}):
@@ -156,14 +116,7 @@ def _rows_from_table(table) -> list[dict]:
         raise FileRejected(problems)
 
     rows: list[dict] = []
-    for number, values in enumerate(table, start=2):
-        texts = [_cell_text(v, header[i] if i < len(header) else "")
-                 for i, v in enumerate(values)]
-        if not any(texts):
-            continue  # empty lines (often at the end of a sheet) are skipped
-        if len(rows) == MAX_ROWS:
-            raise FileRejected([_("Het bestand bevat meer dan %(max)s leerlingen. Splits het "
-                                  "in delen van hoogstens %(max)s rijen.") % {"max": MAX_ROWS}])
+    for number, texts in table.rows:
         row = {column: "" for column in COLUMNS}
         row["row"] = number
         extra = False
@@ -179,68 +132,10 @@ def _rows_from_table(table) -> list[dict]:
     return rows
 
 
-def _read_csv(data: bytes) -> list[dict]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        message = _("Het bestand is niet in UTF-8 opgeslagen. Kies in Excel 'Opslaan als' en "
-                    "dan 'CSV UTF-8 (door komma's gescheiden)'.")
-        raise FileRejected([message]) from None
-    if not text.strip():
-        raise FileRejected([_("Het bestand is leeg.")])
-    first_line = text.lstrip("\r\n").splitlines()[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line \
-        else ","
-    try:
-        return _rows_from_table(iter(list(csv.reader(io.StringIO(text, newline=""),
-                                                     delimiter=delimiter))))
-    except csv.Error:
-        raise FileRejected([_("Het CSV-bestand kan niet worden gelezen (controleer de "
-                              "aanhalingstekens).")]) from None
-
-
-def _read_xlsx(data: bytes) -> list[dict]:
-    import openpyxl
-
-    unreadable = FileRejected([_("Het bestand kan niet worden gelezen als Excel-bestand "
-                                 "(.xlsx).")])
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
-                raise unreadable
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except FileRejected:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds (zip, XML, KeyError) on bad files
-        raise unreadable from exc
-    try:
-        if not workbook.worksheets:
-            raise FileRejected([_("Het bestand is leeg.")])
-        sheet = workbook.worksheets[0]
-        try:
-            return _rows_from_table(sheet.iter_rows(values_only=True))
-        except FileRejected:
-            raise
-        except Exception as exc:
-            raise unreadable from exc
-    finally:
-        workbook.close()
-
-
 def read_leavers_file(upload) -> list[dict]:
     """Raw rows ``{"row": n, "extra": bool, column: text}`` from an uploaded file."""
-    name = (getattr(upload, "name", "") or "").lower()
-    if name.endswith(".xls"):
-        raise FileRejected([_("Oude Excel-bestanden (.xls) worden niet ondersteund. Sla het "
-                              "bestand op als .xlsx of als CSV UTF-8.")])
-    if not name.endswith(EXTENSIONS):
-        raise FileRejected([_("Upload een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")])
-    if upload.size > MAX_BYTES:
-        raise FileRejected([_("Het bestand is groter dan 5 MB.")])
-    data = upload.read()
-    if not data.strip():
-        raise FileRejected([_("Het bestand is leeg.")])
-    return _read_xlsx(data) if name.endswith(".xlsx") else _read_csv(data)
+    return _rows_from_table(tabular.upload_values(upload, max_bytes=MAX_BYTES,
+                                                  size_label="5 MB"))
 
 
 # --- Validating the rows ---------------------------------------------------------------------
