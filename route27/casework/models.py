@@ -255,6 +255,8 @@ class CaseworkNotice(models.Model):
         REGIE_TAKEN = "regie_taken", _("Regie genomen")
         REGIE_ENDED = "regie_ended", _("Regie beëindigd")
         ACTION_ASSIGNED = "action_assigned", _("Actie uit casusoverleg")
+        NAMED_ELSEWHERE = "named_elsewhere", _("Genoemd in een levering van een ander team")
+        REACHED_ELSEWHERE = "reached_elsewhere", _("Outreach van een ander team")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="casework_notices", verbose_name=_("ontvanger"))

@@ -558,3 +558,30 @@ def casework_notices_mark_read(*, actor, notice_ids: list[int] | None = None) ->
     if notice_ids is not None:
         notices = notices.filter(pk__in=notice_ids)
     return notices.update(read_at=timezone.now())
+
+
+def holders_tell(*, youth_ids: list[int], kind: str, text: str) -> int:
+    """Tell whoever holds each file (its contact person, else the team leads of its team)
+    something another team learned, without telling that team who they are: a delivery named
+    the youth, or an outreach attempt found them already in view. Bulk, for imports."""
+    from route27.youth.models import ContactAssignment
+
+    youth_ids = list(youth_ids)
+    contacts = dict(ContactAssignment.objects.filter(
+        youth_id__in=youth_ids, ended_at__isnull=True).values_list("youth_id", "user_id"))
+    without = [pk for pk in youth_ids if pk not in contacts]
+    leads: dict[int, list[int]] = {}
+    if without:
+        teams = dict(Youth.objects.filter(pk__in=without, team__isnull=False)
+                     .values_list("pk", "team_id"))
+        for team_id, user_id in Membership.objects.filter(
+                team_id__in=set(teams.values()), role=Role.TEAMLEIDER,
+                is_active=True).values_list("team_id", "user_id"):
+            leads.setdefault(team_id, []).append(user_id)
+        for pk, team_id in teams.items():
+            for user_id in leads.get(team_id, []):
+                contacts.setdefault(pk, user_id)
+    notices = [CaseworkNotice(recipient_id=user_id, youth_id=pk, kind=kind, text=text)
+               for pk, user_id in contacts.items()]
+    CaseworkNotice.objects.bulk_create(notices, batch_size=2000)
+    return len(notices)

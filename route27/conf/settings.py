@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "route27.appointments",
     "route27.portal",
     "route27.casework",
+    "route27.outreach",
     "route27.demo",
     "route27.scale",
     "route27.home",
@@ -237,6 +238,18 @@ ROUTE27_HANDOVER_ACK_WORKING_DAYS = config(
     5,
     help_text="Working days within which a receiving organisation should acknowledge a handover; "
     "after that it stands out as overdue on the task list and in the daily digest.",
+)
+ROUTE27_REAPPROACH_DAYS = config(
+    "ROUTE27_REAPPROACH_DAYS",
+    90,
+    help_text="Days after a trajectory stopped early (not reachable, no support wanted, other) "
+    "before the youth comes back on the re-approach list (issue 13 §7).",
+)
+ROUTE27_STATUS_CONFIRM_MONTHS = config(
+    "ROUTE27_STATUS_CONFIRM_MONTHS",
+    6,
+    help_text="Months after which a school leaver's status counts as not confirmed on the "
+    "status list and goes to the outreach worklist (issue 13 §6).",
 )
 ROUTE27_CASE_MEETING_ACCESS_DAYS = config(
     "ROUTE27_CASE_MEETING_ACCESS_DAYS",

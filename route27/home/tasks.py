@@ -4,7 +4,9 @@ as one list ordered by due date, overdue first.
 Sources: actions of the plan (own youth) and of a casusoverleg (owner), aftercare follow-ups,
 age alerts, handovers to the user's organisation not acknowledged within
 ``ROUTE27_HANDOVER_ACK_WORKING_DAYS`` working days, own youth without contact beyond the
-municipality's norm, regie requests to the user's sociaal team. Each source is one query; the
+municipality's norm, regie requests to the user's sociaal team, and the team's outreach cases
+whose next attempt is due (one row with their number: cases belong to the team, not to one
+coach). Each source is one query; the
 page logs one read per youth shown. The daily digest (:mod:`route27.home.digest`) counts the
 same list.
 """
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from route27.casework import selectors as casework_selectors
 from route27.home import selectors
+from route27.outreach.selectors import cases_for
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ KINDS = {
     "handover": _("Overdracht niet bevestigd"),
     "no_contact": _("Te lang geen contact"),
     "regie": _("Regieverzoek"),
+    "outreach": _("Outreach"),
 }
 
 
@@ -89,6 +93,12 @@ def tasks_for(*, user, today: datetime.date) -> list[Task]:
         tasks.append(Task("regie", str(_("Neem de regie, of zeg waarom niet")), regie.youth,
                           regie.requested_at.date(), reverse("casework:regie_detail",
                                                              args=[regie.public_id]), False))
+    due = cases_for(user=user, due_only=True, today=today)
+    overdue_cases = due.filter(next_attempt_on__lt=today).count()
+    waiting = due.count()
+    if waiting:
+        tasks.append(Task("outreach", str(_("%(n)s outreachzaken zijn aan de beurt")) % {
+            "n": waiting}, None, today, reverse("outreach:cases"), overdue_cases > 0))
     far = datetime.date.max
     tasks.sort(key=lambda t: (not t.overdue, t.due_on or far, t.kind))
     return tasks

@@ -37,6 +37,7 @@ from route27.casework.models import (
     active_involvement_q,
 )
 from route27.core.jobs.models import BackgroundJob, JobStatus
+from route27.core.partial_date import PartialDate
 from route27.handover.models import Handover, SupportRequest
 from route27.handover.tests.factories import HandoverFactory, SupportRequestFactory
 from route27.organisations.models import Membership, Team
@@ -51,6 +52,10 @@ from route27.organisations.tests.factories import (
     member,
     real_municipality,
 )
+from route27.outreach import jobs as outreach_jobs
+from route27.outreach import services as outreach_services
+from route27.outreach.models import OutreachCase
+from route27.outreach.parsing import Person
 from route27.portal.models import PortalAccount
 from route27.portal.tests.factories import PortalAccountFactory
 from route27.signals.models import Signal
@@ -155,6 +160,13 @@ ROWS: dict[str, str | None] = {
     "casework:meetings": None, "casework:meeting_plan": None,
     "casework:meeting": "case_meeting", "casework:minutes": "agenda_item",
     "casework:action_done": "meeting_action",
+    # Outreach: outreach_case (a team's case), delivery_job (an import waiting for its column
+    # mapping, with a youth's name in its rows), stopped_trajectory (on the re-approach list).
+    "outreach:cases": None, "outreach:case": "outreach_case",
+    "outreach:case_trajectory": "outreach_case", "outreach:upload": None,
+    "outreach:job": "delivery_job", "outreach:mapping": "delivery_job",
+    "outreach:cancel": "delivery_job", "outreach:status_list": None,
+    "outreach:reapproach": None, "outreach:reapproach_open": "stopped_trajectory",
 }
 
 
@@ -187,7 +199,8 @@ def _url(route: Route, obj) -> str:
                                                              "trajectory", None)
     replacements = {
         "<uuid:public_id>": str(trajectory.public_id) if trajectory is not None
-        and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment, Regie))
+        and not isinstance(obj, (Handover, SupportRequest, Signal, Appointment, Regie,
+                                 OutreachCase))
         else public_id,
         "<uuid:youth_id>": public_id, "<int:decision_id>": str(obj.pk),
         "<int:action_id>": str(obj.pk), "<int:follow_up_id>": str(obj.pk),
@@ -294,6 +307,8 @@ def _world() -> World:
                        person=person, principals=principals, school=school)
     youth += [h.youth for h in objects["handover"]] + [s.youth for s in objects["support_request"]]
     youth += [s.youth for s in objects["signal"] if s.youth is not None]
+    youth += [c.youth for c in objects["outreach_case"]]
+    youth += [t.youth for t in objects["stopped_trajectory"]]
     principals["portal_youth"] = PortalAccountFactory(youth=objects["handover"][0].youth).user
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
@@ -332,6 +347,33 @@ def _collaboration(objects, *, n, team, coach, municipality, person, principals,
     objects["involvement"].append(casework_services.involvement_register(
         actor=school_contact, youth=person, role="Mentor (matrix)", reach="020-1234567"))
     objects["involvement_card"].append(person)
+    _outreach(objects, n=n, team=team, coach=coach, municipality=municipality,
+              principals=principals)
+
+
+def _outreach(objects, *, n, team, coach, municipality, principals):
+    """A delivery that opened an outreach case for ``team``, a delivery job waiting for its
+    mapping, and a trajectory that stopped early long enough ago for re-approach."""
+    outreach_services.delivery_import(actor=coach, team=team, kind="jib", people=[Person(
+        2, valid_bsn(950 + n), "Zqvoor", "", f"Zqoutreach{n}", PartialDate(2006, 5, 1),
+        municipality.pk, "", "", "")])
+    case = OutreachCase.objects.get(youth__family_name=f"Zqoutreach{n}")
+    objects["outreach_case"].append(case)
+    owner = principals["adviser_a"] if n == 0 else member(Role.BELEIDSADVISEUR, team=team)
+    from route27.core.tabular import Table
+
+    objects["delivery_job"].append(outreach_jobs.delivery_upload(
+        actor=owner, team=team, kind="jib", filename="levering.csv", table=Table(
+            ["bsn", "achternaam"], [(2, [case.youth.bsn, case.youth.family_name])])))
+    stopped = TrajectoryFactory(youth=YouthFactory(team=team, municipality=municipality,
+                                                   family_name=f"Zqgestopt{n}"),
+                                team=team, actor=coach)
+    trajectory_services.trajectory_outflow(actor=coach, trajectory=stopped,
+                                           reason="niet_bereikbaar", on=timezone.localdate())
+    Trajectory.objects.filter(pk=stopped.pk).update(
+        closed_on=timezone.localdate() - timezone.timedelta(days=365))
+    stopped.refresh_from_db()
+    objects["stopped_trajectory"].append(stopped)
 
 
 def _asking_joint_assessment(trajectory: Trajectory, coach) -> Trajectory:
@@ -443,6 +485,10 @@ def in_scope(user, kind: str, obj) -> bool:
         return obj.owner_id == user.pk
     if kind == "involvement":
         return obj.professional_id == user.pk or obj.organisation_id in _organisation_ids(user)
+    if kind in {"outreach_case", "stopped_trajectory"}:
+        return obj.team_id in _casework_team_ids(user)
+    if kind == "delivery_job":
+        return obj.owner_id == user.pk
     raise AssertionError(kind)
 
 
@@ -494,6 +540,10 @@ def _youth_of(kind: str, obj) -> Youth:
         return obj.youth
     if kind == "case_meeting":
         return obj.items.first().youth
+    if kind in {"outreach_case", "stopped_trajectory"}:
+        return obj.youth
+    if kind == "delivery_job":
+        return Youth.objects.get(family_name=obj.payload["rows"][0][1][1])
     if kind == "import_job":
         return Youth.objects.get(family_name=obj.payload["rows"][0]["achternaam"])
     return obj.trajectory.youth

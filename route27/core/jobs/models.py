@@ -45,6 +45,8 @@ class BackgroundJob(models.Model):
     result = models.JSONField(_("uitkomst"), default=dict, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    # Written with every progress step: a running job without a recent one lost its worker.
+    heartbeat_at = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     payload_cleared_at = models.DateTimeField(_("invoer gewist op"), null=True, blank=True)
 

@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 PAYLOAD_KEPT = datetime.timedelta(days=1)
 JOB_KEPT = datetime.timedelta(days=30)
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
+# A running job whose worker gave no sign of life for this long was killed (or its machine
+# stopped): its transaction was rolled back by the database, so nothing of it was written.
+HEARTBEAT_LOST = datetime.timedelta(minutes=10)
 
 
 class JobFailed(Exception):
@@ -48,10 +51,22 @@ class Outcome:
     status: str = JobStatus.DONE
 
 
-def jobs_expire(now: datetime.datetime | None = None) -> tuple[int, int]:
-    """Empty the payloads older than PAYLOAD_KEPT and remove jobs older than JOB_KEPT;
-    returns (payloads emptied, jobs removed)."""
+def jobs_fail_interrupted(now: datetime.datetime | None = None) -> int:
+    """Mark running jobs without a heartbeat for ``HEARTBEAT_LOST`` as failed ("onderbroken"):
+    their worker was killed. Work runs in one transaction, so nothing of it was written; the
+    owner starts it again. Returns how many."""
     now = now or timezone.now()
+    return BackgroundJob.objects.filter(
+        status=JobStatus.RUNNING, heartbeat_at__lt=now - HEARTBEAT_LOST).update(
+        status=JobStatus.FAILED, finished_at=now, result={"error": "interrupted"}, payload={},
+        payload_cleared_at=now)
+
+
+def jobs_expire(now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Empty the payloads older than PAYLOAD_KEPT and remove jobs older than JOB_KEPT (and
+    fail the jobs whose worker was lost); returns (payloads emptied, jobs removed)."""
+    now = now or timezone.now()
+    jobs_fail_interrupted(now)
     removed, _ = BackgroundJob.objects.filter(created_at__lt=now - JOB_KEPT).delete()
     emptied = BackgroundJob.objects.filter(
         created_at__lt=now - PAYLOAD_KEPT, payload_cleared_at__isnull=True).update(
@@ -115,8 +130,9 @@ class Progress:
         target = self._connection()
         table = target.ops.quote_name(BackgroundJob._meta.db_table)
         with target.cursor() as cursor:
-            cursor.execute(f"UPDATE {table} SET done = %s WHERE id = %s",  # noqa: S608 (no input)
-                           [done, self.job_id])
+            cursor.execute(
+                f"UPDATE {table} SET done = %s, heartbeat_at = %s WHERE id = %s",  # noqa: S608
+                [done, target.ops.adapt_datetimefield_value(timezone.now()), self.job_id])
         self.written.append(done)
 
     def close(self) -> None:
@@ -141,7 +157,7 @@ def job_run(public_id: str, work: Callable[[BackgroundJob, Progress], Outcome]) 
     the task result shows the failure too.
     """
     claimed = BackgroundJob.objects.filter(public_id=public_id, status=JobStatus.QUEUED).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), done=0)
+        status=JobStatus.RUNNING, started_at=timezone.now(), heartbeat_at=timezone.now(), done=0)
     if not claimed:
         return "skipped"
     job = BackgroundJob.objects.select_related("owner", "organisation").get(public_id=public_id)

@@ -30,6 +30,7 @@ LAYERS: list[set[str]] = [
     {"trajectories"},
     {"signals", "handover", "appointments"},
     {"portal", "casework"},
+    {"outreach"},
     {"demo", "home", "scale"},
     {"conf"},
 ]
