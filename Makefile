@@ -5,7 +5,7 @@ UV := $(shell ./scripts/ensure-uv.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install data lint assets api-check ci clean bench load
+.PHONY: run test install data lint assets api-check ci clean bench bench-import load
 
 install:
 	$(UV) sync --locked
@@ -34,6 +34,12 @@ test: install
 BENCH_YOUTH ?= 100000
 bench: install
 	env $$(BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-db.sh) $(UV) run --locked python manage.py bench
+
+# A generated 100 000-row delivery through the whole import (read, check every row, write) on
+# SQLite and on PostgreSQL; rows per second beside the bare-SQL limit (issue 13,
+# docs/performance.md). IMPORT_ROWS for another size.
+bench-import: install
+	BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-import.sh
 
 # 50 people (coaches, team leads, schools) against gunicorn on loopback for two minutes, on the
 # 100 000-youth population; errors and p95 per page (issue 12). LOAD_SECONDS, LOAD_USERS.

@@ -12,6 +12,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.objects import AUDIT_OBJECTS
 from route27.audit.purposes import Purpose
 from route27.core import request_context
+from route27.core.db.bulk import insert_values
 
 
 def _actor_fields(user) -> dict:
@@ -89,11 +90,14 @@ def audit_records(*, user, action: AuditAction, object_type: str,
     inside the caller's transaction."""
     actor = _actor_fields(user)
     request_id = request_context.request_id.get()
-    AuditEntry.objects.bulk_create(
-        (AuditEntry(**actor, action=action, object_type=_checked(object_type),
-                    object_id=str(object_id), subject_id=subject_id, purpose=purpose,
-                    request_id=request_id, detail=detail or {})
-         for object_id, subject_id in objects), batch_size=2000)
+    object_type = _checked(object_type)
+    actor_id = actor.pop("actor").pk if actor["actor"] is not None else None
+    actor.pop("actor", None)
+    insert_values(AuditEntry, [
+        {**actor, "actor_id": actor_id, "action": action, "object_type": object_type,
+         "object_id": str(object_id), "subject_id": subject_id, "purpose": purpose,
+         "request_id": request_id, "detail": detail or {}}
+        for object_id, subject_id in objects])
 
 
 def audit_denied(*, user, object_type: str, object_id: str = "", purpose: str,

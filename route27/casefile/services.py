@@ -20,6 +20,7 @@ from route27.audit.services import audit_denied, audit_reads, audit_record, audi
 from route27.casefile.kinds import EVENT_KINDS, followers
 from route27.casefile.models import Event
 from route27.core.access import note_denied
+from route27.core.db.bulk import insert_values
 
 
 def _occurred(occurred_on: datetime.date | None) -> tuple[datetime.datetime, bool]:
@@ -76,30 +77,35 @@ def record(*, actor, kind: str, youth=None, about=None,
 def record_many(*, actor, kind: str, items: list[tuple], action: AuditAction = AuditAction.CREATE,
                 purpose: str = Purpose.CASEWORK, data: dict | None = None) -> None:
     """:func:`record` for a bulk change (an import of thousands of rows): ``items`` are
-    ``(youth, about)`` pairs; one event and one audit row each, written in batches inside the
-    caller's transaction. A kind that an app follows is recorded one by one, so its followers
-    run."""
+    ``(youth or youth id, about)`` pairs, ``about`` an instance or its ``(object type, id)``
+    reference; one event and one audit row each, written in one COPY
+    (``core.db.bulk``) inside the caller's transaction. A kind that an app follows is recorded
+    one by one, so its followers run."""
     if kind not in EVENT_KINDS:
         raise ValueError(f"event kind {kind!r} is not registered")
     if followers(kind):
+        youth_model = Event._meta.get_field("youth").related_model  # the kernel names no app
         for youth, about in items:
+            youth = youth if hasattr(youth, "pk") else youth_model.objects.get(pk=youth)
             record(actor=actor, kind=kind, youth=youth, about=about, action=action,
                    purpose=purpose, data=data)
         return
     now = timezone.now()
     actor_id = actor.pk if actor is not None and actor.pk else None
-    events, audited = [], []
+    events, audited = [], {}
     for youth, about in items:
-        object_type, object_id = reference(about or youth)
-        extra = {about.AUDIT_TYPE: object_id} if about is not None and \
-            about.AUDIT_TYPE not in ("youth", "trajectory") else {}
-        events.append(Event(youth=youth, kind=kind, occurred_at=now, actor_id=actor_id,
-                            data={**extra, **(data or {})}))
-        audited.append((object_type, object_id, youth.pk))
-    Event.objects.bulk_create(events, batch_size=2000)
-    for object_type in {t for t, _, _ in audited}:
+        youth_id = getattr(youth, "pk", youth)
+        object_type, object_id = about if isinstance(about, tuple) else reference(about)
+        extra = {object_type: object_id} if object_type not in ("youth", "trajectory") else {}
+        events.append({"youth_id": youth_id, "kind": kind, "occurred_at": now,
+                       "recorded_at": now, "actor_id": actor_id, "trajectory_id": None,
+                       "date_only": False, "from_state": "", "to_state": "", "reason": "",
+                       "data": {**extra, **(data or {})}})
+        audited.setdefault(object_type, []).append((object_id, youth_id))
+    insert_values(Event, events)
+    for object_type, objects in audited.items():
         audit_records(user=actor, action=action, object_type=object_type, purpose=purpose,
-                      objects=[(i, s) for t, i, s in audited if t == object_type])
+                      objects=objects)
 
 
 def record_audit(*, actor, youth, about=None, action: AuditAction = AuditAction.UPDATE,

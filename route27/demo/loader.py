@@ -239,9 +239,11 @@ def load_demo_data(youth_per_municipality: int | None = None) -> dict[str, int]:
     _demo_handovers(users["school.mbo"], today)
     _demo_duplicate(teams["Jongerenteam Aalsmeer"], today)
     _demo_joint_assessment(teams["Jongerenteam Aalsmeer"], today)
+    from route27.demo.collaboration import load_collaboration_demo
     from route27.demo.portal_accounts import load_portal_demo
 
     load_portal_demo()
+    load_collaboration_demo(users=users, teams=teams, bsns=list(reversed(_test_bsns())))
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),
             "users": User.objects.count()}
 

@@ -10,6 +10,7 @@ crash, an exception or a killed worker leaves nothing of the file behind.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from route27.audit.services import audit_record
 from route27.casefile.services import record, record_many
 from route27.casework.models import CaseworkNotice
 from route27.casework.services import holders_tell
+from route27.core.db.bulk import insert_values
 from route27.core.errors import Refused, TransitionRefused, ValidationFailed
 from route27.organisations.models import Team
 from route27.outreach import parsing
@@ -123,15 +125,18 @@ def delivery_import(*, actor, team: Team, kind: str, people: list[parsing.Person
             case_youth.append((row["pk"], person))
     progress(len(people) // 4)
 
-    made = Youth.objects.bulk_create(
-        (Youth(bsn=p.bsn, given_names=p.given_names, surname_prefix=p.surname_prefix,
-               family_name=p.family_name, birth_year=p.birth.year, birth_month=p.birth.month,
-               birth_day=p.birth.day, municipality_id=p.municipality_id, phone=p.phone,
-               email=p.email, team=team) for p in new_people), batch_size=BATCH)
+    made = [uuid.uuid4() for _p in new_people]
+    ids = insert_values(Youth, [
+        {"public_id": public_id, "bsn": p.bsn, "given_names": p.given_names,
+         "surname_prefix": p.surname_prefix, "family_name": p.family_name,
+         "birth_year": p.birth.year, "birth_month": p.birth.month, "birth_day": p.birth.day,
+         "municipality_id": p.municipality_id, "phone": p.phone, "email": p.email,
+         "team_id": team.pk} for public_id, p in zip(made, new_people, strict=True)])
     record_many(actor=actor, kind=YouthEventKind.YOUTH_REGISTERED,
-                items=[(y, y) for y in made], purpose=Purpose.REGISTRATION,
-                data={"delivery": str(delivery.public_id)})
-    case_youth += [(y.pk, p) for y, p in zip(made, new_people, strict=True)]
+                items=[(pk, ("youth", str(public_id))) for pk, public_id in zip(
+                    ids, made, strict=True)],
+                purpose=Purpose.REGISTRATION, data={"delivery": str(delivery.public_id)})
+    case_youth += list(zip(ids, new_people, strict=True))
     for person in reviewed:  # rare: one by one, with the review item for a coach
         youth = youth_create(
             actor=actor, team=team, bsn_clash="review", source="delivery",
@@ -143,29 +148,32 @@ def delivery_import(*, actor, team: Team, kind: str, people: list[parsing.Person
 
     Youth.objects.filter(pk__in=[pk for pk, _p in case_youth], team__isnull=True).update(
         team=team)
-    cases = OutreachCase.objects.bulk_create(
-        (OutreachCase(youth_id=pk, team=team, source=OutreachCase.Source.DELIVERY,
-                      delivery=delivery, next_attempt_on=today) for pk, _p in case_youth),
-        batch_size=BATCH)
+    case_ids = [uuid.uuid4() for _c in case_youth]
+    insert_values(OutreachCase, [
+        {"public_id": public_id, "youth_id": pk, "team_id": team.pk,
+         "source": OutreachCase.Source.DELIVERY, "delivery_id": delivery.pk,
+         "next_attempt_on": today, "status": CaseStatus.OPEN}
+        for public_id, (pk, _p) in zip(case_ids, case_youth, strict=True)])
     record_many(actor=actor, kind=Kind.OUTREACH_OPENED, purpose=Purpose.CASEWORK,
-                items=[(Youth(pk=c.youth_id), c) for c in cases],
+                items=[(pk, ("outreach_case", str(public_id))) for public_id, (pk, _p) in zip(
+                    case_ids, case_youth, strict=True)],
                 data={"delivery_kind": kind})
     progress(3 * len(people) // 4)
 
     named = namings + case_youth
-    Naming.objects.bulk_create((Naming(delivery=delivery, youth_id=pk, row=p.row)
-                                for pk, p in named), batch_size=BATCH)
-    StatusConfirmation.objects.bulk_create(
-        (StatusConfirmation(youth_id=pk, status=p.status, confirmed_on=today,
-                            source=str(delivery.get_kind_display()))
-         for pk, p in named if p.status), batch_size=BATCH)
+    insert_values(Naming, [{"delivery_id": delivery.pk, "youth_id": pk, "row": p.row}
+                           for pk, p in named])
+    source = str(delivery.get_kind_display())
+    insert_values(StatusConfirmation, [
+        {"youth_id": pk, "status": p.status, "confirmed_on": today, "source": source,
+         "by_id": None} for pk, p in named if p.status])
     record_many(actor=actor, kind=Kind.NAMED_IN_DELIVERY, purpose=Purpose.CASEWORK,
-                items=[(Youth(pk=pk), delivery) for pk, _p in namings],
+                items=[(pk, delivery) for pk, _p in namings],
                 data={"delivery_kind": kind})
     holders_tell(youth_ids=told, kind=CaseworkNotice.Kind.NAMED_ELSEWHERE, text=_(
         "Deze jongere staat in een levering (%(kind)s) van een ander team. Is de jongere bij u "
         "in beeld, dan hoeft u niets te doen.") % {"kind": delivery.get_kind_display()})
-    delivery.new_cases, delivery.told = len(cases), len(told)
+    delivery.new_cases, delivery.told = len(case_ids), len(told)
     delivery.in_view = len(namings) - len(told)
     delivery.save(update_fields=["new_cases", "told", "in_view"])
     audit_record(user=actor, action=AuditAction.CREATE, object_type=delivery.AUDIT_TYPE,

@@ -29,12 +29,12 @@ from route27.appointments.models import Appointment
 from route27.audit import partitions
 from route27.audit.models import AuditEntry
 from route27.casefile.models import Event
+from route27.core.db.bulk import BulkWriter, next_id
 from route27.handover.models import Consent, Handover, TransitionDocument
 from route27.handover.templates_default import DEFAULT_BLOCKS
 from route27.organisations.models import Municipality, Organisation
 from route27.organisations.roles import Role
 from route27.scale.organisations import SUFFIX, Chain, YouthTeam, build_chain
-from route27.scale.writer import BulkWriter, next_id
 from route27.trajectories.models import (
     AFTERCARE_REASONS,
     Activity,

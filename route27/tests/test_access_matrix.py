@@ -167,6 +167,9 @@ ROWS: dict[str, str | None] = {
     "outreach:job": "delivery_job", "outreach:mapping": "delivery_job",
     "outreach:cancel": "delivery_job", "outreach:status_list": None,
     "outreach:reapproach": None, "outreach:reapproach_open": "stopped_trajectory",
+    # The catalogue holds no personal data; what fits a youth is read through the trajectory.
+    "catalogue:list": None, "catalogue:create": None, "catalogue:detail": None,
+    "catalogue:edit": None, "catalogue:fitting": "trajectory",
 }
 
 

@@ -35,6 +35,7 @@ class TrajectoryObject(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Nazorgcontact")
     CASELOAD = "caseload", _("Werkvoorraad")
     JOINT_ASSESSMENT = "joint_assessment", _("Gezamenlijke beoordeling (art. 7a lid 2)")
+    PROVISION = "provision", _("Voorziening in de catalogus")
 
 
 @ENTRANCES.register

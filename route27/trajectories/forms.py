@@ -358,11 +358,18 @@ class ActionForm(forms.Form):
     owner_name = forms.CharField(label=_("Naam uitvoerder"), max_length=200, required=False,
                                  help_text=_("Bijvoorbeeld de naam van de partner."))
     due_on = date_field(_("Uiterlijk klaar op"), required=False)
+    provision = forms.ModelChoiceField(
+        label=_("Voorziening uit de catalogus"), queryset=None, required=False,
+        empty_label=_("Geen"), help_text=_("Wie kan ik bellen? De catalogus toont aanbieder en "
+                                           "contactpersoon."))
 
     def __init__(self, *args, trajectory, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = trajectory.goals.all()
         self.fields["goal"].label_from_instance = lambda g: g.description[:80]
+        from route27.trajectories.catalogue.selectors import offered_in
+
+        self.fields["provision"].queryset = offered_in(trajectory.youth.municipality)
 
 
 class ActionStatusForm(forms.Form):

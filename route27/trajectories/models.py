@@ -268,6 +268,9 @@ class PlanAction(models.Model):
                              default=Owner.COACH)
     owner_name = models.CharField(_("naam eigenaar"), max_length=200, blank=True)
     due_on = models.DateField(_("uiterlijk"), null=True, blank=True)
+    provision = models.ForeignKey("Instrument", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="plan_actions",
+                                  verbose_name=_("voorziening uit de catalogus"))
 
     class Meta:
         ordering = ["id"]
@@ -328,13 +331,50 @@ class Activity(models.Model):
 
 
 class Instrument(models.Model):
-    """Reference list of provisions (voorzieningen); the catalogue issue extends it."""
+    """A provision or instrument of the catalogue ("Wie kan ik bellen?", issue 13 §8): the
+    instruments of seed 000 (national), and the offers a region or a municipality adds, with
+    their provider, conditions, cost source and whom to call. ``law_code`` names the law
+    module's instrument whose eligibility applies (``law.instrument_answer``)."""
+
+    AUDIT_TYPE = "provision"  # route27.audit.objects
+
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("Landelijk")
+        REGION = "region", _("Regio (Doorstroompuntregio)")
+        MUNICIPALITY = "municipality", _("Gemeente")
+
+    class Qualification(models.TextChoices):
+        ANY = "", _("Met en zonder startkwalificatie")
+        WITHOUT = "without", _("Alleen zonder startkwalificatie")
+        WITH = "with", _("Alleen met startkwalificatie")
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=150)
     description = models.TextField(_("omschrijving"), blank=True)
     source = models.CharField(_("bron"), max_length=200, blank=True)
     active = models.BooleanField(_("actief"), default=True)
+    scope = models.CharField(_("bereik"), max_length=12, choices=Scope.choices,
+                             default=Scope.NATIONAL)
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("regio"))
+    municipality = models.ForeignKey("organisations.Municipality", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("gemeente"))
+    law_code = models.CharField(_("soort voorziening (wet)"), max_length=40, blank=True)
+    provider = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    min_age = models.PositiveSmallIntegerField(_("vanaf leeftijd"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("tot leeftijd"), null=True, blank=True)
+    qualification = models.CharField(_("startkwalificatie"), max_length=8, blank=True,
+                                     choices=Qualification.choices)
+    routes = models.JSONField(_("routes"), default=list, blank=True)
+    intensities = models.JSONField(_("intensiteit"), default=list, blank=True)
+    cost_source = models.CharField(_("bekostiging"), max_length=200, blank=True)
+    contact_name = models.CharField(_("contactpersoon"), max_length=150, blank=True)
+    contact_reach = models.CharField(_("bereikbaar via"), max_length=200, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, null=True)
 
     class Meta:
         ordering = ["name"]

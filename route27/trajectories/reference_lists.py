@@ -51,6 +51,11 @@ INSTRUMENTS = [
 
 
 
+def _has_law_code(model) -> bool:
+    """A historical model of a migration before the catalogue has no law code yet."""
+    return any(f.name == "law_code" for f in model._meta.get_fields())
+
+
 def load_reference_lists(life_domain_model=None, instrument_model=None) -> tuple[int, int]:
     """get_or_create every default; models may be historical ones from a migration."""
     if life_domain_model is None:
@@ -63,7 +68,9 @@ def load_reference_lists(life_domain_model=None, instrument_model=None) -> tuple
             defaults={"name": name, "special_category": special, "position": position})
     for code, name, description, source in INSTRUMENTS:
         instrument_model.objects.get_or_create(
-            code=code, defaults={"name": name, "description": description, "source": source})
+            code=code, defaults={"name": name, "description": description, "source": source,
+                                 **({"law_code": code} if _has_law_code(instrument_model)
+                                    else {})})
     return life_domain_model.objects.count(), instrument_model.objects.count()
 
 

@@ -59,3 +59,16 @@ rules.add_perm("trajectories.view_intake_queue", has_casework_role)
 rules.add_perm("trajectories.view_caseload", is_team_lead)
 rules.add_perm("trajectories.assign_contact_person", has_casework_role & writes)
 rules.add_perm("trajectories.joint_assessment", is_doorstroompunt_coach)
+
+
+# The catalogue of provisions (issue 13 §8): every professional reads it ("Wie kan ik
+# bellen?"); a regional coordinator keeps the region's entries, a functional administrator the
+# municipality's (which entry: ``catalogue.services.may_keep``).
+@rules.predicate
+def is_professional(user) -> bool:
+    return user.is_authenticated and user.primary_membership is not None
+
+
+rules.add_perm("trajectories.view_catalogue", is_professional)
+rules.add_perm("trajectories.keep_catalogue",
+               has_role(Role.REGIONAL_COORDINATOR, Role.FUNCTIONEEL_BEHEERDER))

@@ -281,7 +281,8 @@ def goal_add(*, actor, trajectory: Trajectory, description: str,
 
 @transaction.atomic
 def action_add(*, actor, goal: Goal, description: str, owner: str = PlanAction.Owner.COACH,
-               owner_name: str = "", due_on: datetime.date | None = None) -> PlanAction:
+               owner_name: str = "", due_on: datetime.date | None = None,
+               provision: Instrument | None = None) -> PlanAction:
     trajectory = _locked(goal.trajectory)
     _require_open(trajectory)
     if not description.strip():
@@ -290,8 +291,12 @@ def action_add(*, actor, goal: Goal, description: str, owner: str = PlanAction.O
     if owner not in PlanAction.Owner.values:
         raise ValidationFailed(_("Kies wie de actie uitvoert."),
                                field_errors={"owner": [_("Kies een eigenaar.")]})
+    if provision is not None and not provision.active:
+        raise ValidationFailed(_("Deze voorziening wordt niet meer aangeboden."),
+                               field_errors={"provision": [_("Kies een actieve voorziening.")]})
     action = PlanAction.objects.create(goal=goal, description=description.strip(), owner=owner,
-                                       owner_name=owner_name.strip(), due_on=due_on)
+                                       owner_name=owner_name.strip(), due_on=due_on,
+                                       provision=provision)
     record(actor=actor, youth=trajectory.youth, trajectory=trajectory, kind=Kind.PLAN_CHANGED,
            data={"action": action.pk, "change": "action_added"}, detail={"action": action.pk})
     return action

@@ -507,7 +507,7 @@ def action_add(request, trajectory):
         title=_("Actie toevoegen"),
         save=lambda d: services.action_add(
             actor=request.user, goal=d["goal"], description=d["description"], owner=d["owner"],
-            owner_name=d["owner_name"], due_on=d["due_on"]),
+            owner_name=d["owner_name"], due_on=d["due_on"], provision=d["provision"]),
         success=_("De actie is toegevoegd."))
 
 

@@ -99,7 +99,8 @@ def test_the_full_demo_has_a_test_bsn_for_every_youth(settings):
     """`make run` loads ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY (200) youth in each municipality,
     each with its own BSN from the RvIG test set."""
     assert settings.ROUTE27_DEMO_YOUTH_PER_MUNICIPALITY == PER_MUNICIPALITY  # the tests' size
-    assert len(_test_bsns()) >= len(DEMO_MUNICIPALITIES) * 200 + 10  # + the leavers' import
+    # + the leavers' import and the demo delivery of issue 13
+    assert len(_test_bsns()) >= len(DEMO_MUNICIPALITIES) * 200 + 10 + 12
 
 
 def test_every_team_has_a_contact_for_minors():
