@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from route27 import law
 from route27.casework.models import Recurrence
+from route27.core.forms import date_field
 from route27.youth.forms import PersonForm
-
-DATE = {"required": _("Vul de datum in."), "invalid": _("Vul een geldige datum in.")}
 
 
 class InvolvementForm(forms.Form):
@@ -23,8 +22,7 @@ class InvolvementForm(forms.Form):
                             help_text=_("Telefoonnummer of e-mailadres. Niets over de inhoud "
                                         "van uw werk: alleen dát u betrokken bent."),
                             error_messages={"required": _("Vul telefoon of e-mail in.")})
-    since = forms.DateField(label=_("Betrokken sinds"), required=False, error_messages=DATE,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    since = date_field(_("Betrokken sinds"), required=False)
 
 
 class InvolvementByBsnForm(PersonForm, InvolvementForm):
@@ -51,8 +49,7 @@ class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Naam van het overleg"), max_length=200,
                             initial=_("Casusoverleg"),
                             error_messages={"required": _("Geef het overleg een naam.")})
-    day = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages=DATE)
+    day = date_field(_("Datum"))
     time = forms.TimeField(label=_("Tijd"), widget=forms.TimeInput(attrs={"type": "time"}),
                            initial=datetime.time(10, 0),
                            error_messages={"required": _("Vul de tijd in."),
@@ -134,8 +131,7 @@ class ActionForm(forms.Form):
     description = forms.CharField(label=_("Actie"), max_length=300, required=False)
     owner = forms.ModelChoiceField(label=_("Eigenaar"), queryset=None, required=False,
                                    empty_label=_("Kies een deelnemer"))
-    due_on = forms.DateField(label=_("Uiterlijk op"), required=False, error_messages=DATE,
-                             widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = date_field(_("Uiterlijk op"), required=False)
 
     def __init__(self, *args, participants=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from route27.core.errors import Route27Error
 
@@ -42,3 +43,14 @@ def _target(key: str, form: forms.Form,
         if parts[2] in row.fields:
             return row, parts[2]
     return form, None
+
+
+def date_field(label, *, required: bool = True, **kwargs) -> forms.DateField:
+    """A native date picker (<input type="date">) with Dutch messages."""
+    return forms.DateField(
+        label=label, required=required,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"required": gettext_lazy("Vul de datum in."),
+                        "invalid": gettext_lazy("Vul een geldige datum in (dd-mm-jjjj).")},
+        **kwargs)

@@ -5,7 +5,7 @@
    the column mapping (not yet enqueued).
 2. Mapping: the user confirms which column holds which field; :func:`delivery_start` stores
    the mapping and enqueues :data:`delivery_import_task`.
-3. The worker checks every row (first half of the progress bar) and imports the good ones in
+3. The worker checks every row (the first half of the progress bar) and imports the good ones in
    one transaction (second half). The result is the counts and every rejected row by number and
    reason; the rows are emptied. An exception, or a worker killed mid-way, writes nothing
    (``core.jobs.services.jobs_fail_interrupted`` marks the lost job failed).
@@ -42,7 +42,7 @@ def delivery_upload(*, actor, team: Team, kind: str, filename: str,
         job_clear_payload(waiting, status=JobStatus.CANCELLED,
                           result={**waiting.result, "replaced": True})
     return job_create(kind=IMPORT_JOB, owner=actor, organisation=team.organisation,
-                      total=2 * len(table.rows), payload={
+                      total=len(table.rows), payload={
                           "team": team.pk, "kind": kind, "filename": filename[:200],
                           "header": table.header, "rows": table.rows})
 
@@ -79,17 +79,18 @@ def delivery_run(job: BackgroundJob, progress: Progress) -> Outcome:
     payload = job.payload
     team = Team.objects.get(pk=payload["team"])
     rows = payload["rows"]
+    half = len(rows) // 2  # checking is the first half of the bar, writing the second
     people, problems = parsing.check_rows(
         rows, payload["header"], payload["mapping"], municipalities=team_municipalities(team),
-        progress=progress)
-    progress(len(rows))
+        progress=lambda n: progress(n // 2))
+    progress(half)
     result = {"rows": len(rows), "rejected": len({p.row for p in problems}),
               "problems": [p.as_dict() for p in problems]}
     if not people:
         return Outcome(result={**result, "outcome": REJECTED})
     delivery = delivery_import(actor=job.owner, team=team, kind=payload["kind"], people=people,
                                filename=payload["filename"], rejected=result["rejected"],
-                               progress=lambda n: progress(len(rows) + n))
+                               progress=lambda n: progress(half + n // 2))
     return Outcome(result={**result, "outcome": IMPORTED, "delivery": str(delivery.public_id),
                            "new_cases": delivery.new_cases, "in_view": delivery.in_view,
                            "told": delivery.told})

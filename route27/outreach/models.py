@@ -152,6 +152,10 @@ class OutreachCase(models.Model):
     def __str__(self) -> str:
         return f"{self.get_source_display()} · {self.get_status_display()}"
 
+    @property
+    def outcome_label(self) -> str:
+        return str(dict(AttemptOutcome.choices).get(self.outcome, ""))
+
 
 class Channel(models.TextChoices):
     HOME_VISIT = "home_visit", _("Huisbezoek")

@@ -72,6 +72,16 @@ def case_get(*, user, public_id) -> OutreachCase:
     return case
 
 
+def importing_teams(user):
+    """Teams of the user's organisations that serve a municipality, the user's own first."""
+    from route27.organisations.models import Team
+
+    organisations = Membership.objects.filter(user=user, is_active=True).values(
+        "team__organisation")
+    return (Team.objects.filter(organisation__in=organisations, serves__isnull=False)
+            .distinct().order_by("name"))
+
+
 # --- Re-approach (issue 13 §7) ------------------------------------------------------------------
 def reapproach_list(*, user, today: datetime.date | None = None) -> QuerySet[Trajectory]:
     """Trajectories of the user's teams that stopped early at least ``ROUTE27_REAPPROACH_DAYS``

@@ -88,11 +88,13 @@ def case_trajectory(request, public_id):
 
 
 # --- Importing a delivery -----------------------------------------------------------------------
-def _team(request):
-    membership = request.user.primary_membership
-    if membership is None:
+def _teams(request):
+    """The teams a delivery may be imported for: those of the user's organisations that serve
+    a municipality (a policy adviser imports for the outreach team of their municipality)."""
+    teams = selectors.importing_teams(request.user)
+    if not teams.exists():
         raise Http404
-    return membership.team
+    return teams
 
 
 def _job(request, public_id):
@@ -107,9 +109,11 @@ def _job(request, public_id):
 @require_http_methods(["GET", "POST"])
 @access_policy(IMPORT)
 def upload(request):
-    team = _team(request)
-    form = DeliveryForm(request.POST or None, request.FILES or None)
+    teams = _teams(request)
+    form = DeliveryForm(request.POST or None, request.FILES or None, teams=teams,
+                        initial={"team": teams.first()})
     if request.method == "POST" and form.is_valid():
+        team = form.cleaned_data["team"]
         upload = form.cleaned_data["file"]
         try:
             table = parsing.read_delivery(upload)
@@ -121,7 +125,7 @@ def upload(request):
                                        kind=form.cleaned_data["kind"], filename=upload.name,
                                        table=table)
             return redirect("outreach:mapping", job.public_id)
-    return render(request, "outreach/upload.html", {"form": form, "team": team},
+    return render(request, "outreach/upload.html", {"form": form},
                   status=400 if form.errors else 200)
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
+from route27.core.forms import date_field
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories.models import (
@@ -99,17 +100,6 @@ def requested_by_label(value: str | None) -> str:
 def _choices(labels: dict, blank: str | None = None) -> list[tuple[str, str]]:
     rows = [(str(code), label) for code, label in labels.items()]
     return [("", blank), *rows] if blank is not None else rows
-
-
-def date_field(label, *, required: bool = True, **kwargs) -> forms.DateField:
-    """A native date picker (<input type="date">) with Dutch messages."""
-    return forms.DateField(
-        label=label, required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-        error_messages={"required": _("Vul de datum in."),
-                        "invalid": _("Vul een geldige datum in (dd-mm-jjjj).")},
-        **kwargs)
 
 
 def text_area(label, *, required: bool = False, rows: int = 3, message=None,

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from route27.conftest import DEMO_YOUTH_PER_MUNICIPALITY_IN_TESTS as PER_MUNICIPALITY
+from route27.demo.collaboration import OUTREACH_PEOPLE
 from route27.demo.loader import DEMO_MUNICIPALITIES, USERS, _test_bsns
 from route27.organisations.models import Membership, User
 from route27.organisations.roles import Role
@@ -17,8 +18,10 @@ def test_demo_data_is_idempotent_and_scoped():
     call_command("load_demo_data")
     call_command("load_demo_data")
     total = PER_MUNICIPALITY * len(DEMO_MUNICIPALITIES)
-    assert Youth.objects.count() == total + 1  # and one possible duplicate without a BSN
-    assert Youth.objects.exclude(bsn=None).values("bsn").distinct().count() == total
+    # and one possible duplicate without a BSN, and the demo delivery's outreach cases
+    assert Youth.objects.count() == total + 1 + OUTREACH_PEOPLE
+    assert Youth.objects.exclude(bsn=None).values("bsn").distinct().count() == \
+        total + OUTREACH_PEOPLE
     assert PossibleDuplicate.objects.get().status == PossibleDuplicate.Status.OPEN
     assert {m.role for m in Membership.objects.all()} == set(Role)
     assert len(USERS) == User.objects.filter(memberships__isnull=False).distinct().count()

@@ -43,8 +43,8 @@ def world():
 
 def _upload(client, user, rows, kind="jib"):
     client.force_login(user)
-    response = client.post(reverse("outreach:upload"), {"kind": kind,
-                                                        "file": csv_file(rows)})
+    response = client.post(reverse("outreach:upload"), {
+        "kind": kind, "team": user.primary_membership.team.pk, "file": csv_file(rows)})
     assert response.status_code == 302, response.content.decode()[:2000]
     return BackgroundJob.objects.filter(owner=user).latest("created_at")
 
@@ -159,7 +159,8 @@ def test_a_structural_problem_rejects_the_file_at_once(client, world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = client.post(reverse("outreach:upload"), {
-        "kind": "jib", "file": SimpleUploadedFile("levering.xls", b"oud")})
+        "kind": "jib", "team": world["team"].pk,
+        "file": SimpleUploadedFile("levering.xls", b"oud")})
     assert response.status_code == 400 and ".xls" in response.content.decode()
 
 
