@@ -22,8 +22,9 @@ from route27.casework.forms import (
 )
 from route27.casework.models import RegieStatus
 from route27.core.access import access_policy, note_refused
-from route27.core.errors import NotFound, Route27Error
+from route27.core.errors import Route27Error
 from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import found_or_404, show_refusal
 from route27.trajectories.selectors import trajectory_get
 from route27.youth.rules import read_only_reason
 from route27.youth.selectors import youth_get
@@ -36,12 +37,6 @@ REQUEST_REGIE = "casework.request_regie"
 VIEW_MEETING = "casework.view_case_meeting"
 PLAN_MEETING = "casework.plan_case_meeting"
 
-
-def _found(get, **kwargs):
-    try:
-        return get(**kwargs)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 def _file_url(youth) -> str:
@@ -91,7 +86,7 @@ def involvement_register(request):
 @access_policy(REGISTER)
 def involvement_add(request, public_id):
     """Register one's own involvement from a file or card the user may read."""
-    card = _found(selectors.involvement_card, user=request.user, public_id=public_id)
+    card = found_or_404(selectors.involvement_card, user=request.user, public_id=public_id)
     form = InvolvementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,13 +105,12 @@ def involvement_add(request, public_id):
 @require_http_methods(["POST"])
 @access_policy(REGISTER)
 def involvement_end(request, public_id):
-    involvement = _found(selectors.involvement_get, user=request.user, public_id=public_id)
+    involvement = found_or_404(selectors.involvement_get, user=request.user, public_id=public_id)
     try:
         services.involvement_end(actor=request.user, involvement=involvement,
                                  reason=request.POST.get("reason", ""))
     except Route27Error as exc:
-        note_refused(str(exc.message))
-        messages.error(request, exc.message)
+        show_refusal(request, exc)
     else:
         messages.success(request, _("De betrokkenheid is beëindigd."))
     return redirect("casework:mine")
@@ -126,7 +120,7 @@ def involvement_end(request, public_id):
 @access_policy(VIEW_INVOLVEMENT)
 def card(request, public_id):
     """The involvement card: who is involved and how to reach them, not the file."""
-    card = _found(selectors.involvement_card, user=request.user, public_id=public_id)
+    card = found_or_404(selectors.involvement_card, user=request.user, public_id=public_id)
     mine = [i for i in card.involvements if i.professional_id == request.user.pk]
     return render(request, "casework/card.html", {"card": card, "mine": mine})
 
@@ -150,7 +144,7 @@ def regie_list(request):
 @require_http_methods(["POST"])
 @access_policy(REQUEST_REGIE)
 def regie_request(request, public_id):
-    trajectory = _found(trajectory_get, user=request.user, public_id=public_id)
+    trajectory = found_or_404(trajectory_get, user=request.user, public_id=public_id)
     reason = read_only_reason(request.user, trajectory.youth)
     if reason:
         note_refused(reason)
@@ -160,8 +154,7 @@ def regie_request(request, public_id):
         services.regie_request(actor=request.user, trajectory=trajectory,
                                reason=request.POST.get("reason", ""))
     except Route27Error as exc:
-        note_refused(str(exc.message))
-        messages.error(request, exc.message)
+        show_refusal(request, exc)
     else:
         messages.success(request, _("Het sociaal team is gevraagd de regie te nemen."))
     return redirect(_file_url(trajectory.youth))
@@ -171,7 +164,7 @@ def regie_request(request, public_id):
 @access_policy(TAKE_REGIE)
 def regie_detail(request, public_id):
     """A request: take it, or say why not; a regie held: hand it back."""
-    regie = _found(selectors.regie_get, user=request.user, public_id=public_id)
+    regie = found_or_404(selectors.regie_get, user=request.user, public_id=public_id)
     form = ReasonForm(request.POST or None)
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -233,7 +226,7 @@ def meeting_plan(request):
 @require_http_methods(["GET"])
 @access_policy(VIEW_MEETING)
 def meeting_detail(request, public_id):
-    meeting = _found(selectors.meeting_get, user=request.user, public_id=public_id)
+    meeting = found_or_404(selectors.meeting_get, user=request.user, public_id=public_id)
     participants = list(meeting.participants.order_by("last_name", "first_name"))
     return render(request, "casework/meeting_detail.html", {
         "meeting": meeting, "participants": participants,
@@ -246,7 +239,7 @@ def meeting_detail(request, public_id):
 @access_policy(VIEW_MEETING)
 def agenda_add(request, public_id):
     """Put a youth whose file the user may see on the agenda of a coming meeting."""
-    youth = _found(youth_get, user=request.user, public_id=public_id)
+    youth = found_or_404(youth_get, user=request.user, public_id=public_id)
     meetings = selectors.upcoming_meetings_of(user=request.user)
     form = AgendaForm(request.POST or None, meetings=meetings)
     if request.method == "POST" and form.is_valid():
@@ -274,7 +267,7 @@ def agenda_add(request, public_id):
 @require_http_methods(["GET", "POST"])
 @access_policy(VIEW_MEETING)
 def minutes(request, public_id):
-    item = _found(selectors.agenda_item_get, user=request.user, public_id=public_id)
+    item = found_or_404(selectors.agenda_item_get, user=request.user, public_id=public_id)
     participants = item.meeting.participants.order_by("last_name", "first_name")
     form = MinutesForm(request.POST or None, initial={"minutes": item.minutes,
                                                      "decisions": item.decisions})
@@ -298,12 +291,11 @@ def minutes(request, public_id):
 @require_http_methods(["POST"])
 @access_policy(VIEW_MEETING)
 def action_done(request, public_id):
-    action = _found(selectors.meeting_action_get, user=request.user, public_id=public_id)
+    action = found_or_404(selectors.meeting_action_get, user=request.user, public_id=public_id)
     try:
         services.meeting_action_done(actor=request.user, action=action)
     except Route27Error as exc:
-        note_refused(str(exc.message))
-        messages.error(request, exc.message)
+        show_refusal(request, exc)
     else:
         messages.success(request, _("De actie is afgerond."))
     return redirect("home:tasks")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record_denied, record_reads
-from route27.core.access import access_policy, note_refused
-from route27.core.errors import NotFound, Route27Error
+from route27.core.access import access_policy
+from route27.core.errors import Route27Error
 from route27.core.forms import apply_service_errors
 from route27.core.jobs.models import JobStatus
 from route27.core.jobs.selectors import job_of
 from route27.core.jobs.services import jobs_fail_interrupted
+from route27.core.shortcuts import found_or_404, progress_poll, show_refusal
 from route27.core.tabular import FileRejected
 from route27.outreach import jobs, parsing, selectors, services
 from route27.outreach.forms import AttemptForm, DeliveryForm, MappingForm, StatusFilterForm
@@ -31,12 +32,6 @@ STATUS = "outreach.view_status_list"
 PAGE_SIZE = 50
 POLL_SECONDS = 2
 
-
-def _found(get, **kwargs):
-    try:
-        return get(**kwargs)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 def _page(request, rows):
@@ -57,7 +52,7 @@ def case_list(request):
 @require_http_methods(["GET", "POST"])
 @access_policy(WORK)
 def case_detail(request, public_id):
-    case = _found(selectors.case_get, user=request.user, public_id=public_id)
+    case = found_or_404(selectors.case_get, user=request.user, public_id=public_id)
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -75,12 +70,11 @@ def case_detail(request, public_id):
 @require_POST
 @access_policy(WORK)
 def case_trajectory(request, public_id):
-    case = _found(selectors.case_get, user=request.user, public_id=public_id)
+    case = found_or_404(selectors.case_get, user=request.user, public_id=public_id)
     try:
         trajectory = services.case_start_trajectory(actor=request.user, case=case)
     except Route27Error as exc:
-        note_refused(str(exc.message))
-        messages.error(request, exc.message)
+        show_refusal(request, exc)
         return redirect("outreach:case", case.public_id)
     messages.success(request, _("Het traject is gestart; de jongere staat in de intakewachtrij "
                                 "van het team."))
@@ -159,12 +153,9 @@ def job(request, public_id):
     running = job.status in (JobStatus.QUEUED, JobStatus.RUNNING)
     if running and jobs.waits_for_mapping(job):
         return redirect("outreach:mapping", job.public_id)
-    if request.htmx:
-        if not running:
-            response = HttpResponse(status=204)
-            response["HX-Refresh"] = "true"
-            return response
-        return render(request, "handover/imports/_progress.html", {"job": job})
+    poll = progress_poll(request, job, running=running)
+    if poll is not None:
+        return poll
     context = {"job": job, "running": running, "poll_seconds": POLL_SECONDS}
     if not running and job.result.get("problems") is not None:
         context["page"] = _page(request, job.result["problems"])
@@ -216,12 +207,11 @@ def reapproach_list(request):
 @require_POST
 @access_policy(WORK)
 def reapproach_open(request, public_id):
-    trajectory = _found(selectors.reapproach_get, user=request.user, public_id=public_id)
+    trajectory = found_or_404(selectors.reapproach_get, user=request.user, public_id=public_id)
     try:
         case = services.reapproach_open(actor=request.user, trajectory=trajectory)
     except Route27Error as exc:
-        note_refused(str(exc.message))
-        messages.error(request, exc.message)
+        show_refusal(request, exc)
         return redirect("outreach:reapproach")
     messages.success(request, _("De jongere staat op de outreachlijst."))
     return redirect("outreach:case", case.public_id)

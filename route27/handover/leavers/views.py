@@ -21,6 +21,7 @@ from route27.core.access import access_policy
 from route27.core.errors import TransitionRefused
 from route27.core.jobs.models import JobStatus
 from route27.core.jobs.selectors import job_of, jobs_of
+from route27.core.shortcuts import progress_poll
 from route27.handover.events import HandoverObject
 from route27.handover.leavers import jobs, parsing
 from route27.handover.leavers.forms import LeaversFileForm
@@ -120,12 +121,9 @@ def leavers_job(request, public_id):
     if job.kind == CHECK_JOB and job.result.get("import_job"):
         return redirect("school_imports:job", public_id=job.result["import_job"])
     state = _state(job)
-    if request.htmx:
-        if state != "progress":  # finished: the whole page shows the result
-            response = HttpResponse(status=204)
-            response["HX-Refresh"] = "true"
-            return response
-        return render(request, "handover/imports/_progress.html", {"job": job})
+    poll = progress_poll(request, job, running=state == "progress")
+    if poll is not None:
+        return poll
     context = {"job": job, "state": state, "school": school, "poll_seconds": POLL_SECONDS,
                "is_check": job.kind == CHECK_JOB}
     if state == jobs.REJECTED:

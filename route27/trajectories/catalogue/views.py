@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from route27 import law
 from route27.core.access import access_policy
-from route27.core.errors import NotFound, Route27Error
+from route27.core.errors import Route27Error
 from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import found_or_404
 from route27.organisations.models import DoorstroompuntRegion, Municipality
 from route27.trajectories.catalogue import selectors, services
 from route27.trajectories.catalogue.forms import CatalogueFilterForm, ProvisionForm
@@ -102,10 +103,7 @@ def provision_edit(request, code=None):
 @access_policy("trajectories.view_trajectory")
 def fitting(request, public_id):
     """What fits this youth, and why: the law's answer for each instrument, the conditions."""
-    try:
-        trajectory = trajectory_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    trajectory = found_or_404(trajectory_get, user=request.user, public_id=public_id)
     trajectory_log_read(user=request.user, trajectory=trajectory, view="catalogue_fitting")
     today = timezone.localdate()
     decision = law_decision_for(trajectory, today=today)
