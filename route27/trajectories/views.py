@@ -244,7 +244,8 @@ def block_context(request, youth) -> dict:
     answers = list(latest.answers.select_related("domain")) if latest else []
     decisions = list(trajectory.route_decisions.select_related("proposed_by", "decided_by"))
     goals = list(trajectory.goals.select_related("domain").prefetch_related(
-        Prefetch("actions", queryset=PlanAction.objects.order_by("id"))))
+        Prefetch("actions", queryset=PlanAction.objects.select_related("provision")
+                 .order_by("id"))))
     activities = list(
         trajectory.activities.select_related("recorded_by")[:ACTIVITIES_SHOWN + 1])
     follow_ups = list(trajectory.follow_ups.all())

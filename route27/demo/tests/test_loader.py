@@ -117,3 +117,21 @@ def test_every_team_has_a_contact_for_minors():
         assert ContactAssignment.objects.filter(
             ended_at=None, role=Role.LEERPLICHTAMBTENAAR, youth__municipality__code=code,
         ).exists(), code
+
+
+def test_the_demo_shows_collaboration_and_outreach():
+    """Issue 13: the sociaal-team demo user has regie over two youth and sees their files; a
+    casusoverleg series with last week's minutes put an action on Sanne's task list; a Jongeren
+    in Beeld delivery opened outreach cases; the catalogue has Groot Amsterdam's offer."""
+    from route27.casework.models import CaseMeeting, MeetingAction
+    from route27.outreach.models import OutreachCase
+    from route27.trajectories.models import Instrument
+
+    call_command("load_reference_data")
+    call_command("load_demo_data")
+    social = User.objects.get(username="sociaalteam.amstelland")
+    assert youth_visible_to(social).count() == 2
+    assert CaseMeeting.objects.filter(series__isnull=False).count() == 6
+    assert MeetingAction.objects.filter(owner=social, done_at__isnull=True).exists()
+    assert OutreachCase.objects.count() == OUTREACH_PEOPLE
+    assert Instrument.objects.filter(scope="region").count() == 3
