@@ -392,16 +392,21 @@ class InstrumentForm(forms.Form):
     started_on = date_field(_("Vanaf"))
     note = text_area(_("Toelichting"))
 
-    def __init__(self, *args, eligibility: dict | None = None, **kwargs):
+    def __init__(self, *args, eligibility: dict | None = None, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.eligibility = eligibility or {}
         ruled_out = [code for code, a in self.eligibility.items()
                      if a.value == law.NO and not a.is_open]
-        self.fields["instrument"].queryset = Instrument.objects.filter(active=True).exclude(
-            code__in=ruled_out)
+        offered = Instrument.objects.filter(active=True)
+        if municipality is not None:  # the catalogue's offer where the youth lives
+            from route27.trajectories.catalogue.selectors import offered_in
+
+            offered = offered_in(municipality)
+        self.fields["instrument"].queryset = offered.exclude(code__in=ruled_out).exclude(
+            law_code__in=ruled_out)
 
         def label(instrument):
-            answer = self.eligibility.get(instrument.code)
+            answer = self.eligibility.get(instrument.law_code or instrument.code)
             if answer is not None and answer.is_open:
                 return _("%(name)s — open: %(question)s") % {"name": instrument.name,
                                                              "question": answer.question}

@@ -580,7 +580,7 @@ def instrument_add(request, trajectory):
         eligibility.update(decision.instruments)
     return _form_page(
         request, trajectory, view="instrument_add", form_class=f.InstrumentForm,
-        form_kwargs={"eligibility": eligibility},
+        form_kwargs={"eligibility": eligibility, "municipality": trajectory.youth.municipality},
         template="trajectories/file/instrument_form.html",
         intro=_("De wet bepaalt welke voorzieningen voor deze jongere kunnen (Handreiking SZW "
                 "§4.3 'Voorzieningen'). Wat niet kan, staat niet in de lijst; bij een open vraag "
