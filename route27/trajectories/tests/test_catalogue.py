@@ -116,3 +116,16 @@ def test_the_pages(client, keepers):
         "name": "Jobcoach Aalsmeer", "description": "Op de werkplek.", "contact_reach": "",
         "active": "on"})
     assert response.status_code == 200 and "bereiken" in response.content.decode()
+
+
+def test_the_instrument_form_offers_what_is_offered_where_the_youth_lives(keepers):
+    from route27.trajectories.forms import InstrumentForm
+
+    _local(keepers, law_code="jobcoach")
+    here = InstrumentForm(municipality=keepers["aalsmeer"]).fields["instrument"].queryset
+    there = InstrumentForm(municipality=real_municipality(UTRECHT)).fields["instrument"].queryset
+    assert here.filter(name="Jobcoach Aalsmeer").exists()
+    assert not there.filter(name="Jobcoach Aalsmeer").exists()
+    no = law.Answer("jobcoach", law.NO, None, "", "Kan niet.", ())
+    ruled_out = InstrumentForm(municipality=keepers["aalsmeer"], eligibility={"jobcoach": no})
+    assert not ruled_out.fields["instrument"].queryset.filter(law_code="jobcoach").exists()
