@@ -22,7 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from route27.audit.purposes import Purpose
@@ -141,8 +141,8 @@ def with_status(qs: QuerySet[Youth], today: datetime.date) -> QuerySet[Youth]:
     running = Trajectory.objects.filter(youth=OuterRef("pk"), closed_on__isnull=True)
     latest = StatusConfirmation.objects.filter(youth=OuterRef("pk")).order_by(
         "-confirmed_on", "-id")
-    last_event = Event.objects.filter(youth=OuterRef("pk")).order_by("-occurred_at").values(
-        "occurred_at")[:1]
+    last_event = (Event.objects.filter(youth=OuterRef("pk")).order_by("-occurred_at")
+                  .annotate(day=TruncDate("occurred_at")).values("day")[:1])
     limit = today - relativedelta(months=confirm_months())
     return qs.annotate(
         running_step=Subquery(running.values("step")[:1]),
@@ -157,7 +157,7 @@ def with_status(qs: QuerySet[Youth], today: datetime.date) -> QuerySet[Youth]:
         confirmed_on=Case(
             When(running_step__isnull=False,
                  then=Coalesce(Subquery(last_event, output_field=DateField()),
-                               F("confirmed_date"))),
+                               F("confirmed_date"), output_field=DateField())),
             default=F("confirmed_date"), output_field=DateField()),
     ).annotate(stale=Case(
         When(confirmed_on__isnull=True, then=Value(True)),
