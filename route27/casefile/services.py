@@ -42,7 +42,8 @@ def append(*, actor, youth, kind: str, trajectory=None,
     occurred_at, date_only = _occurred(occurred_on)
     event = Event.objects.create(
         youth=youth, trajectory=trajectory, kind=kind, occurred_at=occurred_at,
-        date_only=date_only, actor=actor if actor is not None and actor.pk else None,
+        recorded_at=timezone.now(), date_only=date_only,
+        actor=actor if actor is not None and actor.pk else None,
         from_state=from_state, to_state=to_state, reason=reason, data=data or {},
     )
     for follower in followers(kind):

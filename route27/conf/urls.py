@@ -24,6 +24,7 @@ urlpatterns = [
     path("samenwerking/", include("route27.casework.urls")),
     path("outreach/", include("route27.outreach.urls")),
     path("voorzieningen/", include("route27.trajectories.catalogue.urls")),
+    path("resultaten/", include("route27.monitoring.urls")),
     path("afspraak/", include("route27.appointments.public_urls")),
     path("api/v1/", include("route27.conf.api_urls")),
     path("beheer/", admin.site.urls),

@@ -170,6 +170,8 @@ ROWS: dict[str, str | None] = {
     # The catalogue holds no personal data; what fits a youth is read through the trajectory.
     "catalogue:list": None, "catalogue:create": None, "catalogue:detail": None,
     "catalogue:edit": None, "catalogue:fitting": "trajectory",
+    # Issue 14: the results dashboard shows counts only.
+    "monitoring:dashboard": None,
 }
 
 

@@ -31,7 +31,7 @@ LAYERS: list[set[str]] = [
     {"signals", "handover", "appointments"},
     {"portal", "casework"},
     {"outreach"},
-    {"demo", "home", "scale"},
+    {"demo", "home", "scale", "monitoring"},
     {"conf"},
 ]
 BASE = LAYERS[0]
