@@ -76,8 +76,11 @@ class Scope:
 
 
 def _latest(kinds, value: str, *, before: datetime.datetime, on: str = "trajectory"):
+    """The ``value`` of the latest event of ``kinds`` before the cut-off, of the trajectory
+    (``on="trajectory"``) or of its youth (``on="youth"``)."""
+    outer = OuterRef("pk") if on == "trajectory" else OuterRef("youth_id")
     return Subquery(Event.objects.filter(
-        **{on: OuterRef("pk")}, kind__in=kinds, occurred_at__lt=before)
+        **{on: outer}, kind__in=kinds, occurred_at__lt=before)
         .order_by("-occurred_at", "-recorded_at", "-id").values(value)[:1])
 
 

@@ -46,6 +46,8 @@ def history():
     aalsmeer = real_municipality(AALSMEER)
     team = TeamFactory(organisation=OrganisationFactory(municipality=aalsmeer), serves=[aalsmeer])
     coach = member(Role.JONGERENCOACH_WERK, team=team)
+    for _ in range(2):  # so youth ids differ from trajectory ids
+        YouthFactory(team=team, municipality=aalsmeer)
     a, b, c = (YouthFactory(team=team, municipality=aalsmeer) for _ in range(3))
     with on(datetime.date(2026, 1, 15)):
         tc = services.trajectory_start(actor=coach, youth=c, entrance="staff", team=team)
