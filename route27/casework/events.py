@@ -17,7 +17,6 @@ class CaseworkEventKind(models.TextChoices):
     REGIE_HANDED_BACK = "regie_handed_back", _("Regie teruggegeven")
     REGIE_CANCELLED = "regie_cancelled", _("Regieverzoek vervallen")
     AGENDA_ITEM_ADDED = "agenda_item_added", _("Besproken in casusoverleg: geagendeerd")
-    AGENDA_ITEM_REMOVED = "agenda_item_removed", _("Van de agenda van het casusoverleg gehaald")
     MINUTES_RECORDED = "case_meeting_minutes", _("Verslag casusoverleg")
     MEETING_ACTION_DONE = "meeting_action_done", _("Actie uit casusoverleg afgerond")
 
@@ -30,4 +29,3 @@ class CaseworkObject(models.TextChoices):
     AGENDA_ITEM = "agenda_item", _("Agendapunt casusoverleg")
     MEETING_ACTION = "meeting_action", _("Actie uit casusoverleg")
     CASEWORK_NOTICE = "casework_notice", _("Bericht samenwerking")
-    TASK_LIST = "task_list", _("Takenlijst")

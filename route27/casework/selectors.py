@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from route27.audit.purposes import Purpose
 from route27.casefile.services import record_denied, record_read, record_reads
 from route27.casework.models import (
+    OPEN_REGIE,
     AgendaItem,
     CaseMeeting,
     CaseworkNotice,
@@ -95,8 +96,8 @@ def involvements_of(youth: Youth) -> list[Involvement]:
 
 def regie_of(youth: Youth) -> Regie | None:
     """The open regie (asked or taken), else None."""
-    return Regie.objects.filter(youth=youth, status__in=(
-        RegieStatus.REQUESTED, RegieStatus.TAKEN)).select_related("holder", "team").first()
+    return Regie.objects.filter(youth=youth, status__in=OPEN_REGIE).select_related(
+        "holder", "team").first()
 
 
 def my_involvements(*, user) -> list[Involvement]:
@@ -148,11 +149,10 @@ def regies_held_by(*, user) -> list[Regie]:
 def regie_get(*, user, public_id) -> Regie:
     """A request of the user's sociaal team, or a regie the user holds; logged."""
     regie = (Regie.objects.filter(
-        Q(team_id__in=social_team_ids(user), status=RegieStatus.REQUESTED)
-        | Q(holder=user, status=RegieStatus.TAKEN)
-        | Q(team_id__in=social_team_ids(user), status=RegieStatus.TAKEN),
-        public_id=public_id).select_related("youth__municipality", "requested_by", "team",
-                                            "holder", "trajectory").first())
+        Q(team_id__in=social_team_ids(user)) | Q(holder=user),
+        status__in=OPEN_REGIE, public_id=public_id)
+        .select_related("youth__municipality", "requested_by", "team", "holder", "trajectory")
+        .first())
     if regie is None:
         record_denied(user=user, object_type="regie", object_id=public_id,
                       purpose=Purpose.COLLABORATION)
@@ -248,6 +248,3 @@ def meeting_participant_choices(*, user, team) -> QuerySet:
                                 memberships__team__organisation__in=organisations)
             .distinct().order_by("last_name", "first_name", "username"))
 
-
-def has_open_agenda_item(youth: Youth) -> Exists:
-    return Exists(AgendaItem.objects.filter(youth=OuterRef("pk")))

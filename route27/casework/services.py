@@ -21,6 +21,7 @@ from route27.audit.purposes import Purpose
 from route27.casefile.services import record
 from route27.casework.events import CaseworkEventKind as Kind
 from route27.casework.models import (
+    OPEN_REGIE,
     RECURRENCE_DAYS,
     AgendaItem,
     CaseMeeting,
@@ -244,18 +245,13 @@ def _social_team_members(team: Team) -> list[int]:
                 .values_list("user_id", flat=True).distinct())
 
 
-def open_regie_of(youth: Youth) -> Regie | None:
-    return Regie.objects.filter(youth=youth, status__in=(
-        RegieStatus.REQUESTED, RegieStatus.TAKEN)).select_related("holder", "team").first()
-
-
 @transaction.atomic
 def regie_request(*, actor, trajectory, reason: str = "") -> Regie:
     """Ask the sociaal team serving the youth's municipality to take regie."""
     youth = Youth.objects.select_for_update().get(pk=trajectory.youth_id)
     if not trajectory.is_open:
         raise TransitionRefused(_("Dit traject is afgesloten."))
-    if open_regie_of(youth) is not None:
+    if Regie.objects.filter(youth=youth, status__in=OPEN_REGIE).exists():
         raise TransitionRefused(_("Het sociaal team is al gevraagd of heeft de regie al."))
     team = social_team_for(youth)
     if team is None:
@@ -364,8 +360,7 @@ def regie_hand_back(*, actor, regie: Regie, reason: str) -> Regie:
 
 def regie_cancel_for_closed(*, actor, trajectory) -> None:
     """The trajectory closed: an open regie request or regie ends with it."""
-    regie = Regie.objects.filter(trajectory=trajectory, status__in=(
-        RegieStatus.REQUESTED, RegieStatus.TAKEN)).first()
+    regie = Regie.objects.filter(trajectory=trajectory, status__in=OPEN_REGIE).first()
     if regie is None:
         return
     _move_regie(actor=actor, regie=regie, to=RegieStatus.CANCELLED,

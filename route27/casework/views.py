@@ -129,7 +129,7 @@ def card(request, public_id):
 @access_policy(VIEW_INVOLVEMENT)
 def notices_read(request):
     services.casework_notices_mark_read(actor=request.user)
-    return redirect(request.POST.get("next") == "tasks" and "home:tasks" or "casework:mine")
+    return redirect("home:tasks" if request.POST.get("next") == "tasks" else "casework:mine")
 
 
 # --- Regie --------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from route27.casework import services as casework
 from route27.casework.models import CaseMeeting, Regie
 from route27.core.partial_date import PartialDate
 from route27.outreach import services as outreach
-from route27.outreach.models import Delivery, LeaverStatus
+from route27.outreach.models import CaseStatus, Delivery, LeaverStatus, OutreachCase
 from route27.outreach.parsing import Person
 from route27.trajectories.catalogue import services as catalogue
 from route27.trajectories.models import Instrument, Trajectory
@@ -163,14 +163,9 @@ def _delivery(users, team, bsns: list[str], today) -> None:
     outreach.delivery_import(actor=users["beleid.amstelveen"], team=team, kind="jib",
                              people=people, filename="jongeren-in-beeld-amstelveen.csv")
     coach = users["jongerencoach.amstelveen"]
-    cases = list(team_cases(team)[:3])
+    cases = list(OutreachCase.objects.filter(team=team, status=CaseStatus.OPEN).order_by("pk")[:3])
     outcomes = ["not_reachable", "reached", "not_reachable"]
     for case, outcome in zip(cases, outcomes, strict=False):
         outreach.attempt_record(actor=coach, case=case, channel="phone",
                                 on=today, outcome=outcome)
 
-
-def team_cases(team):
-    from route27.outreach.models import CaseStatus, OutreachCase
-
-    return OutreachCase.objects.filter(team=team, status=CaseStatus.OPEN).order_by("pk")

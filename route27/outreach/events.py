@@ -14,7 +14,6 @@ class OutreachEventKind(models.TextChoices):
     OUTREACH_OPENED = "outreach_opened", _("Outreachzaak geopend")
     OUTREACH_ATTEMPT = "outreach_attempt", _("Poging tot contact")
     OUTREACH_CLOSED = "outreach_closed", _("Outreachzaak gesloten")
-    STATUS_CONFIRMED = "status_confirmed", _("Status bevestigd")
 
 
 @AUDIT_OBJECTS.register
@@ -23,7 +22,6 @@ class OutreachObject(models.TextChoices):
     OUTREACH_CASE = "outreach_case", _("Outreachzaak")
     OUTREACH_ATTEMPT = "outreach_attempt", _("Poging tot contact")
     STATUS_CONFIRMATION = "status_confirmation", _("Statusbevestiging")
-    STATUS_LIST = "status_list", _("Statuslijst schoolverlaters")
 
 
 @ENTRANCES.register

@@ -31,10 +31,6 @@ class LeaverStatus(models.TextChoices):
     UNKNOWN = "unknown", _("Niet bekend")
 
 
-# What a delivery or a coach may report; in traject and in nazorg come from the trajectory.
-REPORTABLE = (LeaverStatus.AT_SCHOOL, LeaverStatus.WORKING, LeaverStatus.DECLINED,
-              LeaverStatus.UNKNOWN)
-
 
 class Delivery(models.Model):
     """One imported file: who imported it, for which team, and what came of its rows. The rows

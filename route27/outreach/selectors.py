@@ -37,13 +37,19 @@ from route27.outreach.models import (
     OutreachCase,
     StatusConfirmation,
 )
-from route27.outreach.services import STOPPED_EARLY, open_cases_q, reapproach_days
+from route27.outreach.services import STOPPED_EARLY, reapproach_days
 from route27.trajectories.models import Trajectory
 from route27.trajectories.workflow import Step
 from route27.youth.models import Youth
 from route27.youth.selectors import youth_visible_to
 
 NOT_FOUND = "Niet gevonden of geen toegang."
+
+
+def open_cases_q(today: datetime.date) -> Q:
+    """Open cases whose next attempt is due (or was never planned)."""
+    return Q(status=CaseStatus.OPEN) & (Q(next_attempt_on__isnull=True)
+                                        | Q(next_attempt_on__lte=today))
 
 
 def cases_for(*, user, due_only: bool = False, today: datetime.date | None = None

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -299,27 +298,3 @@ def reapproach_open(*, actor, trajectory: Trajectory) -> OutreachCase:
     record(actor=actor, youth=trajectory.youth, about=case, kind=Kind.OUTREACH_OPENED,
            action=AuditAction.CREATE, data={"source": case.source})
     return case
-
-
-@transaction.atomic
-def status_confirm(*, actor, youth: Youth, status: str,
-                   on: datetime.date | None = None) -> StatusConfirmation:
-    """A coach confirms a youth's status (op school, aan het werk, wil geen hulp)."""
-    if status not in (LeaverStatus.AT_SCHOOL, LeaverStatus.WORKING, LeaverStatus.DECLINED):
-        raise ValidationFailed(_("Kies op school, aan het werk of wil geen hulp."),
-                               field_errors={"status": [_("Kies een status.")]})
-    on = on or timezone.localdate()
-    if on > timezone.localdate():
-        raise ValidationFailed(_("De datum ligt in de toekomst."),
-                               field_errors={"on": [_("De datum ligt in de toekomst.")]})
-    confirmation = StatusConfirmation.objects.create(youth=youth, status=status,
-                                                     confirmed_on=on, source=_("Coach"),
-                                                     by=actor)
-    record(actor=actor, youth=youth, about=confirmation, kind=Kind.STATUS_CONFIRMED,
-           occurred_on=on, action=AuditAction.CREATE, data={"status": status})
-    return confirmation
-
-
-def open_cases_q(today: datetime.date) -> Q:
-    return Q(status=CaseStatus.OPEN) & (Q(next_attempt_on__isnull=True)
-                                        | Q(next_attempt_on__lte=today))

@@ -5,9 +5,9 @@ value by value (issue 13: three quarters of an import's time).
 Rows are tuples of Python values in the order of ``columns``. psycopg's COPY adapts uuid,
 date, datetime, bool and None itself (in its C code); on SQLite each value goes through the
 model field's own ``get_db_prep_save``, so a UUID is stored as Django stores it there.
-:func:`insert` writes model instances: it reserves their ids from the table's sequence (on
-SQLite, past the highest id, under the transaction's write lock), fills ``auto_now`` fields and
-defaults as ``save()`` would, and sets the ids on the instances.
+:func:`insert_values` writes rows given as dicts: it reserves their ids from the table's
+sequence (on SQLite, past the highest id, under the transaction's write lock) and fills
+``auto_now`` fields and defaults as ``save()`` would.
 """
 
 from __future__ import annotations
@@ -77,36 +77,10 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
         return list(range(last + 1, last + 1 + count))
 
 
-def insert(model: type[models.Model], instances: list[models.Model],
-           writer: BulkWriter | None = None) -> list[models.Model]:
-    """Write unsaved instances of ``model`` in one COPY (or executemany); returns them with
-    their ids. No signals are sent and no ``save()`` runs: for plain rows only."""
-    if not instances:
-        return instances
-    fields = [f for f in model._meta.concrete_fields]
-    for instance, pk in zip(instances, reserve_ids(model, len(instances)), strict=True):
-        instance.pk = pk
-        for field in fields:
-            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                field.pre_save(instance, add=True)
-    columns = [f.column for f in fields]
-    json_fields = {i for i, f in enumerate(fields) if isinstance(f, models.JSONField)}
-
-    def value(i, field, instance):
-        raw = getattr(instance, field.attname)
-        return json.dumps(raw) if i in json_fields and raw is not None else raw
-
-    (writer or BulkWriter()).write(model, columns, (
-        tuple(value(i, f, instance) for i, f in enumerate(fields)) for instance in instances))
-    for instance in instances:
-        instance._state.adding = False
-    return instances
-
-
 def insert_values(model: type[models.Model], rows: list[dict],
                   writer: BulkWriter | None = None) -> list[int]:
-    """Like :func:`insert` for rows given as ``{attname: value}`` dicts, without making model
-    instances (a third of an import's time went into ``Model.__init__``). A missing value gets
+    """Write rows given as ``{attname: value}`` dicts, without making model instances (a third
+    of an import's time went into ``Model.__init__``). A missing value gets
     the field's default. Returns the new ids, in order."""
     if not rows:
         return []
