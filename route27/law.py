@@ -1783,6 +1783,52 @@ R_CASE_MEETING = _rule(
 )
 
 
+# --- Results, targets and capacity (issue 14) ------------------------------------------------
+R_INDICATORS = _rule(
+    "result_indicators",
+    f"{NOTITIE} §7",
+    _("Sturen op resultaat met heldere indicatoren in een dashboard, met gezamenlijk bepaalde "
+      "streefcijfers. Welke cijfers en streefcijfers precies, is open: dat werken de partners "
+      "samen uit."),
+    quote="Wij sturen op resultaat met heldere indicatoren, die zichtbaar zijn in een dashboard",
+)
+R_CAPACITY = _rule(
+    "capacity",
+    f"{NOTITIE} §7",
+    _("Houd zicht op de benodigde uitvoeringscapaciteit: de inzet van medewerkers volgt de "
+      "instroom, de werkdruk en de ondersteuningszwaarte."),
+    quote="Inzet van medewerkers wordt afgestemd op actuele instroomcijfers, werkdruk en "
+          "ondersteuningszwaarte",
+)
+R_EXTRA_EFFORT = _rule(
+    "extra_effort",
+    f"{HANDREIKING} §5.2",
+    _("Jongeren zonder uitkering vragen doorgaans meer inzet, vooral boven de 23 jaar. Hoeveel "
+      "meer is open: het team stelt de wegingsfactoren vast."),
+    quote="Het begeleiden van deze groep vraagt doorgaans meer inzet dan gebruikelijk",
+)
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    """An age range of a figure: from ``lowest`` up to (not including) ``below``."""
+
+    code: str
+    lowest: int
+    below: int
+    citation: str
+    quote: str
+
+
+AGE_BANDS = {band.code: band for band in (
+    AgeBand("art7a", 0, AGE_LIMIT, f"{PW} art. 7a lid 1", "jongeren onder de 27 jaar"),
+    AgeBand("regional", 12, 27, f"{WEB}; {HANDREIKING} §3.5",
+            "voor jongeren van 12 tot 27 jaar"),
+    AgeBand("neet", 16, 27, f"{HANDREIKING} §3.5 (streefcijfer NEET)",
+            "jongeren zonder werk of opleiding van 16 tot 27 jaar"),
+)}
+
+
 class MeetingGround(enum.StrEnum):
     CONSENT = "consent"  # the youth, or the parent of a minor (R_CONSENT's rule of who gives it)
     MIRROR = "mirror_provisions"  # R_MIRROR: only partners with their own task under the law

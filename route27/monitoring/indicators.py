@@ -1,14 +1,15 @@
 """The indicators of seed 003 §7, computed from the event ledger at any reference date (issue 14).
 
 Every figure is counted from the append-only ``casefile.Event`` rows by ``occurred_at``, in a
-few set-based queries (a sub-query per trajectory, grouped in the database), never per youth in
-Python. So "how many youth were in a trajectory on 1 March?" has one answer that does not move
-when a file changes later; an event recorded *after* the reference date with an earlier
-``occurred_at`` (a late correction) does change the figure, and is counted separately as such
-(:func:`corrections`). Definitions: ``docs/indicators.md``.
+few set-based queries (one for the stock on a date, two for the flows of a period, one for the
+months of a trend), never per youth in Python. So "how many youth were in a trajectory on
+1 March?" has one answer that does not move when a file changes later; an event recorded
+*after* the reference date with an earlier ``occurred_at`` (a late correction) does change the
+figure, and is counted separately as such (:func:`corrections`). Definitions:
+``docs/indicators.md``; the registry of what may carry a target: :data:`INDICATORS`.
 
-Scope: the youth's municipality (as it is now: a move is not in the ledger yet), a team, or a
-coach (the contact person at the reference date).
+Scope: the youth's municipality (as it is now: a move is not in the ledger yet), a team, a
+coach (the contact person at the reference date) and an age band (``law.AGE_BANDS``).
 """
 
 from __future__ import annotations
@@ -16,31 +17,72 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import (
     Avg,
     Count,
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    TextField,
+    Value,
 )
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from route27 import law
 from route27.casefile.models import Event
 from route27.organisations.roles import OrganisationType, Role
-from route27.trajectories.models import OutflowReason, Trajectory
-from route27.trajectories.workflow import Step
+from route27.trajectories.models import Intensity, OutflowReason, Trajectory
+from route27.trajectories.workflow import ORDER, Step
 
 STEP_KINDS = ("trajectory_started", "step_changed")
+CONTACT_KINDS = ("contact_person_changed", "contact_person_ended")
 ENDED = (Step.CLOSED, Step.HANDED_BACK)
+RUNNING_STEPS = tuple(s for s in ORDER if s not in ENDED and s != Step.AFTERCARE)
 # Outflow reasons per indicator (docs/indicators.md).
 TO_EDUCATION = (OutflowReason.EDUCATION,)
 TO_DURABLE_WORK = (OutflowReason.DURABLE_WORK,)
 TO_WORK_OR_CARE = (OutflowReason.LEARN_WORK, OutflowReason.CARE)
 SCHOOL_HANDOVER_PREFIXES = ("handover_mbo_", "handover_provso_")
+# The flow events counted by kind and one code each (entrance, reason, basis, outcome).
+FLOW_KINDS = ("trajectory_started", "outflow", "route_decided", "outreach_opened",
+              "outreach_closed")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    kind: str  # "stock" (on a date) or "flow" (over a period)
+    more_is_better: bool
+
+
+# The nine of seed 003 §7 and the two totals beside them, in the seed's order.
+INDICATORS = {i.code: i for i in (
+    Indicator("at_doorstroompunt", _("Jongeren in traject bij het Doorstroompunt"), "stock",
+              True),
+    Indicator("to_education", _("Uitgestroomd naar onderwijs"), "flow", True),
+    Indicator("to_work_or_care", _("Doorverwezen naar werk of zorg"), "flow", True),
+    Indicator("average_days", _("Gemiddelde looptijd afgesloten trajecten (dagen)"), "flow",
+              False),
+    Indicator("with_jongerencoach", _("Jongeren in traject bij een jongerencoach werk"), "stock",
+              True),
+    Indicator("to_durable_work", _("Uitgestroomd naar duurzaam werk"), "flow", True),
+    Indicator("in_aftercare", _("Jongeren in nazorg"), "stock", True),
+    Indicator("without_startkwalificatie", _("Jongeren in traject zonder startkwalificatie"),
+              "stock", False),
+    Indicator("from_school", _("Jongeren overgedragen vanuit school"), "flow", True),
+    Indicator("in_trajectory", _("Jongeren in traject"), "stock", True),
+    Indicator("inflow", _("Instroom"), "flow", True),
+)}
 
 
 def cutoff(day: datetime.date) -> datetime.datetime:
@@ -49,54 +91,85 @@ def cutoff(day: datetime.date) -> datetime.datetime:
                                                          datetime.time.min))
 
 
+def _birth_key(prefix: str = ""):
+    """The birth date as a sortable number (yyyymmdd); an unknown month or day counts as the
+    first, so a partial date makes the youth the oldest they can be."""
+    return ExpressionWrapper(
+        F(f"{prefix}birth_year") * 10000 + Coalesce(F(f"{prefix}birth_month"), Value(1)) * 100
+        + Coalesce(F(f"{prefix}birth_day"), Value(1)), output_field=IntegerField())
+
+
+def _key(day: datetime.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Which trajectories count: of youth living in these municipalities, held by these teams,
-    or with this coach as contact person at the reference date (None: no restriction)."""
+    """Which youth count: living in these municipalities, held by these teams, with this coach
+    as contact person at the reference date, of this age band (None: no restriction)."""
 
     municipality_ids: tuple[int, ...] | None = None
     team_ids: tuple[int, ...] | None = None
     coach_id: int | None = None
+    age_band: str | None = None  # a key of law.AGE_BANDS
 
-    def trajectories(self) -> QuerySet[Trajectory]:
+    def _ages(self, qs, day: datetime.date, prefix: str):
+        if self.age_band is None:
+            return qs
+        band = law.AGE_BANDS[self.age_band]
+        oldest = day - relativedelta(years=band.below)  # born after this
+        youngest = day - relativedelta(years=band.lowest)  # born on or before this
+        return qs.alias(_born=_birth_key(prefix)).filter(_born__gt=_key(oldest),
+                                                         _born__lte=_key(youngest))
+
+    def trajectories(self, day: datetime.date) -> QuerySet[Trajectory]:
         qs = Trajectory.objects.all()
         if self.municipality_ids is not None:
             qs = qs.filter(youth__municipality_id__in=self.municipality_ids)
         if self.team_ids is not None:
             qs = qs.filter(team_id__in=self.team_ids)
-        return qs
+        return self._ages(qs, day, "youth__")
 
-    def events(self) -> QuerySet[Event]:
+    def events(self, day: datetime.date) -> QuerySet[Event]:
         qs = Event.objects.all()
         if self.municipality_ids is not None:
             qs = qs.filter(youth__municipality_id__in=self.municipality_ids)
         if self.team_ids is not None:
             qs = qs.filter(trajectory__team_id__in=self.team_ids)
-        return qs
+        if self.coach_id is not None:
+            qs = qs.filter(trajectory__in=trajectories_at(day, self).values("pk"))
+        return self._ages(qs, day, "youth__")
 
 
-def _latest(kinds, value: str, *, before: datetime.datetime, on: str = "trajectory"):
+def _latest(kinds, value, *, before: datetime.datetime, on: str = "trajectory"):
     """The ``value`` of the latest event of ``kinds`` before the cut-off, of the trajectory
     (``on="trajectory"``) or of its youth (``on="youth"``)."""
     outer = OuterRef("pk") if on == "trajectory" else OuterRef("youth_id")
-    return Subquery(Event.objects.filter(
-        **{on: outer}, kind__in=kinds, occurred_at__lt=before)
-        .order_by("-occurred_at", "-recorded_at", "-id").values(value)[:1])
+    qs = Event.objects.filter(**{on: outer}, kind__in=kinds, occurred_at__lt=before)
+    if not isinstance(value, str):
+        qs, value = qs.annotate(picked=value), "picked"
+    return Subquery(qs.order_by("-occurred_at", "-recorded_at", "-id").values(value)[:1])
 
 
 def trajectories_at(day: datetime.date, scope: Scope = Scope()) -> QuerySet[Trajectory]:
-    """Every trajectory started by the reference date, annotated with its step then
-    (``step_at``), its intensity then (``intensity_at``) and its contact's role then
-    (``contact_role_at``)."""
+    """Every trajectory started by the reference date and not closed before it, annotated
+    with what held then: its step (``step_at``), intensity (``intensity_at``),
+    startkwalificatie (``sk_at``: "yes", "no", "unknown" or None), and its youth's contact
+    person and that person's role (``contact_at``, ``contact_role_at``)."""
     before = cutoff(day)
-    qs = scope.trajectories().annotate(
+    qs = scope.trajectories(day).annotate(
         step_at=_latest(STEP_KINDS, "to_state", before=before),
-        intensity_at=_latest(("intake_recorded",), "data__intensity", before=before),
-        contact_role_at=_latest(("contact_person_changed", "contact_person_ended"), "to_state",
-                                before=before, on="youth"),
-        contact_at=_latest(("contact_person_changed", "contact_person_ended"), "actor_id",
+        intensity_at=_latest(("intake_recorded",), KT("data__intensity"), before=before),
+        sk_at=_latest(("route_decided",), KT("data__startkwalificatie"), before=before),
+        contact_role_at=_latest(CONTACT_KINDS, "to_state", before=before, on="youth"),
+        contact_at=_latest(CONTACT_KINDS, Cast(KT("data__contact"), IntegerField()),
                            before=before, on="youth"),
-    ).filter(step_at__isnull=False)
+    ).filter(
+        # Exact shortcuts: the start event falls on started_on, and a trajectory closed before
+        # the date had its closing event by then (occurred_on is never after the recording).
+        Q(closed_on__isnull=True) | Q(closed_on__gte=day), started_on__lte=day)
+    if scope.coach_id is not None:
+        qs = qs.filter(contact_at=scope.coach_id)
     return qs
 
 
@@ -108,26 +181,43 @@ class Stock:
     in_trajectory: int = 0  # youth with a trajectory in steps 1–6
     at_doorstroompunt: int = 0  # of those, held by a Doorstroompunt
     with_jongerencoach: int = 0  # of those, whose contact person is a jongerencoach werk
+    without_startkwalificatie: int = 0  # of those, the route decided says: none
+    startkwalificatie_unknown: int = 0  # of those, no route decided or the diploma not known
     in_aftercare: int = 0  # youth in step 7
     by_step: dict[str, int] = field(default_factory=dict)
     by_intensity: dict[str, int] = field(default_factory=dict)
 
 
 def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
-    qs = trajectories_at(day, scope).exclude(step_at__in=ENDED)
+    """The stock on the reference date, in one query."""
+    running = Q(step_at__in=RUNNING_STEPS)
+    youth = {"distinct": True}
+    counts = {
+        "in_trajectory": Count("youth_id", filter=running, **youth),
+        "in_aftercare": Count("youth_id", filter=Q(step_at=Step.AFTERCARE), **youth),
+        "at_doorstroompunt": Count("youth_id", filter=running & Q(
+            team__organisation__type=OrganisationType.DOORSTROOMPUNT), **youth),
+        "with_jongerencoach": Count("youth_id", filter=running & Q(
+            contact_role_at=Role.JONGERENCOACH_WERK), **youth),
+        "without_startkwalificatie": Count("youth_id", filter=running & Q(sk_at="no"),
+                                           **youth),
+        "startkwalificatie_unknown": Count("youth_id", filter=running & (
+            Q(sk_at__isnull=True) | Q(sk_at="unknown")), **youth),
+    }
+    counts |= {f"step:{s}": Count("pk", filter=Q(step_at=s)) for s in (*RUNNING_STEPS,
+                                                                       Step.AFTERCARE)}
+    counts |= {f"intensity:{i}": Count("pk", filter=running & Q(intensity_at=i))
+               for i in Intensity.values}
+    counts["intensity:"] = Count("pk", filter=running & Q(intensity_at__isnull=True))
+    row = trajectories_at(day, scope).aggregate(**counts)
     result = Stock(day)
-    for row in qs.values("step_at").annotate(n=Count("youth_id", distinct=True)).order_by():
-        result.by_step[row["step_at"]] = row["n"]
-    running = qs.exclude(step_at=Step.AFTERCARE)
-    result.in_trajectory = running.values("youth_id").distinct().count()
-    result.in_aftercare = qs.filter(step_at=Step.AFTERCARE).values("youth_id").distinct().count()
-    result.at_doorstroompunt = running.filter(
-        team__organisation__type=OrganisationType.DOORSTROOMPUNT).values(
-        "youth_id").distinct().count()
-    result.with_jongerencoach = running.filter(
-        contact_role_at=Role.JONGERENCOACH_WERK).values("youth_id").distinct().count()
-    for row in running.values("intensity_at").annotate(n=Count("pk")).order_by():
-        result.by_intensity[row["intensity_at"] or ""] = row["n"]
+    for key, n in row.items():
+        group, _sep, code = key.partition(":")
+        if group in ("step", "intensity"):
+            if n:
+                getattr(result, f"by_{group}")[code] = n
+        else:
+            setattr(result, key, n)
     return result
 
 
@@ -145,31 +235,53 @@ class Flows:
     to_durable_work: int = 0
     to_work_or_care: int = 0
     legal_basis: dict[str, int] = field(default_factory=dict)  # of the routes decided
+    outreach_opened: int = 0
+    outreach_closed: dict[str, int] = field(default_factory=dict)  # by outcome
     closed: int = 0
     average_days: float | None = None  # of the trajectories that ended in the period
 
+    @property
+    def outreach_reached(self) -> int:
+        return sum(n for outcome, n in self.outreach_closed.items()
+                   if outcome in ("reached", "referred", "trajectory", "already_in_view"))
+
+
+def period(start: datetime.date, end: datetime.date) -> Q:
+    return Q(occurred_at__gte=cutoff(start - datetime.timedelta(days=1)),
+             occurred_at__lt=cutoff(end))
+
+
+def _code():
+    """The one code a flow event is counted by: its entrance, outflow reason, legal basis or
+    outreach outcome."""
+    return Coalesce(KT("data__entrance"), KT("data__legal_basis"), KT("data__outcome"),
+                    F("to_state"), output_field=TextField())
+
 
 def flows(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> Flows:
-    period = Q(occurred_at__gte=cutoff(start - datetime.timedelta(days=1)),
-               occurred_at__lt=cutoff(end))
-    events = scope.events().filter(period)
+    """The flows of a period, in two queries: the events by kind and code, and the durations."""
+    events = scope.events(end).filter(period(start, end))
     result = Flows(start, end)
-    started = events.filter(kind="trajectory_started")
-    for row in started.values("data__entrance").annotate(n=Count("pk")).order_by():
-        entrance = row["data__entrance"] or ""
-        result.inflow_by_entrance[entrance] = row["n"]
-        result.inflow += row["n"]
-        if entrance.startswith(SCHOOL_HANDOVER_PREFIXES) or entrance == "support_request":
-            result.from_school += row["n"]
-    for row in events.filter(kind="outflow").values("to_state").annotate(
-            n=Count("pk")).order_by():
-        result.outflow_by_reason[row["to_state"]] = row["n"]
+    rows = (events.filter(kind__in=FLOW_KINDS).values("kind", code=_code())
+            .annotate(n=Count("pk")).order_by())
+    for row in rows:
+        kind, code, n = row["kind"], row["code"] or "", row["n"]
+        if kind == "trajectory_started":
+            result.inflow_by_entrance[code] = result.inflow_by_entrance.get(code, 0) + n
+            result.inflow += n
+            if code.startswith(SCHOOL_HANDOVER_PREFIXES) or code == "support_request":
+                result.from_school += n
+        elif kind == "outflow":
+            result.outflow_by_reason[code] = result.outflow_by_reason.get(code, 0) + n
+        elif kind == "route_decided":
+            result.legal_basis[code] = result.legal_basis.get(code, 0) + n
+        elif kind == "outreach_opened":
+            result.outreach_opened += n
+        else:
+            result.outreach_closed[code] = result.outreach_closed.get(code, 0) + n
     result.to_education = sum(result.outflow_by_reason.get(r, 0) for r in TO_EDUCATION)
     result.to_durable_work = sum(result.outflow_by_reason.get(r, 0) for r in TO_DURABLE_WORK)
     result.to_work_or_care = sum(result.outflow_by_reason.get(r, 0) for r in TO_WORK_OR_CARE)
-    for row in events.filter(kind="route_decided").values("data__legal_basis").annotate(
-            n=Count("pk")).order_by():
-        result.legal_basis[row["data__legal_basis"] or ""] = row["n"]
     ended = events.filter(kind="step_changed", to_state__in=ENDED, trajectory__isnull=False)
     began = Subquery(Event.objects.filter(trajectory=OuterRef("trajectory_id"),
                                           kind="trajectory_started")
@@ -183,12 +295,45 @@ def flows(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> F
     return result
 
 
+@dataclass
+class Month:
+    month: datetime.date
+    inflow: int = 0
+    outflow: int = 0
+
+
+def monthly(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> list[Month]:
+    """Inflow and outflow per calendar month of the period, in one query (the trend lines)."""
+    rows = (scope.events(end).filter(period(start, end), kind__in=("trajectory_started",
+                                                                   "outflow"))
+            .annotate(month=TruncMonth("occurred_at")).values("month", "kind")
+            .annotate(n=Count("pk")).order_by())
+    months: dict[datetime.date, Month] = {}
+    day = start.replace(day=1)
+    while day <= end:
+        months[day] = Month(day)
+        day += relativedelta(months=1)
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        if month in months:
+            name = "inflow" if row["kind"] == "trajectory_started" else "outflow"
+            setattr(months[month], name, row["n"])
+    return list(months.values())
+
+
 def corrections(day: datetime.date, scope: Scope = Scope(),
                 as_of: datetime.datetime | None = None) -> int:
     """Events about the reference date or before it that were recorded after it (a late
     correction): they are in today's figure for that date, and this says how many."""
     before = cutoff(day)
-    qs = scope.events().filter(occurred_at__lt=before, recorded_at__gte=before)
+    qs = scope.events(day).filter(occurred_at__lt=before, recorded_at__gte=before)
     if as_of is not None:
         qs = qs.filter(recorded_at__lt=as_of)
     return qs.count()
+
+
+def value(code: str, stock_figures: Stock, flow_figures: Flows) -> float | int | None:
+    """The figure of an indicator of :data:`INDICATORS`."""
+    source = stock_figures if INDICATORS[code].kind == "stock" else flow_figures
+    return getattr(source, code)

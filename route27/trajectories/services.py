@@ -228,6 +228,17 @@ def route_propose(*, actor, trajectory: Trajectory, facts: law.Facts) -> RouteDe
     return proposal
 
 
+def _route_figures(facts: dict) -> dict:
+    """The facts of a decided route that the results dashboard counts (docs/indicators.md):
+    a startkwalificatie (None: not known) and a benefit (capacity weighting, law.R_EXTRA_EFFORT)."""
+    diploma = facts.get("highest_diploma")
+    benefit = bool(facts.get("bijstand_granted")) or facts.get("uwv_benefit") not in (
+        None, "", "none")
+    has = law.has_startkwalificatie(law.Diploma(diploma) if diploma else None)
+    return {"startkwalificatie": {True: "yes", False: "no", None: "unknown"}[has],
+            "benefit": benefit}
+
+
 @transaction.atomic
 def route_confirm(*, actor, decision: RouteDecision, route: str = "",
                   reason: str = "") -> RouteDecision:
@@ -257,7 +268,8 @@ def route_confirm(*, actor, decision: RouteDecision, route: str = "",
     record(actor=actor, youth=trajectory.youth, trajectory=trajectory,
            kind=Kind.ROUTE_DECIDED, from_state=decision.proposed_route, to_state=route,
            reason=decision.override_reason,
-           data={"override": decision.is_override, "legal_basis": trajectory.legal_basis},
+           data={"override": decision.is_override, "legal_basis": trajectory.legal_basis,
+                 **_route_figures(decision.facts)},
            detail={"route": route, "override": decision.is_override})
     if trajectory.step in (Step.SIGNAL, Step.INTAKE):
         _move(actor, trajectory, Step.ROUTE if trajectory.step == Step.INTAKE else Step.INTAKE)

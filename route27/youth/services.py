@@ -246,7 +246,7 @@ def contact_person_assign(*, actor, youth: Youth, user, role: str, handover_note
            # through the reverse relation: the youth app sits below trajectories
            trajectory=youth.trajectories.filter(closed_on__isnull=True).first(),
            from_state=current.role if current else "", to_state=role, reason=reason,
-           data={"handover_note": bool(handover_note.strip())})
+           data={"handover_note": bool(handover_note.strip()), "contact": user.pk})
     return assignment
 
 

@@ -133,3 +133,41 @@ def test_a_change_after_the_date_leaves_the_figure_and_a_late_correction_shows(h
     assert indicators.corrections(D2, scope) >= 1
     assert indicators.flows(datetime.date(2026, 5, 1), datetime.date(2026, 5, 31), scope
                             ).to_education == 1
+
+
+def test_startkwalificatie_from_the_route_decided(history):
+    scope = Scope(municipality_ids=(history["aalsmeer"].pk,))
+    # 1 March: no route decided yet for A or C: not known.
+    first = indicators.stock(D1, scope)
+    assert (first.without_startkwalificatie, first.startkwalificatie_unknown) == (0, 2)
+    # 5 April: A's route was decided on 15 March with a vmbo diploma: no startkwalificatie.
+    april = indicators.stock(datetime.date(2026, 4, 5), scope)
+    assert (april.in_trajectory, april.without_startkwalificatie) == (2, 1)
+    assert april.startkwalificatie_unknown == 1  # C, handed back only on 10 April
+
+
+def test_age_bands_and_a_coach(history):
+    born_2007 = Scope(municipality_ids=(history["aalsmeer"].pk,), age_band="neet")
+    # Born 17 May 2007: 18 on 1 March 2026, so in 16–27; not yet 27, so in art. 7a.
+    assert indicators.stock(D1, born_2007).in_trajectory == 2
+    a = history["a"].youth
+    a.birth_year = 2010  # 15 on 1 March 2026: out of 16–27, in 12–27
+    a.save()
+    assert indicators.stock(D1, born_2007).in_trajectory == 1
+    assert indicators.stock(D1, Scope(age_band="regional")).in_trajectory == 2
+    coach = Scope(coach_id=history["coach"].pk)
+    assert indicators.stock(D1, coach).in_trajectory == 1  # A: the coach is contact person
+    assert indicators.flows(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31),
+                            coach).to_durable_work == 0  # A was no longer theirs by 31 December
+
+
+def test_stock_is_one_query_and_flows_two(history, django_assert_num_queries):
+    scope = Scope(municipality_ids=(history["aalsmeer"].pk,), age_band="art7a")
+    with django_assert_num_queries(1):
+        indicators.stock(D2, scope)
+    with django_assert_num_queries(2):
+        indicators.flows(D1, D3, scope)
+    with django_assert_num_queries(1):
+        months = indicators.monthly(datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), scope)
+    assert [m.inflow for m in months] == [1, 1, 0, 0, 1, 0]
+    assert [m.outflow for m in months] == [0, 0, 0, 0, 1, 0]
