@@ -12,4 +12,5 @@ class Purpose(models.TextChoices):
     API = "api", _("Koppeling via de API")
     COLLABORATION = "collaboration", _("Samenwerking in de keten (betrokkenheid, regie, "
                                       "casusoverleg)")
+    MANAGEMENT = "management", _("Sturing, capaciteit en verantwoording (alleen aantallen)")
     AUTHENTICATION = "authentication", _("Inloggen en uitloggen (beveiliging)")

@@ -9,12 +9,9 @@ reader may see and logs the export.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from route27 import law
@@ -23,12 +20,12 @@ from route27.casefile.services import record_audit
 from route27.casefile.vocabularies import SCHOOL_TYPE_OF
 from route27.core.access import access_policy
 from route27.core.errors import NotFound
+from route27.core.pdf import render_pdf
 from route27.handover import selectors
 from route27.handover.models import Handover
 from route27.handover.templates_default import SCHOOL, YOUTH
 from route27.handover.workflow import RECEIVER, SENDER
 
-FONT_DIR = Path(settings.BASE_DIR) / "route27" / "core" / "static" / "vendor" / "fonts"
 FILENAME = "overgangsdocument.pdf"  # never a name or BSN in the file name
 
 # Blocks that describe what the youth can (possibilities) come first in the school part.
@@ -60,29 +57,12 @@ def aftercare(handover: Handover) -> dict | None:
     return {"until": until, "school_type": school_type}
 
 
-def _fonts_only_fetcher():
-    """WeasyPrint may load our font files and nothing else (no network, no other files)."""
-    from weasyprint.urls import URLFetcher
-
-    prefix = FONT_DIR.as_uri() + "/"
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not url.startswith(prefix) or ".." in url:
-                raise ValueError("Only the bundled fonts may be loaded in the PDF.")
-            return super().fetch(url, headers)
-
-    return FontsOnly(allowed_protocols=("file",))
-
-
 def render_document_pdf(*, handover: Handover, visible_block_keys: Iterable[str],
                         withdrawn_block_keys: Iterable[str] = ()) -> bytes:
     """The overgangsdocument as PDF bytes, showing only ``visible_block_keys``.
 
     ``withdrawn_block_keys`` are shown as "Ingetrokken"; other blocks are left out.
     """
-    from weasyprint import HTML
-
     document = handover.document
     visible, withdrawn = set(visible_block_keys), set(withdrawn_block_keys) - \
         set(visible_block_keys)
@@ -93,17 +73,11 @@ def render_document_pdf(*, handover: Handover, visible_block_keys: Iterable[str]
                 for b in document.blocks
                 if b.get("part") == name and (b["key"] in visible or b["key"] in withdrawn)]
 
-    fonts = {name.replace("-", "_"): (FONT_DIR / f"noto-sans-latin-{name}.woff2").as_uri()
-             for name in ("400-normal", "700-normal", "400-italic")}
-    with translation.override("nl"):
-        html = render_to_string("handover/pdf/document.html", {
-            "handover": handover, "youth": handover.youth,
-            "youth_part": part(YOUTH), "school_part": _school_part_order(part(SCHOOL)),
-            "aftercare": aftercare(handover), "fonts": fonts,
-            "generated_on": timezone.localdate(),
-        })
-    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/",
-                url_fetcher=_fonts_only_fetcher()).write_pdf()
+    return render_pdf("handover/pdf/document.html", {
+        "handover": handover, "youth": handover.youth,
+        "youth_part": part(YOUTH), "school_part": _school_part_order(part(SCHOOL)),
+        "aftercare": aftercare(handover), "generated_on": timezone.localdate(),
+    })
 
 
 @require_GET

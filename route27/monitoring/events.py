@@ -9,3 +9,5 @@ from route27.audit.objects import AUDIT_OBJECTS
 @AUDIT_OBJECTS.register
 class MonitoringObject(models.TextChoices):
     DASHBOARD = "dashboard", _("Resultatendashboard")
+    TARGET = "target", _("Streefcijfer")
+    CAPACITY_NORM = "capacity_norm", _("Capaciteitsnorm")

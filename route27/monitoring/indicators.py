@@ -15,7 +15,7 @@ coach (the contact person at the reference date) and an age band (``law.AGE_BAND
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import (
@@ -188,8 +188,7 @@ class Stock:
     by_intensity: dict[str, int] = field(default_factory=dict)
 
 
-def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
-    """The stock on the reference date, in one query."""
+def _stock_counts() -> dict:
     running = Q(step_at__in=RUNNING_STEPS)
     youth = {"distinct": True}
     counts = {
@@ -209,16 +208,32 @@ def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
     counts |= {f"intensity:{i}": Count("pk", filter=running & Q(intensity_at=i))
                for i in Intensity.values}
     counts["intensity:"] = Count("pk", filter=running & Q(intensity_at__isnull=True))
-    row = trajectories_at(day, scope).aggregate(**counts)
+    return counts
+
+
+def _stock_of(day: datetime.date, row: dict) -> Stock:
     result = Stock(day)
     for key, n in row.items():
         group, _sep, code = key.partition(":")
         if group in ("step", "intensity"):
             if n:
                 getattr(result, f"by_{group}")[code] = n
-        else:
+        elif hasattr(result, key):
             setattr(result, key, n)
     return result
+
+
+def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
+    """The stock on the reference date, in one query."""
+    return _stock_of(day, trajectories_at(day, scope).aggregate(**_stock_counts()))
+
+
+def stock_by_municipality(day: datetime.date, scope: Scope) -> dict[int, Stock]:
+    """The stock per municipality (a region's table): one query each, so that the database
+    computes each trajectory's latest values once (grouping would repeat the sub-queries in
+    every count); together they read the same rows as one query for the region."""
+    return {m: stock(day, replace(scope, municipality_ids=(m,)))
+            for m in scope.municipality_ids or ()}
 
 
 @dataclass
@@ -258,41 +273,72 @@ def _code():
                     F("to_state"), output_field=TextField())
 
 
-def flows(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> Flows:
-    """The flows of a period, in two queries: the events by kind and code, and the durations."""
-    events = scope.events(end).filter(period(start, end))
-    result = Flows(start, end)
-    rows = (events.filter(kind__in=FLOW_KINDS).values("kind", code=_code())
-            .annotate(n=Count("pk")).order_by())
-    for row in rows:
-        kind, code, n = row["kind"], row["code"] or "", row["n"]
-        if kind == "trajectory_started":
-            result.inflow_by_entrance[code] = result.inflow_by_entrance.get(code, 0) + n
-            result.inflow += n
-            if code.startswith(SCHOOL_HANDOVER_PREFIXES) or code == "support_request":
-                result.from_school += n
-        elif kind == "outflow":
-            result.outflow_by_reason[code] = result.outflow_by_reason.get(code, 0) + n
-        elif kind == "route_decided":
-            result.legal_basis[code] = result.legal_basis.get(code, 0) + n
-        elif kind == "outreach_opened":
-            result.outreach_opened += n
-        else:
-            result.outreach_closed[code] = result.outreach_closed.get(code, 0) + n
-    result.to_education = sum(result.outflow_by_reason.get(r, 0) for r in TO_EDUCATION)
-    result.to_durable_work = sum(result.outflow_by_reason.get(r, 0) for r in TO_DURABLE_WORK)
-    result.to_work_or_care = sum(result.outflow_by_reason.get(r, 0) for r in TO_WORK_OR_CARE)
+def _add(result: Flows, kind: str, code: str, n: int) -> None:
+    if kind == "trajectory_started":
+        result.inflow_by_entrance[code] = result.inflow_by_entrance.get(code, 0) + n
+        result.inflow += n
+        if code.startswith(SCHOOL_HANDOVER_PREFIXES) or code == "support_request":
+            result.from_school += n
+    elif kind == "outflow":
+        result.outflow_by_reason[code] = result.outflow_by_reason.get(code, 0) + n
+        if code in TO_EDUCATION:
+            result.to_education += n
+        if code in TO_DURABLE_WORK:
+            result.to_durable_work += n
+        if code in TO_WORK_OR_CARE:
+            result.to_work_or_care += n
+    elif kind == "route_decided":
+        result.legal_basis[code] = result.legal_basis.get(code, 0) + n
+    elif kind == "outreach_opened":
+        result.outreach_opened += n
+    else:
+        result.outreach_closed[code] = result.outreach_closed.get(code, 0) + n
+
+
+def _durations(events: QuerySet[Event]) -> QuerySet[Event]:
     ended = events.filter(kind="step_changed", to_state__in=ENDED, trajectory__isnull=False)
     began = Subquery(Event.objects.filter(trajectory=OuterRef("trajectory_id"),
                                           kind="trajectory_started")
                      .order_by("occurred_at").values("occurred_at")[:1])
-    summary = ended.annotate(began=began).aggregate(
-        n=Count("pk"), days=Avg(ExpressionWrapper(F("occurred_at") - F("began"),
-                                                  output_field=DurationField())))
-    result.closed = summary["n"]
-    if summary["days"] is not None:
-        result.average_days = round(summary["days"].total_seconds() / 86400, 1)
+    return ended.annotate(began=began)
+
+
+def _summary(result: Flows, n: int, days) -> None:
+    result.closed = n
+    if days is not None:
+        result.average_days = round(days.total_seconds() / 86400, 1)
+
+
+DURATION = {"n": Count("pk"), "days": Avg(ExpressionWrapper(F("occurred_at") - F("began"),
+                                                             output_field=DurationField()))}
+
+
+def flows(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> Flows:
+    """The flows of a period, in two queries: the events by kind and code, and the durations."""
+    events = scope.events(end).filter(period(start, end))
+    result = Flows(start, end)
+    for row in (events.filter(kind__in=FLOW_KINDS).values("kind", code=_code())
+                .annotate(n=Count("pk")).order_by()):
+        _add(result, row["kind"], row["code"] or "", row["n"])
+    summary = _durations(events).aggregate(**DURATION)
+    _summary(result, summary["n"], summary["days"])
     return result
+
+
+def flows_by_municipality(start: datetime.date, end: datetime.date,
+                          scope: Scope) -> dict[int, Flows]:
+    """The flows per municipality of the youth, in two grouped queries."""
+    events = scope.events(end).filter(period(start, end))
+    found: dict[int, Flows] = {m: Flows(start, end) for m in scope.municipality_ids or ()}
+    for row in (events.filter(kind__in=FLOW_KINDS)
+                .values("kind", code=_code(), m=F("youth__municipality_id"))
+                .annotate(n=Count("pk")).order_by()):
+        _add(found.setdefault(row["m"], Flows(start, end)), row["kind"], row["code"] or "",
+             row["n"])
+    for row in (_durations(events).values(m=F("youth__municipality_id"))
+                .annotate(**DURATION).order_by()):
+        _summary(found.setdefault(row["m"], Flows(start, end)), row["n"], row["days"])
+    return found
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Who reads the results dashboard: aggregates only (ACCESS.md: team lead, beleidsadviseur);
-which municipalities is the view's scope (``monitoring.views.municipalities_of``)."""
+"""Who reads and keeps the results (ACCESS.md "aggregates": counts only). Which municipalities,
+region or team is the view's scope: ``monitoring.selectors``."""
 
 import rules
 
@@ -7,3 +7,6 @@ from route27.organisations.roles import Role
 from route27.organisations.rules import has_role
 
 rules.add_perm("monitoring.view_dashboard", has_role(Role.TEAMLEIDER, Role.BELEIDSADVISEUR))
+rules.add_perm("monitoring.view_region", has_role(Role.REGIONAL_COORDINATOR))
+rules.add_perm("monitoring.keep_capacity", has_role(Role.TEAMLEIDER))
+rules.add_perm("monitoring.set_targets", has_role(Role.BELEIDSADVISEUR))

@@ -1,9 +1,11 @@
 """The results dashboard page: counts for the user's own municipalities only, at a chosen
-reference date; other roles are refused; every view of it is in the audit log."""
+reference date; other roles are refused; every view and export is in the audit log."""
 
 from __future__ import annotations
 
 import datetime
+import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -16,6 +18,13 @@ from route27.organisations.tests.factories import UTRECHT, TeamFactory, member, 
 pytestmark = pytest.mark.django_db
 
 
+def cell(page: str, row: str) -> str:
+    """The first value of the table row named ``row``."""
+    found = re.search(rf'scope="row">{re.escape(row)}</th><td[^>]*>([^<]*)</td>', page)
+    assert found, f"no row {row!r}"
+    return found.group(1)
+
+
 def test_a_team_lead_sees_the_figures_at_a_reference_date(client, history):  # noqa: F811
     lead = member(Role.TEAMLEIDER, team=history["team"])
     client.force_login(lead)
@@ -24,12 +33,28 @@ def test_a_team_lead_sees_the_figures_at_a_reference_date(client, history):  # n
                             "peildatum": D1.isoformat(), "van": "2026-01-01",
                             "tot": "2026-06-30"}).content.decode()
     assert "Jongeren in traject</dt><dd>2</dd>" in page
-    assert "Uitstroom naar duurzaam werk</dt><dd>1</dd>" in page
-    assert 'id="chart-steps"' in page and "<canvas" in page
+    assert cell(page, "Uitgestroomd naar duurzaam werk") == "1"
+    assert cell(page, "Jongeren overgedragen vanuit school") == "1"
+    assert 'id="chart-stappen"' in page and "<canvas" in page
+    assert 'id="chart-trend"' in page
+    assert cell(page, "Nieuwe voortijdig schoolverlaters 2023/2024, Aalsmeer") == (
+        "60 van 2.870 leerlingen (2,1%)")
     page = client.get(url, {"gemeente": history["aalsmeer"].code,
                             "peildatum": D2.isoformat()}).content.decode()
     assert "Jongeren in nazorg</dt><dd>1</dd>" in page
     assert AuditEntry.objects.filter(object_type="dashboard", actor=lead).count() == 2
+
+
+def test_a_team_lead_narrows_to_a_coach_and_an_age_band(client, history):  # noqa: F811
+    lead = member(Role.TEAMLEIDER, team=history["team"])
+    client.force_login(lead)
+    page = client.get(reverse("monitoring:dashboard"), {
+        "gemeente": history["aalsmeer"].code, "peildatum": D1.isoformat(),
+        "coach": history["coach"].pk, "leeftijd": "neet"}).content.decode()
+    assert "Jongeren in traject</dt><dd>1</dd>" in page
+    assert "Status van schoolverlaters" not in page  # a whole-municipality figure
+    entry = AuditEntry.objects.filter(object_type="dashboard", actor=lead).latest("id")
+    assert entry.detail["coach"] == history["coach"].pk and entry.detail["age"] == "neet"
 
 
 def test_another_municipality_cannot_be_chosen(client, history):  # noqa: F811
@@ -37,7 +62,11 @@ def test_another_municipality_cannot_be_chosen(client, history):  # noqa: F811
     client.force_login(lead)
     page = client.get(reverse("monitoring:dashboard"), {
         "gemeente": real_municipality(UTRECHT).code}).content.decode()
-    assert "Aalsmeer" in page and "Utrecht, peildatum" not in page
+    assert "Aalsmeer, peildatum" in page and "Utrecht, peildatum" not in page
+    other = member(Role.DOORSTROOMCOACH, team=TeamFactory())
+    page = client.get(reverse("monitoring:dashboard"), {
+        "gemeente": history["aalsmeer"].code, "coach": other.pk}).content.decode()
+    assert "Selecteer een geldige keuze" in page  # not a coach of the lead's teams
 
 
 def test_coaches_and_schools_do_not_see_the_dashboard(client, history):  # noqa: F811
@@ -45,6 +74,7 @@ def test_coaches_and_schools_do_not_see_the_dashboard(client, history):  # noqa:
     assert client.get(reverse("monitoring:dashboard")).status_code == 403
     client.force_login(member(Role.SCHOOL_CONTACT, team=TeamFactory()))
     assert client.get(reverse("monitoring:dashboard")).status_code == 403
+    assert client.get(reverse("monitoring:dashboard_export", args=["xlsx"])).status_code == 403
 
 
 def test_a_future_reference_date_is_refused(client, history):  # noqa: F811
@@ -53,3 +83,27 @@ def test_a_future_reference_date_is_refused(client, history):  # noqa: F811
         "gemeente": history["aalsmeer"].code,
         "peildatum": (datetime.date.today() + datetime.timedelta(days=30)).isoformat()})
     assert "De peildatum ligt in de toekomst." in page.content.decode()
+
+
+def test_every_table_downloads_and_each_download_is_audited(client, history):  # noqa: F811
+    from openpyxl import load_workbook
+
+    lead = member(Role.TEAMLEIDER, team=history["team"])
+    client.force_login(lead)
+    query = {"gemeente": history["aalsmeer"].code, "peildatum": D1.isoformat(),
+             "van": "2026-01-01", "tot": "2026-06-30"}
+    csv = client.get(reverse("monitoring:dashboard_export", args=["csv"]),
+                     {**query, "tabel": "indicatoren"})
+    assert csv["Content-Type"].startswith("text/csv")
+    text = csv.content.decode("utf-8-sig")
+    assert "Uitgestroomd naar duurzaam werk;1;" in text
+    assert client.get(reverse("monitoring:dashboard_export", args=["csv"]),
+                      query).status_code == 400  # which table?
+    book = load_workbook(io.BytesIO(client.get(
+        reverse("monitoring:dashboard_export", args=["xlsx"]), query).content))
+    assert "Indicatoren" in book.sheetnames and len(book.sheetnames) >= 8
+    pdf = client.get(reverse("monitoring:dashboard_export", args=["pdf"]), query)
+    assert pdf.content.startswith(b"%PDF") and "resultaten.pdf" in pdf["Content-Disposition"]
+    exports = AuditEntry.objects.filter(object_type="dashboard", actor=lead, action="export")
+    assert sorted(e.detail["format"] for e in exports) == ["csv", "pdf", "xlsx"]
+    assert client.get("/resultaten/export/docx/").status_code == 404
