@@ -244,6 +244,9 @@ def load_demo_data(youth_per_municipality: int | None = None) -> dict[str, int]:
 
     load_portal_demo()
     load_collaboration_demo(users=users, teams=teams, bsns=list(reversed(_test_bsns())))
+    from route27.demo.results import load_results_demo
+
+    load_results_demo(users=users, teams=teams)
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),
             "users": User.objects.count()}
 

@@ -170,8 +170,11 @@ ROWS: dict[str, str | None] = {
     # The catalogue holds no personal data; what fits a youth is read through the trajectory.
     "catalogue:list": None, "catalogue:create": None, "catalogue:detail": None,
     "catalogue:edit": None, "catalogue:fitting": "trajectory",
-    # Issue 14: the results dashboard shows counts only.
-    "monitoring:dashboard": None,
+    # Issue 14: the results dashboard shows counts only (exports as XLSX in this test).
+    "monitoring:dashboard": None, "monitoring:dashboard_export": None,
+    "monitoring:region": None, "monitoring:region_export": None,
+    "monitoring:capacity": None, "monitoring:capacity_export": None,
+    "monitoring:targets": None,
 }
 
 
@@ -197,6 +200,7 @@ def routes() -> list[Route]:
 def _url(route: Route, obj) -> str:
     """The path of ``route`` for ``obj`` (its public id, or the int id of a child)."""
     pattern = route.pattern.replace("^", "").replace("$", "")
+    pattern = re.sub(r"\(\?P<fmt>[^)]*\)", "xlsx", pattern)  # an export's format
     if obj is None:
         return "/" + pattern
     public_id = str(getattr(obj, "public_id", "") or "")
