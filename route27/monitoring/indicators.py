@@ -188,21 +188,25 @@ class Stock:
     by_intensity: dict[str, int] = field(default_factory=dict)
 
 
+RUNNING = Q(step_at__in=RUNNING_STEPS)
+# The stock indicators as conditions on trajectories_at(): counted in stock(), listed in the
+# drill-down (monitoring.views.youth_list) for the youth a user may see.
+STOCK_FILTERS = {
+    "in_trajectory": RUNNING,
+    "in_aftercare": Q(step_at=Step.AFTERCARE),
+    "at_doorstroompunt": RUNNING & Q(
+        team__organisation__type=OrganisationType.DOORSTROOMPUNT),
+    "with_jongerencoach": RUNNING & Q(contact_role_at=Role.JONGERENCOACH_WERK),
+    "without_startkwalificatie": RUNNING & Q(sk_at="no"),
+}
+
+
 def _stock_counts() -> dict:
-    running = Q(step_at__in=RUNNING_STEPS)
-    youth = {"distinct": True}
-    counts = {
-        "in_trajectory": Count("youth_id", filter=running, **youth),
-        "in_aftercare": Count("youth_id", filter=Q(step_at=Step.AFTERCARE), **youth),
-        "at_doorstroompunt": Count("youth_id", filter=running & Q(
-            team__organisation__type=OrganisationType.DOORSTROOMPUNT), **youth),
-        "with_jongerencoach": Count("youth_id", filter=running & Q(
-            contact_role_at=Role.JONGERENCOACH_WERK), **youth),
-        "without_startkwalificatie": Count("youth_id", filter=running & Q(sk_at="no"),
-                                           **youth),
-        "startkwalificatie_unknown": Count("youth_id", filter=running & (
-            Q(sk_at__isnull=True) | Q(sk_at="unknown")), **youth),
-    }
+    running = RUNNING
+    counts = {code: Count("youth_id", filter=condition, distinct=True)
+              for code, condition in STOCK_FILTERS.items()}
+    counts["startkwalificatie_unknown"] = Count("youth_id", distinct=True, filter=running & (
+        Q(sk_at__isnull=True) | Q(sk_at="unknown")))
     counts |= {f"step:{s}": Count("pk", filter=Q(step_at=s)) for s in (*RUNNING_STEPS,
                                                                        Step.AFTERCARE)}
     counts |= {f"intensity:{i}": Count("pk", filter=running & Q(intensity_at=i))

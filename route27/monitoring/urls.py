@@ -8,6 +8,7 @@ FORMAT = r"(?P<fmt>csv|xlsx|pdf)"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     re_path(rf"^export/{FORMAT}/$", views.dashboard, name="dashboard_export"),
+    path("jongeren/", views.youth_list, name="youth_list"),
     path("regio/", views.region, name="region"),
     re_path(rf"^regio/export/{FORMAT}/$", views.region, name="region_export"),
     path("capaciteit/", views.capacity, name="capacity"),

@@ -6,6 +6,7 @@ every view and export has its audit row."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
+from route27.casefile.services import record_reads
 from route27.core.access import access_policy
 from route27.core.errors import Refused, ValidationFailed
 from route27.monitoring import exports, indicators, report, selectors, services, suppression
@@ -30,6 +32,10 @@ from route27.monitoring.forms import (
 from route27.monitoring.indicators import INDICATORS
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES
+from route27.trajectories.selectors import trajectories_visible_to
+from route27.trajectories.workflow import Step
+
+PAGE_SIZE = 25
 
 
 def _bound(form_class, request, **kwargs):
@@ -127,7 +133,42 @@ def dashboard(request, fmt: str = ""):
         "form": form, "municipality": municipality, "day": day, "start": start, "end": end,
         "stock": stock, "flows": flows, "tables": tables, "whole": whole,
         "corrections": indicators.corrections(day, scope),
+        "listable": [(code, INDICATORS[code].label) for code in LISTABLE],
         "query": request.GET.urlencode(), "export_base": reverse("monitoring:dashboard")})
+
+
+LISTABLE = tuple(indicators.STOCK_FILTERS)
+
+
+@require_GET
+@access_policy("monitoring.view_dashboard")
+def youth_list(request):
+    """Who is behind a stock figure: only the youth the user has a reason for (their files'
+    access reasons), never the others counted; every youth shown is logged as read."""
+    municipalities = selectors.municipalities_of(request.user)
+    teams = selectors.lead_teams(request.user)
+    code = request.GET.get("indicator", "")
+    if not municipalities.exists() or code not in LISTABLE:
+        return render(request, "monitoring/youth_list.html", {"form": None}, status=404)
+    form, data = _bound(DashboardForm, request, municipalities=municipalities, teams=teams,
+                        coaches=_coaches(teams))
+    scope = indicators.Scope(
+        municipality_ids=(data["gemeente"].pk,), age_band=data["leeftijd"],
+        team_ids=(data["team"].pk,) if data.get("team") else None,
+        coach_id=data["coach"].pk if data.get("coach") else None)
+    rows = (indicators.trajectories_at(data["peildatum"], scope)
+            .filter(indicators.STOCK_FILTERS[code],
+                    pk__in=trajectories_visible_to(request.user).values("pk"))
+            .select_related("youth", "team").order_by("youth__family_name", "youth_id"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    record_reads(user=request.user, shown=list(page), purpose=Purpose.MANAGEMENT)
+    steps = dict(Step.choices)
+    for trajectory in page:
+        trajectory.step_label = steps.get(trajectory.step_at, "")
+    return render(request, "monitoring/youth_list.html", {
+        "form": form, "page": page, "indicator": INDICATORS[code],
+        "municipality": data["gemeente"], "day": data["peildatum"],
+        "back": f"{reverse('monitoring:dashboard')}?{request.GET.urlencode()}"})
 
 
 @require_GET

@@ -174,7 +174,7 @@ ROWS: dict[str, str | None] = {
     "monitoring:dashboard": None, "monitoring:dashboard_export": None,
     "monitoring:region": None, "monitoring:region_export": None,
     "monitoring:capacity": None, "monitoring:capacity_export": None,
-    "monitoring:targets": None,
+    "monitoring:targets": None, "monitoring:youth_list": None,
 }
 
 

@@ -107,3 +107,25 @@ def test_every_table_downloads_and_each_download_is_audited(client, history):  #
     exports = AuditEntry.objects.filter(object_type="dashboard", actor=lead, action="export")
     assert sorted(e.detail["format"] for e in exports) == ["csv", "pdf", "xlsx"]
     assert client.get("/resultaten/export/docx/").status_code == 404
+
+
+def test_the_drill_down_lists_only_youth_the_user_may_see(client, history):  # noqa: F811
+    query = {"gemeente": history["aalsmeer"].code, "peildatum": D1.isoformat(),
+             "indicator": "in_trajectory"}
+    lead = member(Role.TEAMLEIDER, team=history["team"])
+    client.force_login(lead)
+    page = client.get(reverse("monitoring:youth_list"), query).content.decode()
+    a, c = history["a"].youth, history["c"].youth
+    assert a.full_name in page and c.full_name in page and "2 jongeren die u mag zien" in page
+    reads = AuditEntry.objects.filter(actor=lead, action="read", object_type="trajectory")
+    assert reads.count() == 2
+    adviser = member(Role.BELEIDSADVISEUR, team=history["team"])  # counts, no files
+    client.force_login(adviser)
+    page = client.get(reverse("monitoring:youth_list"), query).content.decode()
+    assert a.full_name not in page and "geen jongeren in deze telling" in page
+    utrecht_lead = member(Role.TEAMLEIDER, team=TeamFactory(serves=[real_municipality(UTRECHT)]))
+    client.force_login(utrecht_lead)
+    page = client.get(reverse("monitoring:youth_list"), query).content.decode()
+    assert a.full_name not in page and "Aalsmeer, peildatum" not in page
+    assert client.get(reverse("monitoring:youth_list"), {
+        **query, "indicator": "inflow"}).status_code == 404  # a flow has no list
