@@ -43,6 +43,13 @@ def test_constants_are_in_the_seed(quote):
     assert quote in _seed_text()
 
 
+@pytest.mark.parametrize("band", law.AGE_BANDS.values(), ids=lambda b: b.code)
+def test_every_age_band_quotes_its_bounds_from_the_seed(band):
+    assert band.quote in _seed_text(), f"{band.code}: quote not in the seeds"
+    assert f"{band.below} jaar" in band.quote
+    assert band.lowest == 0 or f"{band.lowest} tot" in band.quote
+
+
 def test_constant_values():
     assert law.AGE_LIMIT == 27
     assert law.LEERPLICHT_CONTACT_AGES == (15, 18)

@@ -31,7 +31,8 @@ LAYERS: list[set[str]] = [
     {"signals", "handover", "appointments"},
     {"portal", "casework"},
     {"outreach"},
-    {"demo", "home", "scale", "monitoring"},
+    {"monitoring"},
+    {"demo", "home", "scale"},
     {"conf"},
 ]
 BASE = LAYERS[0]

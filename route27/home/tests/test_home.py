@@ -199,10 +199,11 @@ def test_school_home_query_count_is_constant(school_contact, school_org):
 
 
 # --- Policy, regional coordination, functional administration ----------------------------------
-@pytest.mark.parametrize("role", [Role.BELEIDSADVISEUR, Role.REGIONAL_COORDINATOR])
-def test_policy_roles_see_what_will_be_there_and_the_sources(role):
+@pytest.mark.parametrize(("role", "link"), [(Role.BELEIDSADVISEUR, "/resultaten/streefcijfers/"),
+                                            (Role.REGIONAL_COORDINATOR, "/resultaten/regio/")])
+def test_policy_roles_see_the_results_and_the_sources(role, link):
     body = login(member(role)).get("/").content.decode()
-    assert "issue 14" in body and 'href="/bronnen/"' in body
+    assert f'href="{link}"' in body and 'href="/bronnen/"' in body
 
 
 @pytest.fixture
