@@ -86,20 +86,26 @@ class TeamForm(forms.Form):
         self.fields["team"].queryset = teams
 
 
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal", "class": "utrecht-textbox--sm"})
+
+
 class NormForm(forms.Form):
     """The team's norm, weights and each coach's fte, as typed; ``services.capacity_norm_save``
     validates and keeps them."""
 
-    norm_points = forms.CharField(label=_("Normcaseload: punten voor één fte"), max_length=6)
-    weight_light = forms.CharField(label=_("Gewicht licht"), max_length=6)
-    weight_medium = forms.CharField(label=_("Gewicht middelzwaar"), max_length=6)
-    weight_intensive = forms.CharField(label=_("Gewicht intensief"), max_length=6)
+    norm_points = forms.CharField(label=_("Normcaseload: punten voor één fte"), max_length=6,
+                                  widget=DECIMAL)
+    weight_light = forms.CharField(label=_("Gewicht licht"), max_length=6, widget=DECIMAL)
+    weight_medium = forms.CharField(label=_("Gewicht middelzwaar"), max_length=6,
+                                    widget=DECIMAL)
+    weight_intensive = forms.CharField(label=_("Gewicht intensief"), max_length=6,
+                                       widget=DECIMAL)
     factor_over_23 = forms.CharField(
-        label=_("Factor jongere ouder dan 23"), max_length=6,
+        label=_("Factor jongere ouder dan 23"), max_length=6, widget=DECIMAL,
         help_text=_("Handreiking §5.2: jongeren zonder uitkering vragen meer inzet, vooral "
                     "boven de 23 jaar."))
     factor_no_benefit = forms.CharField(label=_("Factor jongere zonder uitkering"),
-                                        max_length=6)
+                                        max_length=6, widget=DECIMAL)
 
     def __init__(self, *args, coaches=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,7 +113,7 @@ class NormForm(forms.Form):
             self.fields[f"fte_{load.membership_id}"] = forms.CharField(
                 label=_("Fte van %(name)s") % {
                     "name": load.user.get_full_name() or load.user.username},
-                max_length=5, initial=load.fte)
+                max_length=5, initial=load.fte, widget=DECIMAL)
 
 
 class TargetValuesForm(forms.Form):
@@ -118,5 +124,6 @@ class TargetValuesForm(forms.Form):
         for code, indicator in indicators:
             self.fields[code] = forms.CharField(
                 label=indicator.label, required=False, max_length=9,
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
                 help_text=_("Stand op 31 december") if indicator.kind == "stock"
                 else _("Totaal over het jaar"))

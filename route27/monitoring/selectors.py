@@ -136,6 +136,12 @@ class Capacity:
         return (self.points / youth) if youth else self.norm.weight_medium
 
     @property
+    def free_places(self) -> int:
+        """Youth the team can still take on at the average weight (after the waiting ones)."""
+        free = self.capacity - self.points - self.waiting * self.points_per_youth
+        return max(int(free / self.points_per_youth), 0) if self.points_per_youth else 0
+
+    @property
     def net_per_week(self) -> float:
         """Average inflow minus outflow per week over the weeks shown."""
         if not self.weeks:

@@ -287,6 +287,8 @@ def _capacity_tables(result: selectors.Capacity) -> list[report.Table]:
         [_("Langste wachttijd (dagen)"), max(result.waiting_days, default=None)],
         [_("Gemiddeld van start tot contactpersoon (dagen, laatste 12 weken)"),
          result.days_to_contact],
+        [_("Vrije plaatsen (na de wachtenden, bij het gemiddelde gewicht)"),
+         result.free_places],
         [_("Netto instroom per week (gemiddeld)"), round(result.net_per_week, 1)],
         [_("Team vol op"), full_on.strftime("%d-%m-%Y") if full_on else _("loopt niet vol")],
     ])
