@@ -86,7 +86,7 @@ class TeamForm(forms.Form):
         self.fields["team"].queryset = teams
 
 
-DECIMAL = forms.TextInput(attrs={"inputmode": "decimal", "class": "utrecht-textbox--sm"})
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
 class NormForm(forms.Form):
