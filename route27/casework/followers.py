@@ -38,7 +38,7 @@ def involve_sending_school(event) -> None:
     if handover is None:
         return
     sender = handover.created_by
-    services._involve(
+    services.involvement_add(
         actor=event.actor, youth=event.youth, organisation=handover.sender,
         professional=sender, role=_("School (overdracht)"),
         reach=sender.email if sender is not None else "", since=timezone.localdate(),

@@ -98,9 +98,11 @@ def _notify_matches(involvement: Involvement) -> None:
         for user_id, text in recipients.items())
 
 
-def _involve(*, actor, youth: Youth, organisation: Organisation, professional, role: str,
-             reach: str, since: datetime.date, source: str, source_ref: str = "",
-             ends_on: datetime.date | None = None) -> Involvement:
+def involvement_add(*, actor, youth: Youth, organisation: Organisation, professional,
+                    role: str, reach: str, since: datetime.date, source: str,
+                    source_ref: str = "", ends_on: datetime.date | None = None) -> Involvement:
+    """Register involvement (by hand, or following from work: a casusoverleg, an accepted
+    handover, regie), or extend the one already there; in the caller's transaction."""
     existing = Involvement.objects.filter(
         active_involvement_q(timezone.localdate()), youth=youth, organisation=organisation,
         professional=professional, source=source, source_ref=source_ref).first()
@@ -141,8 +143,8 @@ def involvement_register(*, actor, youth: Youth, **data: Any) -> Involvement:
     if organisation is None:
         add_error(errors, "role", _("U bent geen lid van een organisatie."))
     _raise(errors)
-    return _involve(actor=actor, youth=youth, organisation=organisation, professional=actor,
-                    source=Involvement.Source.MANUAL, **cleaned)
+    return involvement_add(actor=actor, youth=youth, organisation=organisation,
+                           professional=actor, source=Involvement.Source.MANUAL, **cleaned)
 
 
 @transaction.atomic
@@ -171,8 +173,8 @@ def involvement_register_by_bsn(*, actor, **data: Any) -> Involvement:
                                  k: data.get(k) for k in ("bsn", "given_names", "surname_prefix",
                                                           "family_name", "birth_date",
                                                           "municipality")})
-    return _involve(actor=actor, youth=youth, organisation=organisation, professional=actor,
-                    source=Involvement.Source.MANUAL, **cleaned)
+    return involvement_add(actor=actor, youth=youth, organisation=organisation,
+                           professional=actor, source=Involvement.Source.MANUAL, **cleaned)
 
 
 def may_end(user, involvement: Involvement) -> bool:
@@ -318,7 +320,7 @@ def regie_take(*, actor, regie: Regie) -> Regie:
         raise Refused(_("Alleen een medewerker van %(team)s neemt deze regie.") % {
             "team": regie.team.name})
     regie = _move_regie(actor=actor, regie=regie, to=RegieStatus.TAKEN)
-    _involve(actor=actor, youth=regie.youth, organisation=regie.team.organisation,
+    involvement_add(actor=actor, youth=regie.youth, organisation=regie.team.organisation,
              professional=actor, role=_("Regie (sociaal team)"), reach=actor.email,
              since=timezone.localdate(), source=Involvement.Source.REGIE,
              source_ref=str(regie.public_id))
@@ -477,7 +479,7 @@ def agenda_item_add(*, actor, meeting: CaseMeeting, youth: Youth, ground: str, q
         organisation = membership.team.organisation
         if organisation.pk == holder:
             continue
-        _involve(actor=actor, youth=youth, organisation=organisation,
+        involvement_add(actor=actor, youth=youth, organisation=organisation,
                  professional=membership.user, role=str(membership.get_role_display()),
                  reach=membership.user.email, since=timezone.localdate(),
                  source=Involvement.Source.CASE_MEETING, source_ref=str(item.public_id),
