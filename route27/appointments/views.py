@@ -24,8 +24,9 @@ from route27.appointments.forms import MoveRequestForm, PlanForm
 from route27.appointments.notifications import first_name
 from route27.appointments.rules import appointment_read_only_reason
 from route27.core.access import PUBLIC, access_policy, note_refused
-from route27.core.errors import NotFound, Route27Error
+from route27.core.errors import Route27Error
 from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import found_or_404
 from route27.trajectories.selectors import trajectory_get, trajectory_log_read
 
 VIEW = "appointments.view_appointment"
@@ -58,10 +59,7 @@ def appointment_list(request):
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
 def appointment_plan_page(request, public_id):
-    try:
-        trajectory = trajectory_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    trajectory = found_or_404(trajectory_get, user=request.user, public_id=public_id)
     reason = appointment_read_only_reason(request.user, trajectory)
     if reason:
         note_refused(reason)
@@ -93,10 +91,7 @@ def appointment_plan_page(request, public_id):
 @access_policy(CHANGE)
 def attendance(request, public_id):
     """One click: attended, no-show, cancelled by youth or by coach."""
-    try:
-        appointment = selectors.appointment_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    appointment = found_or_404(selectors.appointment_get, user=request.user, public_id=public_id)
     back = _back(request, _file_url(appointment.youth))
     reason = appointment_read_only_reason(request.user, appointment)
     if reason:

@@ -19,8 +19,8 @@ from route27.audit.models import AuditAction
 from route27.casefile.services import record_audit
 from route27.casefile.vocabularies import SCHOOL_TYPE_OF
 from route27.core.access import access_policy
-from route27.core.errors import NotFound
 from route27.core.pdf import render_pdf
+from route27.core.shortcuts import found_or_404
 from route27.handover import selectors
 from route27.handover.models import Handover
 from route27.handover.templates_default import SCHOOL, YOUTH
@@ -85,10 +85,7 @@ def render_document_pdf(*, handover: Handover, visible_block_keys: Iterable[str]
 def handover_pdf(request, public_id):
     """Download the overgangsdocument: the sender sees every block, the receiver the consented
     ones (withdrawn ones as "Ingetrokken"); anybody else gets 404 (audited as denied)."""
-    try:
-        handover = selectors.handover_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    handover = found_or_404(selectors.handover_get, user=request.user, public_id=public_id)
     side = selectors.side_of(request.user, handover)
     document = handover.document
     if side == SENDER:

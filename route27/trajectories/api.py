@@ -44,6 +44,7 @@ from route27.core.api.fields import (
 from route27.core.api.permissions import RulesPermission
 from route27.core.api.views import ApiConventionsMixin
 from route27.core.errors import NotFound, Refused
+from route27.core.shortcuts import found_or_404
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES, Role
 from route27.trajectories import selectors, services
@@ -834,11 +835,8 @@ class ContactPersonViewSet(_Base):
     http_method_names = ["put", "options"]
 
     def get_object(self):
-        try:
-            youth = youth_selectors.youth_get(user=self.request.user,
-                                              public_id=self.kwargs["id"], purpose=Purpose.API)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
+        youth = found_or_404(youth_selectors.youth_get, user=self.request.user,
+                             public_id=self.kwargs["id"], purpose=Purpose.API)
         return self.writable(youth)
 
     @extend_schema(summary="Wijs de vaste contactpersoon toe (of wissel, met reden)",

@@ -31,6 +31,7 @@ from route27.casefile.services import record_reads
 from route27.core.access import access_policy, note_refused
 from route27.core.errors import NotFound, Route27Error
 from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import found_or_404
 from route27.organisations.models import config_for
 from route27.organisations.roles import Role
 from route27.trajectories import forms as f
@@ -305,10 +306,7 @@ def trajectory_detail(request, public_id):
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
 def trajectory_start(request, youth_id):
-    try:
-        youth = youth_selectors.youth_get(user=request.user, public_id=youth_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    youth = found_or_404(youth_selectors.youth_get, user=request.user, public_id=youth_id)
     if request.method == "POST":
         form = f.StartForm(request.POST)
         if form.is_valid():
@@ -713,10 +711,7 @@ def joint_assessment(request, public_id):
     """Only what the joint assessment needs (ACCESS.md): identity (no BSN), the education and
     work domains of the intake, the route facts and the proposal; no special categories. 404
     and ``denied`` for a youth of another region or when the route no longer asks for it."""
-    try:
-        scope = selectors.joint_assessment_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    scope = found_or_404(selectors.joint_assessment_get, user=request.user, public_id=public_id)
     form = f.JointAssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

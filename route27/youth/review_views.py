@@ -25,6 +25,7 @@ from route27.audit.purposes import Purpose
 from route27.casefile.services import record_reads
 from route27.core.access import access_policy
 from route27.core.errors import NotFound, Refused, ValidationFailed
+from route27.core.shortcuts import found_or_404
 from route27.youth import selectors, services
 from route27.youth.models import PossibleDuplicate, Youth
 
@@ -220,10 +221,7 @@ def merge_list(request):
 @require_POST
 @access_policy("youth.undo_merge")
 def merge_undo(request, public_id):
-    try:
-        merge = selectors.merge_get(user=request.user, public_id=public_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    merge = found_or_404(selectors.merge_get, user=request.user, public_id=public_id)
     form = UndoForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["reden"][0])
