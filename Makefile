@@ -5,7 +5,7 @@ UV := $(shell ./scripts/ensure-uv.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install data lint assets api-check ci clean bench bench-import load
+.PHONY: run test install data lint assets api-check ci clean bench bench-import bench-dashboard load
 
 install:
 	$(UV) sync --locked
@@ -40,6 +40,12 @@ bench: install
 # docs/performance.md). IMPORT_ROWS for another size.
 bench-import: install
 	BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-import.sh
+
+# The results dashboard (nine indicators) of a municipality, the largest municipality and a
+# Doorstroompunt region at a reference date a year back, beside the bare SQL of the same figures
+# (issue 14, docs/performance.md); BENCH_YOUTH=1000000 for the national population.
+bench-dashboard: install
+	BENCH_YOUTH=$(BENCH_YOUTH) ./scripts/bench-dashboard.sh
 
 # 50 people (coaches, team leads, schools) against gunicorn on loopback for two minutes, on the
 # 100 000-youth population; errors and p95 per page (issue 12). LOAD_SECONDS, LOAD_USERS.

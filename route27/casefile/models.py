@@ -2,11 +2,19 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27.casefile.kinds import EVENT_KINDS
 from route27.core.db.models import AppendOnlyModel
+
+# The kinds the results dashboard looks up per trajectory or youth (monitoring.indicators uses
+# these very tuples, so index and query cannot drift apart).
+STEP_KINDS = ("trajectory_started", "step_changed")
+CONTACT_KINDS = ("contact_person_changed", "contact_person_ended")
+FLOW_KINDS = ("trajectory_started", "outflow", "route_decided", "outreach_opened",
+              "outreach_closed")
 
 
 class Event(AppendOnlyModel):
@@ -46,9 +54,24 @@ class Event(AppendOnlyModel):
     class Meta:
         ordering = ["occurred_at", "recorded_at", "id"]
         indexes = [
-            models.Index(fields=["youth", "occurred_at"]),
+            # With recorded_at beside it, late corrections count from the index alone.
+            models.Index(fields=["youth", "occurred_at"], include=["recorded_at"],
+                         name="casefile_ev_youth_at_idx"),
             models.Index(fields=["kind", "occurred_at"]),
             models.Index(fields=["trajectory", "kind"]),
+            # The results dashboard (monitoring.indicators, docs/performance.md): a youth's
+            # events lie scattered over the table, so the latest step of a trajectory, the
+            # latest contact person of a youth and a youth's flow events of a period are read
+            # through partial, covering indexes (on PostgreSQL; SQLite ignores INCLUDE).
+            models.Index(fields=["trajectory", "occurred_at", "recorded_at", "id"],
+                         include=["to_state"], name="casefile_ev_step_latest_idx",
+                         condition=Q(kind__in=STEP_KINDS)),
+            models.Index(fields=["youth", "occurred_at", "recorded_at", "id"],
+                         include=["to_state"], name="casefile_ev_contact_latest_idx",
+                         condition=Q(kind__in=CONTACT_KINDS)),
+            models.Index(fields=["youth", "occurred_at"], name="casefile_ev_flow_idx",
+                         condition=Q(kind__in=FLOW_KINDS) | Q(
+                             kind="step_changed", to_state__in=("closed", "handed_back"))),
         ]
         verbose_name = _("dossiergebeurtenis")
         verbose_name_plural = _("dossiergebeurtenissen")

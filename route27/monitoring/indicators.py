@@ -15,11 +15,13 @@ coach (the contact person at the reference date) and an age band (``law.AGE_BAND
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import (
     Avg,
+    BooleanField,
+    Case,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -31,6 +33,7 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
+    When,
 )
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce, TruncMonth
@@ -38,13 +41,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
-from route27.casefile.models import Event
+from route27.casefile.models import CONTACT_KINDS, FLOW_KINDS, STEP_KINDS, Event
 from route27.organisations.roles import OrganisationType, Role
-from route27.trajectories.models import Intensity, OutflowReason, Trajectory
+from route27.trajectories.models import OutflowReason, Trajectory
 from route27.trajectories.workflow import ORDER, Step
 
-STEP_KINDS = ("trajectory_started", "step_changed")
-CONTACT_KINDS = ("contact_person_changed", "contact_person_ended")
 ENDED = (Step.CLOSED, Step.HANDED_BACK)
 RUNNING_STEPS = tuple(s for s in ORDER if s not in ENDED and s != Step.AFTERCARE)
 # Outflow reasons per indicator (docs/indicators.md).
@@ -52,9 +53,6 @@ TO_EDUCATION = (OutflowReason.EDUCATION,)
 TO_DURABLE_WORK = (OutflowReason.DURABLE_WORK,)
 TO_WORK_OR_CARE = (OutflowReason.LEARN_WORK, OutflowReason.CARE)
 SCHOOL_HANDOVER_PREFIXES = ("handover_mbo_", "handover_provso_")
-# The flow events counted by kind and one code each (entrance, reason, basis, outcome).
-FLOW_KINDS = ("trajectory_started", "outflow", "route_decided", "outreach_opened",
-              "outreach_closed")
 
 
 @dataclass(frozen=True)
@@ -154,22 +152,24 @@ def _latest(kinds, value, *, before: datetime.datetime, on: str = "trajectory"):
 def trajectories_at(day: datetime.date, scope: Scope = Scope()) -> QuerySet[Trajectory]:
     """Every trajectory started by the reference date and not closed before it, annotated
     with what held then: its step (``step_at``), intensity (``intensity_at``),
-    startkwalificatie (``sk_at``: "yes", "no", "unknown" or None), and its youth's contact
-    person and that person's role (``contact_at``, ``contact_role_at``)."""
+    startkwalificatie (``sk_at``: "yes", "no", "unknown" or None), its youth's contact
+    person's role (``contact_role_at``), and whether a Doorstroompunt holds it (``dsp``)."""
     before = cutoff(day)
     qs = scope.trajectories(day).annotate(
         step_at=_latest(STEP_KINDS, "to_state", before=before),
         intensity_at=_latest(("intake_recorded",), KT("data__intensity"), before=before),
         sk_at=_latest(("route_decided",), KT("data__startkwalificatie"), before=before),
         contact_role_at=_latest(CONTACT_KINDS, "to_state", before=before, on="youth"),
-        contact_at=_latest(CONTACT_KINDS, Cast(KT("data__contact"), IntegerField()),
-                           before=before, on="youth"),
+        dsp=Case(When(team__organisation__type=OrganisationType.DOORSTROOMPUNT,
+                      then=Value(True)), default=Value(False), output_field=BooleanField()),
     ).filter(
         # Exact shortcuts: the start event falls on started_on, and a trajectory closed before
         # the date had its closing event by then (occurred_on is never after the recording).
         Q(closed_on__isnull=True) | Q(closed_on__gte=day), started_on__lte=day)
     if scope.coach_id is not None:
-        qs = qs.filter(contact_at=scope.coach_id)
+        qs = qs.alias(contact_at=_latest(
+            CONTACT_KINDS, Cast(KT("data__contact"), IntegerField()), before=before,
+            on="youth")).filter(contact_at=scope.coach_id)
     return qs
 
 
@@ -188,56 +188,66 @@ class Stock:
     by_intensity: dict[str, int] = field(default_factory=dict)
 
 
-RUNNING = Q(step_at__in=RUNNING_STEPS)
-# The stock indicators as conditions on trajectories_at(): counted in stock(), listed in the
-# drill-down (monitoring.views.youth_list) for the youth a user may see.
-STOCK_FILTERS = {
-    "in_trajectory": RUNNING,
-    "in_aftercare": Q(step_at=Step.AFTERCARE),
-    "at_doorstroompunt": RUNNING & Q(
-        team__organisation__type=OrganisationType.DOORSTROOMPUNT),
-    "with_jongerencoach": RUNNING & Q(contact_role_at=Role.JONGERENCOACH_WERK),
-    "without_startkwalificatie": RUNNING & Q(sk_at="no"),
+# The stock indicators as the values they ask of trajectories_at()'s annotations: counted in
+# stock(), filtered on in the drill-down (monitoring.views.youth_list).
+STOCK_CONDITIONS: dict[str, dict[str, tuple]] = {
+    "in_trajectory": {"step_at": RUNNING_STEPS},
+    "in_aftercare": {"step_at": (Step.AFTERCARE,)},
+    "at_doorstroompunt": {"step_at": RUNNING_STEPS, "dsp": (True,)},
+    "with_jongerencoach": {"step_at": RUNNING_STEPS,
+                           "contact_role_at": (Role.JONGERENCOACH_WERK,)},
+    "without_startkwalificatie": {"step_at": RUNNING_STEPS, "sk_at": ("no",)},
 }
+GROUP_KEYS = ("step_at", "intensity_at", "sk_at", "contact_role_at", "dsp")
 
 
-def _stock_counts() -> dict:
-    running = RUNNING
-    counts = {code: Count("youth_id", filter=condition, distinct=True)
-              for code, condition in STOCK_FILTERS.items()}
-    counts["startkwalificatie_unknown"] = Count("youth_id", distinct=True, filter=running & (
-        Q(sk_at__isnull=True) | Q(sk_at="unknown")))
-    counts |= {f"step:{s}": Count("pk", filter=Q(step_at=s)) for s in (*RUNNING_STEPS,
-                                                                       Step.AFTERCARE)}
-    counts |= {f"intensity:{i}": Count("pk", filter=running & Q(intensity_at=i))
-               for i in Intensity.values}
-    counts["intensity:"] = Count("pk", filter=running & Q(intensity_at__isnull=True))
-    return counts
+def stock_filter(code: str) -> Q:
+    return Q(*(Q(**{f"{key}__in": values}) for key, values in STOCK_CONDITIONS[code].items()))
 
 
-def _stock_of(day: datetime.date, row: dict) -> Stock:
-    result = Stock(day)
-    for key, n in row.items():
-        group, _sep, code = key.partition(":")
-        if group in ("step", "intensity"):
-            if n:
-                getattr(result, f"by_{group}")[code] = n
-        elif hasattr(result, key):
-            setattr(result, key, n)
-    return result
+def _holds(row: dict, code: str) -> bool:
+    return all(row[key] in values for key, values in STOCK_CONDITIONS[code].items())
+
+
+def _add_group(result: Stock, row: dict) -> None:
+    """Fold one group of trajectories alike on the date into the figures."""
+    n, step = row["n"], row["step_at"]
+    if step is None or step in ENDED:
+        return
+    result.by_step[step] = result.by_step.get(step, 0) + n
+    for code in STOCK_CONDITIONS:
+        if _holds(row, code):
+            setattr(result, code, getattr(result, code) + n)
+    if step in RUNNING_STEPS:
+        intensity = row["intensity_at"] or ""
+        result.by_intensity[intensity] = result.by_intensity.get(intensity, 0) + n
+        if row["sk_at"] in (None, "unknown"):
+            result.startkwalificatie_unknown += n
+
+
+def _groups(day: datetime.date, scope: Scope, *extra):
+    """The trajectories of the date grouped by what the indicators ask of them, in one
+    query: each look-up runs once per trajectory (grouped by position, not repeated per
+    count). A youth counts once per group; one youth in two groups on one date would take
+    two running trajectories, which the open-trajectory constraint prevents."""
+    return (trajectories_at(day, scope).values(*extra, *GROUP_KEYS)
+            .annotate(n=Count("youth_id", distinct=True)).order_by())
 
 
 def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
     """The stock on the reference date, in one query."""
-    return _stock_of(day, trajectories_at(day, scope).aggregate(**_stock_counts()))
+    result = Stock(day)
+    for row in _groups(day, scope):
+        _add_group(result, row)
+    return result
 
 
 def stock_by_municipality(day: datetime.date, scope: Scope) -> dict[int, Stock]:
-    """The stock per municipality (a region's table): one query each, so that the database
-    computes each trajectory's latest values once (grouping would repeat the sub-queries in
-    every count); together they read the same rows as one query for the region."""
-    return {m: stock(day, replace(scope, municipality_ids=(m,)))
-            for m in scope.municipality_ids or ()}
+    """The stock per municipality of the youth (a region's table), in one query."""
+    found = {m: Stock(day) for m in scope.municipality_ids or ()}
+    for row in _groups(day, scope, "youth__municipality_id"):
+        _add_group(found.setdefault(row["youth__municipality_id"], Stock(day)), row)
+    return found
 
 
 @dataclass

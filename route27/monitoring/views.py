@@ -137,7 +137,7 @@ def dashboard(request, fmt: str = ""):
         "query": request.GET.urlencode(), "export_base": reverse("monitoring:dashboard")})
 
 
-LISTABLE = tuple(indicators.STOCK_FILTERS)
+LISTABLE = tuple(indicators.STOCK_CONDITIONS)
 
 
 @require_GET
@@ -157,7 +157,7 @@ def youth_list(request):
         team_ids=(data["team"].pk,) if data.get("team") else None,
         coach_id=data["coach"].pk if data.get("coach") else None)
     rows = (indicators.trajectories_at(data["peildatum"], scope)
-            .filter(indicators.STOCK_FILTERS[code],
+            .filter(indicators.stock_filter(code),
                     pk__in=trajectories_visible_to(request.user).values("pk"))
             .select_related("youth", "team").order_by("youth__family_name", "youth_id"))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))

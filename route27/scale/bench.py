@@ -38,6 +38,7 @@ class Path:
     page_ids: Callable[[bytes], list[str]] | None = None  # the youth the page shows, in order
     bare_ids: Callable[[list[tuple]], list[str]] = lambda rows: [str(r[0]) for r in rows]
     status: int = 200
+    check: Callable[[], str] | None = None  # another check before timing; says what it checked
 
 
 @dataclass
@@ -118,6 +119,8 @@ def run(paths: list[Path], *, rounds: int = 20, warmup: int = 3,
                 raise AssertionError(f"{path.name}: de pagina toont andere rijen dan de kale SQL "
                                      f"({shown[:3]}… ≠ {expected[:3]}…)")
             result.checked = f"{len(shown)} rijen gelijk"
+        if path.check is not None:
+            result.checked = path.check()
         for n in range(warmup + rounds):
             page_ms, sql_ms, count, _ = _page(client, path)
             bare_ms, _ = _bare(path.bare)

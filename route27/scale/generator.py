@@ -7,6 +7,14 @@ active; ended at closure; three in ten had an earlier one), contacts, plan actio
 follow-ups, appointments around today, handovers from the region's mbo school with paper consent,
 the file events (about 15 per youth) and the audit history of who read the file.
 
+The file events are those the real services write (``trajectories.services``), so the results
+dashboard (``monitoring.indicators``, issue 14) counts them as it counts real files: the start
+in step 1 with its entrance, every step change (the outflow's move to aftercare or closure on
+the outflow day included), the intake with its intensity, the route decided with its legal
+basis, the contact person's role and its end at closure. Events are recorded when they happen,
+except 1 in 100 recorded some days later (a late correction). ``VERSION`` names this shape:
+``scripts/bench-db.sh`` regenerates a bench database written by an older generator.
+
 Written in chunks of youth through COPY (``writer.BulkWriter``), every constraint and trigger in
 place; within a chunk the events and audit rows go in in time order, so one youth's events lie
 scattered over the table as in production. Deterministic for a seed and a reference date.
@@ -46,7 +54,9 @@ from route27.trajectories.models import (
 )
 from route27.youth.models import ContactAssignment, Youth
 
+VERSION = 2  # bump when the generated data changes shape (scripts/bench-db.sh regenerates)
 YEARS = 3
+LATE = 0.01  # share of events recorded some days after they happened (a late correction)
 CHUNK = 25_000
 HEAVY_FILE_EVENTS = 500  # one youth has a file this long (the bench's "500 events")
 GIVEN = ["Sem", "Noah", "Liam", "Daan", "Milan", "Lucas", "Finn", "Levi", "Mees", "Luuk", "Emma",
@@ -58,7 +68,9 @@ FAMILY = ["Voorbeeld", "Proefmans", "Testerink", "Demoreus", "Fictiema", "Oefena
           "Probeersma", "Schaalstra", "Meetkamp", "Bankwerk", "Lastproef", "Rekenaar", "Telhuis"]
 PREFIXES = ["", "", "", "", "van", "de", "van der", "van den", "el", "ter"]
 ENTRANCES = ["school", "doorstroompunt", "self", "uwv", "youth_work", "social_team",
-             "compulsory_education", "bijstand", "staff"]
+             "compulsory_education", "bijstand", "staff", "support_request", "outreach"]
+SCHOOL_HANDOVER_ENTRANCE = "handover_mbo_gemeente"  # a trajectory opened by an accepted handover
+LEGAL_BASES = [("7a-1a", 75), ("7a-1b", 15), ("7a-1c", 5), ("7a-7", 5)]  # law.LegalBasis
 OUTFLOW = [("onderwijs", 30), ("duurzaam_werk", 20), ("leerwerktraject", 8),
            ("zorg_dagbesteding", 5), ("verhuisd", 7), ("niet_bereikbaar", 10),
            ("geen_ondersteuning_gewenst", 10), ("27_zonder_hardheidsclausule", 5), ("anders", 5)]
@@ -196,7 +208,12 @@ class Population:
     def event(self, chunk, youth_id, trajectory_id, kind, day, actor=None, from_state="",
               to_state="", data="{}"):
         at = self.moment(day)
-        chunk.add(Event, (0, youth_id, trajectory_id, kind, at, False, at,
+        recorded = at
+        if self.rng.random() < LATE:  # recorded later: a late correction (never after today)
+            later = at + datetime.timedelta(days=self.rng.randint(3, 60))
+            if later.date() < self.today:
+                recorded = later
+        chunk.add(Event, (0, youth_id, trajectory_id, kind, at, False, recorded,
                           actor, from_state, to_state, "", data))
 
     def read(self, chunk, youth_id, public_id, day, actor, role, org):
@@ -230,10 +247,10 @@ class Population:
                 spans = spans[:1]
         for n, (start, forced_end) in enumerate(spans):
             self.trajectory(chunk, youth_id, public_id, born, team, start, forced_end,
-                            last=n == len(spans) - 1, heavy=heavy)
+                            last=n == len(spans) - 1, returning=n > 0, heavy=heavy)
 
     def trajectory(self, chunk, youth_id, public_id, born, team, start, forced_end, *, last,
-                   heavy=False) -> None:
+                   returning=False, heavy=False) -> None:
         rng, today = self.rng, self.today
         tid = self.ids.take(Trajectory)
         end = forced_end or start + datetime.timedelta(days=int(rng.expovariate(1 / 270)) + 20)
@@ -260,8 +277,11 @@ class Population:
         route = _weighted(rng, ROUTES) if past_route else ""
         intensity = (rng.choices(["licht", "middelzwaar", "intensief"], [50, 35, 15])[0]
                      if past_intake else "")
+        multi_problem = past_intake and rng.random() < 0.15
+        legal_basis = _weighted(rng, LEGAL_BASES) if past_route else ""
+        entrance = rng.choice(ENTRANCES)
         # The contact person: from the intake on, in the role that fits age and route.
-        contact = None
+        contact, contact_role = None, ""
         if past_intake:
             intake_on = reached[1][1]
             minor = _age(born, intake_on) < 18
@@ -269,6 +289,7 @@ class Population:
                     ROUTE_ROLE.get(route, Role.JONGERENCOACH_WERK if past_route
                                    else Role.DOORSTROOMCOACH))
             contact = team.contacts.get(role) or team.contacts[Role.DOORSTROOMCOACH]
+            contact_role = role
             stop = closed_on  # at closure (an outflow without aftercare closes the same day)
             started = intake_on
             if rng.random() < 0.3:  # an earlier contact person handed the youth over
@@ -280,27 +301,34 @@ class Population:
                         Role.DOORSTROOMCOACH, self.moment(intake_on), self.moment(switch), "",
                         None, None))
                     self.event(chunk, youth_id, tid, "contact_person_changed", intake_on,
-                               to_state=Role.DOORSTROOMCOACH)
+                               to_state=Role.DOORSTROOMCOACH,
+                               data=json.dumps({"handover_note": False, "contact": earlier}))
                     started = switch
             chunk.add(ContactAssignment, (
                 self.ids.take(ContactAssignment), youth_id, contact, role,
                 self.moment(started), self.moment(stop) if stop else None, "", None, None))
             self.event(chunk, youth_id, tid, "contact_person_changed", started, actor=team.lead_id,
-                       to_state=role)
-        # Events of the steps, the intake, the route and the outflow.
-        self.event(chunk, youth_id, tid, "trajectory_started", start,
-                   data=json.dumps({"entrance": "school"}))
+                       from_state=Role.DOORSTROOMCOACH if started != intake_on else "",
+                       to_state=role,
+                       data=json.dumps({"handover_note": False, "contact": contact}))
+        # Events of the steps, the intake and the route, as the services write them.
         for (before, _), (step_code, on) in zip(reached, reached[1:], strict=False):
             self.event(chunk, youth_id, tid, "step_changed", on, actor=contact,
                        from_state=before, to_state=step_code)
         if past_intake:
             intake_on = reached[1][1]
             chunk.add(Intake, (self.ids.take(Intake), tid, 1, "Werk of een opleiding.",
-                               intensity, rng.random() < 0.15, contact, self.moment(intake_on)))
-            self.event(chunk, youth_id, tid, "intake_recorded", intake_on, actor=contact)
-        if past_route:
+                               intensity, multi_problem, contact, self.moment(intake_on)))
+            self.event(chunk, youth_id, tid, "intake_recorded", intake_on, actor=contact,
+                       data=json.dumps({"version": 1, "intensity": intensity,
+                                        "multi_problem": multi_problem}))
+        if past_route:  # route_confirm: the proposal confirmed, with the facts behind it
+            qualified = rng.choices(["yes", "no", "unknown"], [30, 60, 10])[0]
             self.event(chunk, youth_id, tid, "route_decided", reached[2][1], actor=contact,
-                       to_state=route)
+                       from_state=route, to_state=route,
+                       data=json.dumps({"override": False, "legal_basis": legal_basis,
+                                        "startkwalificatie": qualified,
+                                        "benefit": rng.random() < 0.4}))
         # Contacts: 0–9 between the intake and the end (a heavy file: hundreds).
         last_contact = None
         if past_intake:
@@ -321,25 +349,33 @@ class Population:
                 self.read(chunk, youth_id, public_id,
                           first + datetime.timedelta(days=rng.randrange(span)), contact,
                           "doorstroomcoach", "Gemeente")
-        if reason:
+        if reason:  # trajectory_outflow: the move to aftercare or closure, then the outflow
+            self.event(chunk, youth_id, tid, "step_changed", outflow_on, actor=contact,
+                       from_state=reached[-1][0], to_state="aftercare" if aftercare else "closed")
             self.event(chunk, youth_id, tid, "outflow", outflow_on, actor=contact,
                        to_state=reason)
         if aftercare:
             self.follow_ups(chunk, youth_id, tid, outflow_on, contact)
-        if closed_on and aftercare:
+        if closed_on and aftercare:  # the last follow-up closes the file
             self.event(chunk, youth_id, tid, "step_changed", closed_on, actor=contact,
                        from_state="aftercare", to_state="closed")
+        if closed_on and contact:  # closing ends the contact person's reason (_move)
+            self.event(chunk, youth_id, tid, "contact_person_ended", closed_on,
+                       actor=contact, from_state=contact_role)
         open_now = closed_on is None
         if open_now and step in ("activation", "support", "match"):
             self.plan(chunk, tid, reached[-1][1])
         if open_now and contact and step != "aftercare" and rng.random() < 0.25:
             self.appointment(chunk, youth_id, tid, contact)
         if last and rng.random() < 0.05:
-            self.handover(chunk, youth_id, tid, team, start)
-        chunk.add(Trajectory, (tid, self.uuid(), youth_id, team.id, step, start, closed_on, "",
-                               "", rng.choice(ENTRANCES), route, "", intensity,
-                               rng.random() < 0.1, reason, outflow_on, last_contact,
-                               self.moment(start)))
+            if self.handover(chunk, youth_id, tid, team, start) == "accepted":
+                entrance = SCHOOL_HANDOVER_ENTRANCE
+        self.event(chunk, youth_id, tid, "trajectory_started", start, to_state="signal",
+                   data=json.dumps({"entrance": entrance, "team": team.id,
+                                    "returning": returning}))
+        chunk.add(Trajectory, (tid, self.uuid(), youth_id, team.id, step, start, closed_on,
+                               legal_basis, "", entrance, route, "", intensity, multi_problem,
+                               reason, outflow_on, last_contact, self.moment(start)))
 
     def follow_ups(self, chunk, youth_id, tid, outflow_on, contact) -> None:
         for months in AFTERCARE_MONTHS:
@@ -372,12 +408,13 @@ class Population:
                                 rng.choice(["op_locatie", "telefoon", "video", "huisbezoek"]),
                                 "", "", status, token, None, None, "", None, created))
 
-    def handover(self, chunk, youth_id, tid, team, start) -> None:
-        """A handover from the region's mbo school to the gemeente, with paper consent."""
+    def handover(self, chunk, youth_id, tid, team, start) -> str | None:
+        """A handover from the region's mbo school to the gemeente, with paper consent; its
+        status (an accepted one opened the trajectory)."""
         municipality_region = self.region_of_team.get(team.id)
         school = self.chain.school_of_region.get(municipality_region)
         if school is None:
-            return
+            return None
         rng = self.rng
         school_org, contact = school
         status = rng.choices(["accepted", "sent", "concept", "returned"], [70, 15, 10, 5])[0]
@@ -401,6 +438,7 @@ class Population:
                                     start - datetime.timedelta(days=4), f"scan-{hid}",
                                     self.moment(start - datetime.timedelta(days=4)), contact,
                                     None, None))
+        return status
 
     # --- a chunk --------------------------------------------------------------------------------
     def write(self, chunk: Chunk, writer: BulkWriter) -> None:
