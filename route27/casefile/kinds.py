@@ -29,3 +29,19 @@ def follow(kind: str):
 
 def followers(kind: str) -> list:
     return _FOLLOWERS.get(kind, [])
+
+
+# An app that keeps something derived from the whole ledger (the results dashboard's cache)
+# watches every event appended: ``@watch`` on ``(event) -> None``, in the same transaction. Bulk
+# records (``record_many``: imports) are not watched: their events occur at the moment they are
+# recorded, so they change no figure of a past day.
+_WATCHERS: list = []
+
+
+def watch(function):
+    _WATCHERS.append(function)
+    return function
+
+
+def watchers() -> list:
+    return _WATCHERS

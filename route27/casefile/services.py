@@ -17,7 +17,7 @@ from route27.audit.models import AuditAction, AuditEntry
 from route27.audit.objects import reference
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_denied, audit_reads, audit_record, audit_records
-from route27.casefile.kinds import EVENT_KINDS, followers
+from route27.casefile.kinds import EVENT_KINDS, followers, watchers
 from route27.casefile.models import Event
 from route27.core.access import note_denied
 from route27.core.db.bulk import insert_values
@@ -48,6 +48,8 @@ def append(*, actor, youth, kind: str, trajectory=None,
     )
     for follower in followers(kind):
         follower(event)
+    for watcher in watchers():
+        watcher(event)
     return event
 
 

@@ -259,6 +259,13 @@ ROUTE27_CASE_MEETING_ACCESS_DAYS = config(
     "items, decisions and actions of the youth discussed (ACCESS.md, casusoverleg), and their "
     "organisation counts as involved.",
 )
+ROUTE27_FIGURE_CACHE = config(
+    "ROUTE27_FIGURE_CACHE",
+    True,
+    help_text="Keep the results dashboard's figures of past reference dates and periods per "
+    "municipality until a late event, a move or a merge changes them (ADR 0019); off: every "
+    "page counts the ledger anew (the bench's uncached column).",
+)
 ROUTE27_AUDIT_RETENTION_MONTHS = config(
     "ROUTE27_AUDIT_RETENTION_MONTHS",
     60,

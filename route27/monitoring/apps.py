@@ -9,6 +9,7 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from route27.monitoring import (
+            cache,  # noqa: F401  watches the ledger for changes to past figures
             events,  # noqa: F401  registers its audit type
             rules,  # noqa: F401  registers permissions
         )

@@ -17,7 +17,8 @@ assert {code for code, _label in AGE_CHOICES if code} == set(law.AGE_BANDS)
 class PeriodForm(forms.Form):
     """Reference date, period and age band; empty fields take today and this year."""
 
-    peildatum = date_field(_("Peildatum"), required=False)
+    peildatum = date_field(_("Peildatum"), required=False,
+                           help_text=_("Leeg: gisteren, de laatste volledige dag."))
     van = date_field(_("Periode van"), required=False)
     tot = date_field(_("Periode tot en met"), required=False)
     leeftijd = forms.ChoiceField(label=_("Leeftijd"), choices=AGE_CHOICES, required=False)
@@ -25,8 +26,9 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         today = timezone.localdate()
-        data["peildatum"] = data.get("peildatum") or today
-        data["tot"] = data.get("tot") or min(today, data["peildatum"])
+        # Yesterday by default: the last whole day, whose figures are kept (monitoring.cache).
+        data["peildatum"] = data.get("peildatum") or today - datetime.timedelta(days=1)
+        data["tot"] = data.get("tot") or data["peildatum"]
         data["van"] = data.get("van") or datetime.date(data["tot"].year, 1, 1)
         if data["van"] > data["tot"]:
             self.add_error("van", _("De periode begint na het einde."))

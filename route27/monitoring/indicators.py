@@ -184,6 +184,7 @@ class Stock:
     without_startkwalificatie: int = 0  # of those, the route decided says: none
     startkwalificatie_unknown: int = 0  # of those, no route decided or the diploma not known
     in_aftercare: int = 0  # youth in step 7
+    corrections: int = 0  # events about the date or before, recorded after it (late)
     by_step: dict[str, int] = field(default_factory=dict)
     by_intensity: dict[str, int] = field(default_factory=dict)
 
@@ -235,18 +236,23 @@ def _groups(day: datetime.date, scope: Scope, *extra):
 
 
 def stock(day: datetime.date, scope: Scope = Scope()) -> Stock:
-    """The stock on the reference date, in one query."""
+    """The stock on the reference date and its late corrections, in two queries."""
     result = Stock(day)
     for row in _groups(day, scope):
         _add_group(result, row)
+    result.corrections = corrections(day, scope)
     return result
 
 
 def stock_by_municipality(day: datetime.date, scope: Scope) -> dict[int, Stock]:
-    """The stock per municipality of the youth (a region's table), in one query."""
+    """The stock per municipality of the youth (a region's table), in two grouped queries."""
     found = {m: Stock(day) for m in scope.municipality_ids or ()}
     for row in _groups(day, scope, "youth__municipality_id"):
         _add_group(found.setdefault(row["youth__municipality_id"], Stock(day)), row)
+    before = cutoff(day)
+    for m, n in (scope.events(day).filter(occurred_at__lt=before, recorded_at__gte=before)
+                 .values_list("youth__municipality_id").annotate(n=Count("pk")).order_by()):
+        found.setdefault(m, Stock(day)).corrections = n
     return found
 
 
@@ -362,24 +368,56 @@ class Month:
     outflow: int = 0
 
 
-def monthly(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> list[Month]:
-    """Inflow and outflow per calendar month of the period, in one query (the trend lines)."""
-    rows = (scope.events(end).filter(period(start, end), kind__in=("trajectory_started",
-                                                                   "outflow"))
-            .annotate(month=TruncMonth("occurred_at")).values("month", "kind")
-            .annotate(n=Count("pk")).order_by())
-    months: dict[datetime.date, Month] = {}
-    day = start.replace(day=1)
+def _empty_months(start: datetime.date, end: datetime.date) -> dict[datetime.date, Month]:
+    months, day = {}, start.replace(day=1)
     while day <= end:
         months[day] = Month(day)
         day += relativedelta(months=1)
-    for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        if month in months:
-            name = "inflow" if row["kind"] == "trajectory_started" else "outflow"
-            setattr(months[month], name, row["n"])
+    return months
+
+
+def _month_rows(start: datetime.date, end: datetime.date, scope: Scope, *extra):
+    return (scope.events(end).filter(period(start, end), kind__in=("trajectory_started",
+                                                                   "outflow"))
+            .annotate(month=TruncMonth("occurred_at")).values(*extra, "month", "kind")
+            .annotate(n=Count("pk")).order_by())
+
+
+def _add_month(months: dict, row: dict) -> None:
+    month = row["month"]
+    month = month.date() if isinstance(month, datetime.datetime) else month
+    if month in months:
+        name = "inflow" if row["kind"] == "trajectory_started" else "outflow"
+        setattr(months[month], name, getattr(months[month], name) + row["n"])
+
+
+def monthly(start: datetime.date, end: datetime.date, scope: Scope = Scope()) -> list[Month]:
+    """Inflow and outflow per calendar month of the period, in one query (the trend lines)."""
+    months = _empty_months(start, end)
+    for row in _month_rows(start, end, scope):
+        _add_month(months, row)
     return list(months.values())
+
+
+def monthly_by_municipality(start: datetime.date, end: datetime.date,
+                            scope: Scope) -> dict[int, list[Month]]:
+    """:func:`monthly` per municipality of the youth, in one grouped query."""
+    found = {m: _empty_months(start, end) for m in scope.municipality_ids or ()}
+    for row in _month_rows(start, end, scope, "youth__municipality_id"):
+        _add_month(found.setdefault(row["youth__municipality_id"], _empty_months(start, end)),
+                   row)
+    return {m: list(months.values()) for m, months in found.items()}
+
+
+def add_months(series: list[list[Month]]) -> list[Month]:
+    """Months of several municipalities added up (a region's trend)."""
+    total: dict[datetime.date, Month] = {}
+    for months in series:
+        for m in months:
+            entry = total.setdefault(m.month, Month(m.month))
+            entry.inflow += m.inflow
+            entry.outflow += m.outflow
+    return [total[k] for k in sorted(total)]
 
 
 def corrections(day: datetime.date, scope: Scope = Scope(),

@@ -93,3 +93,43 @@ class StaffHours(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership_id}: {self.fte}"
+
+
+class FigureVersion(models.Model):
+    """How often the figures of a municipality's past have been invalidated: a late event, a
+    move or a merge raises it (``monitoring.cache``). A cached figure counts only with the
+    version it was computed under, read before the computing began."""
+
+    municipality = models.OneToOneField("organisations.Municipality", primary_key=True,
+                                        on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.version}"
+
+
+class FigureCache(models.Model):
+    """The figures of one municipality for a past reference date or period (ADR 0019): the
+    ledger's answer, kept until the municipality's version moves on. Counts only."""
+
+    class Kind(models.TextChoices):
+        STOCK = "stock", "stock"
+        FLOWS = "flows", "flows"
+        MONTHS = "months", "months"
+
+    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE,
+                                     related_name="+")
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    start = models.DateField()
+    end = models.DateField()  # the reference date of a stock (start = end)
+    age_band = models.CharField(max_length=10, blank=True)
+    version = models.PositiveBigIntegerField()
+    figures = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["municipality", "kind", "start", "end", "age_band"],
+            name="one_cached_figure")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.kind} {self.start}–{self.end}"

@@ -20,7 +20,15 @@ from route27.audit.services import audit_record
 from route27.casefile.services import record_reads
 from route27.core.access import access_policy
 from route27.core.errors import Refused, ValidationFailed
-from route27.monitoring import exports, indicators, report, selectors, services, suppression
+from route27.monitoring import (
+    cache,
+    exports,
+    indicators,
+    report,
+    selectors,
+    services,
+    suppression,
+)
 from route27.monitoring.forms import (
     DashboardForm,
     NormForm,
@@ -102,11 +110,20 @@ def dashboard(request, fmt: str = ""):
         team_ids=(data["team"].pk,) if data.get("team") else None,
         coach_id=data["coach"].pk if data.get("coach") else None)
     day, start, end = data["peildatum"], data["van"], data["tot"]
-    stock = indicators.stock(day, scope)
-    flows = indicators.flows(start, end, scope)
     year_start = day.replace(month=1, day=1)
-    year_flows = (flows if (start, end) == (year_start, day)
-                  else indicators.flows(year_start, day, scope))
+    if scope.team_ids is None and scope.coach_id is None:  # the municipality: kept figures
+        ids, band = (municipality.pk,), data["leeftijd"]
+        stock = cache.stock_by_municipality(day, ids, band)[municipality.pk]
+        flows = cache.flows_by_municipality(start, end, ids, band)[municipality.pk]
+        months = cache.months_by_municipality(start, end, ids, band)[municipality.pk]
+        year_flows = (flows if (start, end) == (year_start, day) else
+                      cache.flows_by_municipality(year_start, day, ids, band)[municipality.pk])
+    else:
+        stock = indicators.stock(day, scope)
+        flows = indicators.flows(start, end, scope)
+        months = indicators.monthly(start, end, scope)
+        year_flows = (flows if (start, end) == (year_start, day)
+                      else indicators.flows(year_start, day, scope))
     whole = scope.team_ids is None and scope.coach_id is None and scope.age_band is None
     leavers = None
     if whole:
@@ -115,7 +132,7 @@ def dashboard(request, fmt: str = ""):
         leavers = status_counts(municipality_ids=[municipality.pk])
     tables = report.municipality_tables(
         municipality=municipality, day=day, start=start, end=end, stock=stock, flows=flows,
-        months=indicators.monthly(start, end, scope), year_flows=year_flows,
+        months=months, year_flows=year_flows,
         targets=selectors.targets_for(municipality, day.year) if whole else {},
         leavers=leavers)
     detail = {"day": day.isoformat(), "from": start.isoformat(), "to": end.isoformat(),
@@ -132,7 +149,7 @@ def dashboard(request, fmt: str = ""):
     return render(request, "monitoring/dashboard.html", {
         "form": form, "municipality": municipality, "day": day, "start": start, "end": end,
         "stock": stock, "flows": flows, "tables": tables, "whole": whole,
-        "corrections": indicators.corrections(day, scope),
+        "corrections": stock.corrections,
         "listable": [(code, INDICATORS[code].label) for code in LISTABLE],
         "query": request.GET.urlencode(), "export_base": reverse("monitoring:dashboard")})
 
@@ -183,11 +200,13 @@ def region(request, fmt: str = ""):
     scope = indicators.Scope(municipality_ids=tuple(m.pk for m in municipalities),
                              age_band=data["leeftijd"])
     day, start, end = data["peildatum"], data["van"], data["tot"]
+    ids, band = scope.municipality_ids, data["leeftijd"]
     table = report.region_table(
         municipalities=municipalities,
-        stocks=indicators.stock_by_municipality(day, scope),
-        flows=indicators.flows_by_municipality(start, end, scope))
-    months = indicators.monthly(start, end, scope)
+        stocks=cache.stock_by_municipality(day, ids, band),
+        flows=cache.flows_by_municipality(start, end, ids, band))
+    months = indicators.add_months(
+        cache.months_by_municipality(start, end, ids, band).values())
     trend_rows = [[m.month.strftime("%Y-%m"), m.inflow, m.outflow] for m in months]
     shown, _totals = suppression.table([r[1:] for r in trend_rows])
     trend = report.Table("trend", _("Instroom en uitstroom per maand, hele regio"),

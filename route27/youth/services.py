@@ -200,6 +200,7 @@ def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
         changed.append("guardians")
     if not changed:
         return youth
+    moved_from = youth.municipality_id  # the figures of both municipalities change
     for field, value in cleaned.items():
         setattr(youth, field, value)
     if "bsn" in changed:  # a new BSN passed the clash check: it is no longer under review
@@ -207,7 +208,8 @@ def youth_update(*, actor, youth: Youth, **data: Any) -> Youth:
     youth.save()
     if "guardians" in changed:
         _save_guardians(youth, guardians)
-    record(actor=actor, youth=youth, kind=Kind.YOUTH_UPDATED, data={"fields": changed},
+    moved = {"moved_from": moved_from} if youth.municipality_id != moved_from else {}
+    record(actor=actor, youth=youth, kind=Kind.YOUTH_UPDATED, data={"fields": changed, **moved},
            purpose=Purpose.REGISTRATION, detail={"fields": changed})
     return youth
 

@@ -161,10 +161,13 @@ def test_age_bands_and_a_coach(history):
                             coach).to_durable_work == 0  # A was no longer theirs by 31 December
 
 
-def test_stock_is_one_query_and_flows_two(history, django_assert_num_queries):
+def test_stock_is_two_queries_and_flows_two(history, django_assert_num_queries):
     scope = Scope(municipality_ids=(history["aalsmeer"].pk,), age_band="art7a")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the groups, the late corrections
         indicators.stock(D2, scope)
+    region = Scope(municipality_ids=(history["aalsmeer"].pk, real_municipality(UTRECHT).pk))
+    with django_assert_num_queries(2):  # the same for a region, grouped by municipality
+        indicators.stock_by_municipality(D2, region)
     with django_assert_num_queries(2):
         indicators.flows(D1, D3, scope)
     with django_assert_num_queries(1):
