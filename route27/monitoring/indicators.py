@@ -251,7 +251,7 @@ def stock_by_municipality(day: datetime.date, scope: Scope) -> dict[int, Stock]:
         _add_group(found.setdefault(row["youth__municipality_id"], Stock(day)), row)
     before = cutoff(day)
     for m, n in (scope.events(day).filter(occurred_at__lt=before, recorded_at__gte=before)
-                 .values_list("youth__municipality_id").annotate(n=Count("pk")).order_by()):
+                 .values_list("youth__municipality_id").annotate(n=Count("*")).order_by()):
         found.setdefault(m, Stock(day)).corrections = n
     return found
 

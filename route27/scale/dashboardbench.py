@@ -8,7 +8,7 @@ write on this schema for the same figures, per municipality (a region's table) â
 the reference date (in a trajectory, at the Doorstroompunt, with a jongerencoach werk, without a
 startkwalificatie, in aftercare, by step, by intensity), the flows over the period (inflow by
 entrance, from school, outflow by reason, legal basis, outreach, closed and their average days)
-with the monthly trend, and for a municipality the late corrections.
+with the monthly trend, and the late corrections (per municipality).
 
 Before timing, each path checks that the bare SQL's figures equal ``indicators.stock()``,
 ``flows()``, ``monthly()`` and ``corrections()`` for the same scope, and fails loudly
@@ -117,12 +117,13 @@ FROM (
 ) ev
 GROUP BY GROUPING SETS ((m, kind, code), (kind, month))"""
 
-# The late corrections (the municipality's page says how many): events about the date or
+# The late corrections (the page says how many), per municipality: events about the date or
 # before it, recorded after it.
 CORRECTIONS_SQL = """
-SELECT count(*) FROM casefile_event e JOIN youth_youth y ON y.id = e.youth_id
+SELECT y.municipality_id, count(*) FROM casefile_event e JOIN youth_youth y ON y.id = e.youth_id
 WHERE y.municipality_id = ANY(%(municipalities)s) AND e.occurred_at < %(cutoff)s
-  AND e.recorded_at >= %(cutoff)s"""
+  AND e.recorded_at >= %(cutoff)s
+GROUP BY y.municipality_id"""
 
 
 def _midnight_after(day: datetime.date) -> datetime.datetime:
@@ -131,7 +132,7 @@ def _midnight_after(day: datetime.date) -> datetime.datetime:
 
 
 def bare_statements(municipality_ids: list[int], day: datetime.date, start: datetime.date,
-                    end: datetime.date, *, corrections: bool = True) -> list[tuple[str, dict]]:
+                    end: datetime.date) -> list[tuple[str, dict]]:
     ids = list(municipality_ids)
     statements = [
         (STOCK_SQL, {"municipalities": ids, "day": day, "cutoff": _midnight_after(day),
@@ -141,9 +142,8 @@ def bare_statements(municipality_ids: list[int], day: datetime.date, start: date
                      "start": _midnight_after(start - datetime.timedelta(days=1)),
                      "end": _midnight_after(end)}),
     ]
-    if corrections:
-        statements.append((CORRECTIONS_SQL, {"municipalities": ids,
-                                             "cutoff": _midnight_after(day)}))
+    statements.append((CORRECTIONS_SQL, {"municipalities": ids,
+                                         "cutoff": _midnight_after(day)}))
     return statements
 
 
@@ -164,10 +164,11 @@ def bare_figures(municipality_ids: list[int], day: datetime.date, start: datetim
         for sql, params in bare_statements(municipality_ids, day, start, end):
             cursor.execute(sql, params)
             results.append(cursor.fetchall())
-    stock_rows, flow_rows, ((late,),) = results
+    stock_rows, flow_rows, late_rows = results
+    late = sum(n for _m, n in late_rows)
     stock = {"day": day, "in_trajectory": 0, "at_doorstroompunt": 0, "with_jongerencoach": 0,
              "without_startkwalificatie": 0, "startkwalificatie_unknown": 0,
-             "in_aftercare": 0, "by_step": {}, "by_intensity": {}}
+             "in_aftercare": 0, "corrections": late, "by_step": {}, "by_intensity": {}}
     totals = ("in_trajectory", "at_doorstroompunt", "with_jongerencoach",
               "without_startkwalificatie", "startkwalificatie_unknown", "in_aftercare")
     steps, intensities = (*STEPS, "aftercare"), (*INTENSITIES, "")
@@ -337,7 +338,7 @@ def build_paths(day: datetime.date | None = None, start: datetime.date | None = 
         name = f"{label} {region.code} ({len(ids)} gem., {n})"
         paths.append(Path(
             name, _region_user(region), f"/resultaten/regio/?regio={region.code}&{dates}",
-            bare_statements(ids, day, start, end, corrections=False),
+            bare_statements(ids, day, start, end),
             check=_checker(name, ids, day, start, end)))
     return paths
 
