@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,8 @@ from route27.audit.services import audit_record
 from route27.casefile.services import record_reads
 from route27.core.access import access_policy
 from route27.core.errors import Refused, ValidationFailed
+from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import show_refusal
 from route27.monitoring import (
     cache,
     exports,
@@ -247,7 +248,10 @@ def capacity(request, fmt: str = ""):
         return render(request, "monitoring/capacity.html", {"picked": None})
     picked = TeamForm(request.GET or {"team": teams.first().pk}, teams=teams)
     team = picked.cleaned_data["team"] if picked.is_valid() else teams.first()
-    errors: dict[str, list[str]] = {}
+    result = selectors.capacity(team)  # a refused or failed save changes nothing of it
+    form = NormForm(request.POST if request.method == "POST" else None,
+                    coaches=result.coaches, initial={
+                        field: getattr(result.norm, field) for field in services.NORM_FIELDS})
     if request.method == "POST":
         fte = {int(k.removeprefix("fte_")): v for k, v in request.POST.items()
                if k.startswith("fte_") and k.removeprefix("fte_").isdigit()}
@@ -255,14 +259,12 @@ def capacity(request, fmt: str = ""):
             services.capacity_norm_save(actor=request.user, team=team, values=request.POST,
                                         fte=fte)
         except Refused as refused:
-            messages.error(request, refused.message)
+            show_refusal(request, refused)
         except ValidationFailed as failed:
-            messages.error(request, failed.message)
-            errors = failed.field_errors
+            apply_service_errors(failed, form)
         else:
             messages.success(request, _("De capaciteit van het team is bijgewerkt."))
             return redirect(f"{reverse('monitoring:capacity')}?team={team.pk}")
-    result = selectors.capacity(team)
     tables = _capacity_tables(result)
     if fmt:
         return _export(request, fmt, tables, title=_("Capaciteit"), subtitle=team.name,
@@ -270,12 +272,6 @@ def capacity(request, fmt: str = ""):
     audit_record(user=request.user, action=AuditAction.READ, object_type="dashboard",
                  object_id=f"team/{team.pk}", purpose=Purpose.MANAGEMENT,
                  detail={"team": team.pk, "page": "capacity"})
-    norm = result.norm
-    form = NormForm(request.POST if errors else None, coaches=result.coaches, initial={
-        field: getattr(norm, field) for field in services.NORM_FIELDS})
-    for field, problems in errors.items():
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)
     return render(request, "monitoring/capacity.html", {
         "picked": picked, "team": team, "capacity": result, "tables": tables, "form": form,
         "query": f"team={team.pk}", "export_base": reverse("monitoring:capacity")})
@@ -327,27 +323,21 @@ def targets(request):
                            municipalities=municipalities)
         form.is_valid()
     municipality, year = form.cleaned_data["gemeente"], form.cleaned_data["jaar"]
-    errors: dict[str, list[str]] = {}
+    values = TargetValuesForm(request.POST if request.method == "POST" else None,
+                              initial=selectors.targets_for(municipality, year),
+                              indicators=INDICATORS.items())
     if request.method == "POST":
-        values = {code: request.POST.get(code, "") for code in INDICATORS}
         try:
-            with transaction.atomic():
-                services.targets_save(actor=request.user, municipality=municipality,
-                                      year=year, values=values)
+            services.targets_save(actor=request.user, municipality=municipality, year=year,
+                                  values={code: request.POST.get(code, "")
+                                          for code in INDICATORS})
         except Refused as refused:
-            messages.error(request, refused.message)
+            show_refusal(request, refused)
         except ValidationFailed as failed:
-            messages.error(request, failed.message)
-            errors = failed.field_errors
+            apply_service_errors(failed, values)
         else:
             messages.success(request, _("De streefcijfers zijn opgeslagen."))
             return redirect(f"{reverse('monitoring:targets')}?gemeente={municipality.code}"
                             f"&jaar={year}")
-    current = selectors.targets_for(municipality, year)
-    values = TargetValuesForm(request.POST if errors else None, initial=current,
-                              indicators=INDICATORS.items())
-    for field, problems in errors.items():
-        for problem in problems:
-            values.add_error(field if field in values.fields else None, problem)
     return render(request, "monitoring/targets.html", {
         "form": form, "values": values, "municipality": municipality, "year": year})
