@@ -6,6 +6,8 @@ violations, no CSP or JavaScript errors."""
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -43,6 +45,8 @@ def test_the_dashboard_switches_date_and_municipality(page, live_server, demo_da
         page.get_by_role("button", name="Tonen").click()
     expect(page.locator(".r27-lead")).to_contain_text("Amstelveen")
     expect(page.locator("#tabel-indicatoren")).to_contain_text("op koers")  # demo targets
+    if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):  # docs/screens/, for the README
+        page.screenshot(path=str(Path(target) / "resultaten.png"), full_page=True)
     page.wait_for_function(DRAWN, arg="canvas[data-chart]")
     assert_accessible(page, "het resultatendashboard van een andere gemeente")
     with page.expect_download() as download:
@@ -59,6 +63,8 @@ def test_the_region_and_the_capacity_pages_draw(page, live_server, demo_data):
     expect(page.locator("h1")).to_have_text("Resultaten van de regio")
     page.wait_for_function(DRAWN, arg="canvas[data-small]")
     expect(page.locator("#tabel-regio")).to_contain_text("Amstelveen")
+    if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):
+        page.screenshot(path=str(Path(target) / "resultaten-regio.png"), full_page=True)
     assert_accessible(page, "de resultaten van de regio")
     _clean(page)
     page.context.clear_cookies()
