@@ -1829,6 +1829,29 @@ AGE_BANDS = {band.code: band for band in (
 )}
 
 
+# --- The regional programme (issue 15) ---------------------------------------------------------
+REGELING = "Regeling regionaal programma en Doorstroompuntfunctie 2026-2029"
+PROGRAMME_YEARS = (2026, 2027, 2028, 2029)  # the Regeling's term, seed 000 §4.4
+R_PROGRAMME = _rule(
+    "regional_programme",
+    f"{WEB}; {REGELING}; {HANDREIKING} §4.4",
+    _("Elke Doorstroompuntregio heeft een regionaal programma met ten minste een regionale "
+      "analyse, streefcijfers, samenwerkingsafspraken, aanvullende maatregelen en een "
+      "begroting."),
+    quote="Het regionaal programma bevat ten minste een regionale analyse, streefcijfers, "
+          "samenwerkingsafspraken over een aantal nader bepaalde onderwerpen, aanvullende "
+          "maatregelen",
+)
+R_PROGRAMME_TARGETS = _rule(
+    "programme_targets",
+    f"{REGELING}; {HANDREIKING} §6.2 stap 2",
+    _("Ten minste twee streefcijfers met onderbouwing: het maximum aantal nieuwe voortijdig "
+      "schoolverlaters per studiejaar 2026/2027 tot en met 2029/2030, en het maximum aantal "
+      "jongeren van 16 tot 27 jaar zonder werk of opleiding per jaar 2026 tot en met 2029."),
+    quote="ten minste twee streefcijfers, inclusief onderbouwing",
+)
+
+
 class MeetingGround(enum.StrEnum):
     CONSENT = "consent"  # the youth, or the parent of a minor (R_CONSENT's rule of who gives it)
     MIRROR = "mirror_provisions"  # R_MIRROR: only partners with their own task under the law

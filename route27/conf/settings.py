@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "route27.casework",
     "route27.outreach",
     "route27.monitoring",
+    "route27.programme",
     "route27.demo",
     "route27.scale",
     "route27.home",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("outreach/", include("route27.outreach.urls")),
     path("voorzieningen/", include("route27.trajectories.catalogue.urls")),
     path("resultaten/", include("route27.monitoring.urls")),
+    path("programma/", include("route27.programme.urls")),
     path("afspraak/", include("route27.appointments.public_urls")),
     path("api/v1/", include("route27.conf.api_urls")),
     path("beheer/", admin.site.urls),

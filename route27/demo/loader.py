@@ -247,6 +247,9 @@ def load_demo_data(youth_per_municipality: int | None = None) -> dict[str, int]:
     from route27.demo.results import load_results_demo
 
     load_results_demo(users=users, teams=teams)
+    from route27.demo.programme import load_programme_demo
+
+    load_programme_demo(users=users)
     return {"youth_created": created_youth, "youth_total": Youth.objects.count(),
             "users": User.objects.count()}
 

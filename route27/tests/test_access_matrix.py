@@ -58,6 +58,7 @@ from route27.outreach.models import OutreachCase
 from route27.outreach.parsing import Person
 from route27.portal.models import PortalAccount
 from route27.portal.tests.factories import PortalAccountFactory
+from route27.programme import services as programme_services
 from route27.signals.models import Signal
 from route27.signals.tests.factories import SignalFactory
 from route27.trajectories import services as trajectory_services
@@ -175,6 +176,9 @@ ROWS: dict[str, str | None] = {
     "monitoring:region": None, "monitoring:region_export": None,
     "monitoring:capacity": None, "monitoring:capacity_export": None,
     "monitoring:targets": None, "monitoring:youth_list": None,
+    # Issue 15: the regional programme holds no personal data (the region's, by its code).
+    "programme:workspace": None, "programme:start": None, "programme:parties": None,
+    "programme:section": None, "programme:target_add": None, "programme:target_delete": None,
 }
 
 
@@ -201,6 +205,10 @@ def _url(route: Route, obj) -> str:
     """The path of ``route`` for ``obj`` (its public id, or the int id of a child)."""
     pattern = route.pattern.replace("^", "").replace("$", "")
     pattern = re.sub(r"\(\?P<fmt>[^)]*\)", "xlsx", pattern)  # an export's format
+    # A regional programme's pages: Aalsmeer's region, a step, an unknown streefcijfer.
+    pattern = pattern.replace("<str:code>", real_municipality(AALSMEER).doorstroompunt_region
+                              .code).replace("<slug:step>", "analysis").replace(
+        "<int:target_id>", "999999")
     if obj is None:
         return "/" + pattern
     public_id = str(getattr(obj, "public_id", "") or "")
@@ -321,6 +329,9 @@ def _world() -> World:
     principals["portal_youth"] = PortalAccountFactory(youth=objects["handover"][0].youth).user
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
+    # Issue 15: the programme of Aalsmeer's region, kept by the coordinator (counts only).
+    programme_services.programme_start(actor=principals["coordinator"],
+                                       region=real_municipality(AALSMEER).doorstroompunt_region)
     return World(principals, objects, youth)
 
 

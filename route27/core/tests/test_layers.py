@@ -32,6 +32,7 @@ LAYERS: list[set[str]] = [
     {"portal", "casework"},
     {"outreach"},
     {"monitoring"},
+    {"programme"},
     {"demo", "home", "scale"},
     {"conf"},
 ]

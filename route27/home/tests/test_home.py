@@ -204,6 +204,7 @@ def test_school_home_query_count_is_constant(school_contact, school_org):
 def test_policy_roles_see_the_results_and_the_sources(role, link):
     body = login(member(role)).get("/").content.decode()
     assert f'href="{link}"' in body and 'href="/bronnen/"' in body
+    assert 'href="/programma/"' in body
 
 
 @pytest.fixture

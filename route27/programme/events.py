@@ -1,0 +1,13 @@
+"""What the regional programme writes in the audit log: no youth, the programme's parts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from route27.audit.objects import AUDIT_OBJECTS
+
+
+@AUDIT_OBJECTS.register
+class ProgrammeObject(models.TextChoices):
+    PROGRAMME = "programme", _("Regionaal programma")
+    PROGRAMME_SECTION = "programme_section", _("Onderdeel van het regionaal programma")
+    PROGRAMME_TARGET = "programme_target", _("Streefcijfer van het regionaal programma")

@@ -1,0 +1,130 @@
+"""The regional programme 2026–2029 of a Doorstroompuntregio (issue 15; seed 000 §4.4–§4.6,
+§6.2): its parties, governance, sections with their status, and streefcijfers. No personal
+data: a programme speaks of groups, never of a youth."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from route27 import law
+
+
+class Programme(models.Model):
+    """One version of a region's programme. Signed, a version is frozen; an amendment during
+    the term is a new version (``version`` + 1)."""
+
+    AUDIT_TYPE = "programme"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("In voorbereiding")
+        SIGNED = "signed", _("Ondertekend")
+        SUPERSEDED = "superseded", _("Vervangen door een nieuwe versie")
+
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", on_delete=models.PROTECT,
+                               related_name="programmes", verbose_name=_("regio"))
+    first_year = models.PositiveSmallIntegerField(_("van"), default=law.PROGRAMME_YEARS[0])
+    last_year = models.PositiveSmallIntegerField(_("tot en met"), default=law.PROGRAMME_YEARS[-1])
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.DRAFT)
+    contact_municipality = models.ForeignKey(
+        "organisations.Municipality", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", verbose_name=_("contactgemeente"))
+    contact_school = models.CharField(_("contactschool"), max_length=200, blank=True)
+    core_group = models.TextField(_("kerngroep"), blank=True)
+    board_participants = models.TextField(_("deelnemers regionaal bestuurlijk overleg"),
+                                          blank=True)
+    board_frequency = models.CharField(_("frequentie van het overleg"), max_length=200,
+                                       blank=True)
+    board_decisions = models.TextField(_("besluitvorming"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "version"],
+                                               name="one_programme_version")]
+        ordering = ["region", "-version"]
+        verbose_name = _("regionaal programma")
+        verbose_name_plural = _("regionale programma's")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.first_year}–{self.last_year} v{self.version}"
+
+    @property
+    def frozen(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+
+class Step(models.TextChoices):
+    """The steps of the basic process (seed 000 §6.2), as the programme's sections."""
+
+    GOVERNANCE = "governance", _("1. Kerngroep en regionaal bestuurlijk overleg")
+    ANALYSIS = "analysis", _("2. Regionale analyse en streefcijfers")
+    AGREEMENTS = "agreements", _("3. Samenwerkingsafspraken en maatregelen")
+    YOUTH = "youth", _("4. Jongeren betrekken")
+    BUDGET = "budget", _("5. Begroting")
+    EXECUTION = "execution", _("6. Uitvoering, monitoring en evaluatie")
+
+
+class Section(models.Model):
+    AUDIT_TYPE = "programme_section"
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Nog niet begonnen")
+        WORKING = "working", _("In bewerking")
+        READY = "ready", _("Gereed voor ondertekening")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sections")
+    step = models.CharField(_("stap"), max_length=12, choices=Step.choices)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices,
+                              default=Status.OPEN)
+    text = models.TextField(_("tekst"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "step"],
+                                               name="one_section_per_step")]
+        verbose_name = _("onderdeel")
+        verbose_name_plural = _("onderdelen")
+
+    def __str__(self) -> str:
+        return f"{self.programme_id} {self.step}"
+
+
+class ProgrammeTarget(models.Model):
+    """A streefcijfer (seed 000 §6.2 stap 2): the maximum of new voortijdig schoolverlaters in
+    a school year, or of youth 16–27 without work or education (NEET) in a year, with its
+    justification and, for VSV, the OCW reference value."""
+
+    AUDIT_TYPE = "programme_target"
+
+    class Kind(models.TextChoices):
+        NEW_VSV = "new_vsv", _("Nieuwe voortijdig schoolverlaters (per schooljaar)")
+        NEET = "neet", _("Jongeren 16–27 zonder werk of opleiding (per jaar)")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(_("streefcijfer"), max_length=8, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(2026), MaxValueValidator(2030)],
+        help_text=_("Bij een schooljaar het eerste kalenderjaar: 2026 is 2026/2027."))
+    maximum = models.PositiveIntegerField(_("maximum"))
+    reference_value = models.PositiveIntegerField(_("referentiewaarde OCW"), null=True,
+                                                  blank=True)
+    justification = models.TextField(_("onderbouwing"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "kind", "year"],
+                                               name="one_programme_target_per_year")]
+        ordering = ["kind", "year"]
+        verbose_name = _("streefcijfer")
+        verbose_name_plural = _("streefcijfers")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}: {self.maximum}"
+
+    @property
+    def period_label(self) -> str:
+        return (f"{self.year}/{self.year + 1}" if self.kind == self.Kind.NEW_VSV
+                else str(self.year))

@@ -1,0 +1,105 @@
+"""The regions a user works in for the programme, a region's parties and the figures of its
+regional analysis (each with its source)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from route27.core.errors import NotFound
+from route27.monitoring import cache, report
+from route27.monitoring.reference import POPULATION_SOURCE, VSV_SOURCE, population, vsv_row
+from route27.monitoring.selectors import municipalities_of, regions_of
+from route27.organisations.models import (
+    DoorstroompuntRegion,
+    Municipality,
+    RegionOverlap,
+)
+from route27.programme.models import Programme
+
+NOT_FOUND = gettext_lazy("Dit regionaal programma is niet gevonden of u heeft er geen toegang "
+                         "toe.")
+
+
+def regions_for(user, *, edit: bool = False) -> QuerySet[DoorstroompuntRegion]:
+    """Edit: the coordinator's regions. Read: also the regions of the gemeenten the user's
+    lead and policy teams serve."""
+    own = regions_of(user)
+    if edit:
+        return own
+    served = municipalities_of(user).values("doorstroompunt_region")
+    return DoorstroompuntRegion.objects.filter(pk__in=own.values("pk")) | \
+        DoorstroompuntRegion.objects.filter(pk__in=served)
+
+
+def region_get(*, user, code: str, edit: bool = False) -> DoorstroompuntRegion:
+    region = regions_for(user, edit=edit).filter(code=code).first()
+    if region is None:
+        raise NotFound(NOT_FOUND)
+    return region
+
+
+def current(region: DoorstroompuntRegion) -> Programme | None:
+    return (Programme.objects.filter(region=region).prefetch_related("sections", "targets")
+            .select_related("contact_municipality").order_by("-version").first())
+
+
+@dataclass
+class Parties:
+    municipalities: list[Municipality]
+    overlaps: list[tuple[RegionOverlap, list[Municipality]]]  # with their centrumgemeenten
+
+
+def parties(region: DoorstroompuntRegion) -> Parties:
+    municipalities = list(region.municipalities.order_by("name"))
+    overlaps = list(RegionOverlap.objects.filter(doorstroompunt_region=region)
+                    .select_related("labour_market_region")
+                    .order_by("labour_market_region__code"))
+    centres = {}
+    for m in Municipality.objects.filter(
+            labour_market_region__in=[o.labour_market_region_id for o in overlaps],
+            is_centre_municipality=True).order_by("name"):
+        centres.setdefault(m.labour_market_region_id, []).append(m)
+    return Parties(municipalities, [(o, centres.get(o.labour_market_region_id, []))
+                                    for o in overlaps])
+
+
+def analysis(region: DoorstroompuntRegion, municipalities: list[Municipality]
+             ) -> list[report.Table]:
+    """The figures the app fills in for the regional analysis (seed 000 §6.2 stap 2): residents
+    and the 15–25 estimate, new voortijdig schoolverlaters per gemeente (CBS), and the region's
+    own inflow, routes and outflow over last year from the ledger, suppressed as the
+    dashboard's region (< 5)."""
+    people = report.Table(
+        "bevolking", _("Inwoners en voortijdig schoolverlaters per gemeente"),
+        [_("Gemeente"), _("Inwoners (1-1-2024)"), _("Van wie 15 tot 25 jaar (schatting)"),
+         _("Nieuwe voortijdig schoolverlaters"), _("Leerlingen")],
+        [[m.name, m.population_2024, _estimate(m), *_vsv(m)] for m in municipalities],
+        note=_("Bronnen: %(sources)s.") % {"sources": f"{POPULATION_SOURCE}; {VSV_SOURCE}"})
+    last_year = timezone.localdate().year - 1
+    start, end = datetime.date(last_year, 1, 1), datetime.date(last_year, 12, 31)
+    ids = tuple(m.pk for m in municipalities)
+    own = report.region_table(
+        municipalities=municipalities, stocks=cache.stock_by_municipality(end, ids),
+        flows=cache.flows_by_municipality(start, end, ids))
+    own.title = _("Eigen cijfers %(year)s uit de dossiers (stand 31 december)") % {
+        "year": last_year}
+    own.slug = "eigen-cijfers"
+    own.multiples = []
+    return [people, own]
+
+
+def _estimate(municipality: Municipality) -> int | None:
+    row = population(municipality.code)
+    return int(row["schatting_15_tot_25_jaar"]) if row and row.get(
+        "schatting_15_tot_25_jaar") else None
+
+
+def _vsv(municipality: Municipality) -> list:
+    row = vsv_row(municipality.code)
+    return [int(row["vsv"]), int(row["leerlingen"])] if row else [None, None]

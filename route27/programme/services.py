@@ -1,0 +1,134 @@
+"""The writes of the regional programme (issue 15). A programme holds no personal data, so
+there is no file event; every change has its audit row in the same transaction. A signed
+version is frozen: nothing here changes it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from route27 import law
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.core.errors import Refused, ValidationFailed
+from route27.programme.models import Programme, ProgrammeTarget, Section, Step
+from route27.programme.selectors import regions_for
+
+TEXT_LIMITS = {"contact_school": 200, "core_group": 4000, "board_participants": 4000,
+               "board_frequency": 200, "board_decisions": 4000}
+
+
+def _audit(actor, action, obj, detail: dict | None = None) -> None:
+    audit_record(user=actor, action=action, object_type=obj.AUDIT_TYPE, object_id=str(obj.pk),
+                 purpose=Purpose.MANAGEMENT, detail=detail or {})
+
+
+def _may_edit(actor, programme: Programme) -> None:
+    if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
+        raise Refused(_("Alleen de regionaal coördinator van de regio werkt het programma bij."))
+    if programme.frozen:
+        raise Refused(_("Deze versie is ondertekend en ligt vast. Maak een nieuwe versie om "
+                        "iets te wijzigen."))
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
+
+
+@transaction.atomic
+def programme_start(*, actor, region) -> Programme:
+    """Start the region's programme for the Regeling's term, with a section per step."""
+    if not regions_for(actor, edit=True).filter(pk=region.pk).exists():
+        raise Refused(_("Alleen de regionaal coördinator van de regio start het programma."))
+    if Programme.objects.filter(region=region).exists():
+        raise Refused(_("Deze regio heeft al een regionaal programma."))
+    programme = Programme.objects.create(region=region, updated_by=actor)
+    Section.objects.bulk_create(Section(programme=programme, step=step) for step in Step)
+    _audit(actor, AuditAction.CREATE, programme, {"region": region.code})
+    return programme
+
+
+@transaction.atomic
+def programme_parties_save(*, actor, programme: Programme, contact_municipality=None,
+                           **texts: str) -> Programme:
+    """The parties and the governance (seed 000 §6.2 stap 1): contactgemeente, contactschool,
+    kerngroep, the regional bestuurlijk overleg's participants, frequency and decisions."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    unknown = set(texts) - set(TEXT_LIMITS)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    cleaned = {k: (texts.get(k) or "").strip() for k in TEXT_LIMITS}
+    for key, limit in TEXT_LIMITS.items():
+        if len(cleaned[key]) > limit:
+            errors.setdefault(key, []).append(_("Hoogstens %(n)s tekens.") % {"n": limit})
+    if contact_municipality is not None and \
+            contact_municipality.doorstroompunt_region_id != programme.region_id:
+        errors["contact_municipality"] = [_("De contactgemeente ligt in de regio.")]
+    _raise(errors)
+    for key, value in cleaned.items():
+        setattr(programme, key, value)
+    programme.contact_municipality, programme.updated_by = contact_municipality, actor
+    programme.save()
+    _audit(actor, AuditAction.UPDATE, programme, {"part": "parties"})
+    return programme
+
+
+@transaction.atomic
+def section_save(*, actor, section: Section, status: str, text: str) -> Section:
+    section = Section.objects.select_for_update().select_related("programme").get(pk=section.pk)
+    _may_edit(actor, section.programme)
+    errors: dict[str, list[str]] = {}
+    if status not in Section.Status.values:
+        errors["status"] = [_("Kies een status.")]
+    if len(text.strip()) > 20000:
+        errors["text"] = [_("Hoogstens %(n)s tekens.") % {"n": 20000}]
+    if status == Section.Status.READY and not text.strip():
+        errors["text"] = [_("Een onderdeel dat gereed is, heeft een tekst.")]
+    _raise(errors)
+    section.status, section.text = status, text.strip()
+    section.save(update_fields=["status", "text"])
+    _audit(actor, AuditAction.UPDATE, section, {"step": section.step, "status": status})
+    return section
+
+
+@transaction.atomic
+def programme_target_save(*, actor, programme: Programme, kind: str, year: int | None,
+                          maximum: int | None, justification: str,
+                          reference_value: int | None = None) -> ProgrammeTarget:
+    """Set a streefcijfer (law.R_PROGRAMME_TARGETS): a maximum per (school) year, with its
+    justification; for new VSV beside the OCW reference value the region entered."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    if kind not in ProgrammeTarget.Kind.values:
+        errors["kind"] = [_("Kies het streefcijfer.")]
+    elif year not in law.PROGRAMME_YEARS:  # VSV: school years 2026/2027 to 2029/2030
+        errors["year"] = [_("Kies een jaar van de looptijd, 2026 tot en met 2029.")]
+    if maximum is None or not 0 <= maximum <= 1_000_000:
+        errors["maximum"] = [_("Vul een aantal van 0 tot 1.000.000 in.")]
+    if reference_value is not None and not 0 <= reference_value <= 1_000_000:
+        errors["reference_value"] = [_("Vul een aantal van 0 tot 1.000.000 in.")]
+    if not justification.strip():
+        errors["justification"] = [_("Onderbouw het streefcijfer: de Regeling vraagt het.")]
+    elif len(justification.strip()) > 4000:
+        errors["justification"] = [_("Hoogstens %(n)s tekens.") % {"n": 4000}]
+    _raise(errors)
+    target, created = ProgrammeTarget.objects.update_or_create(
+        programme=programme, kind=kind, year=year,
+        defaults={"maximum": maximum, "reference_value": reference_value,
+                  "justification": justification.strip()})
+    _audit(actor, AuditAction.CREATE if created else AuditAction.UPDATE, target,
+           {"kind": kind, "year": year, "maximum": maximum})
+    return target
+
+
+@transaction.atomic
+def programme_target_delete(*, actor, target: ProgrammeTarget) -> None:
+    target = ProgrammeTarget.objects.select_related("programme").get(pk=target.pk)
+    _may_edit(actor, target.programme)
+    _audit(actor, AuditAction.DELETE, target, {"kind": target.kind, "year": target.year})
+    target.delete()

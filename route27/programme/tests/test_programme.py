@@ -1,0 +1,132 @@
+"""The regional programme's workspace (issue 15, first part): the coordinator of the region
+starts and keeps it; policy advisers of its gemeenten read it; nobody else; a signed version
+is frozen; streefcijfers need a justification; counts only."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from route27.audit.models import AuditEntry
+from route27.core.errors import Refused, ValidationFailed
+from route27.organisations.roles import Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    AMSTELVEEN,
+    UTRECHT,
+    OrganisationFactory,
+    TeamFactory,
+    member,
+    real_municipality,
+)
+from route27.programme import services
+from route27.programme.models import Programme, ProgrammeTarget, Section, Step
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def region():
+    amstelveen, aalsmeer = real_municipality(AMSTELVEEN), real_municipality(AALSMEER)
+    team = TeamFactory(organisation=OrganisationFactory(municipality=amstelveen),
+                       serves=[amstelveen])
+    return {"region": amstelveen.doorstroompunt_region, "amstelveen": amstelveen,
+            "aalsmeer": aalsmeer, "coordinator": member(Role.REGIONAL_COORDINATOR, team=team),
+            "adviser": member(Role.BELEIDSADVISEUR, team=team), "team": team}
+
+
+def test_the_coordinator_starts_the_programme_with_a_section_per_step(region):
+    programme = services.programme_start(actor=region["coordinator"], region=region["region"])
+    assert programme.version == 1 and programme.first_year == 2026 and programme.last_year == 2029
+    assert list(programme.sections.values_list("step", flat=True).order_by("id")) == list(Step)
+    with pytest.raises(Refused):
+        services.programme_start(actor=region["coordinator"], region=region["region"])
+    with pytest.raises(Refused):  # a policy adviser reads, but does not keep the programme
+        services.programme_start(actor=region["adviser"],
+                                 region=real_municipality(UTRECHT).doorstroompunt_region)
+    assert AuditEntry.objects.filter(object_type="programme", action="create").count() == 1
+
+
+def test_parties_and_sections_are_validated_and_a_signed_version_is_frozen(region):
+    coordinator = region["coordinator"]
+    programme = services.programme_start(actor=coordinator, region=region["region"])
+    with pytest.raises(ValidationFailed) as failed:
+        services.programme_parties_save(actor=coordinator, programme=programme,
+                                        contact_municipality=real_municipality(UTRECHT),
+                                        contact_school="x" * 201)
+    assert set(failed.value.field_errors) == {"contact_municipality", "contact_school"}
+    services.programme_parties_save(actor=coordinator, programme=programme,
+                                    contact_municipality=region["amstelveen"],
+                                    contact_school="Mbo-college Amstelland",
+                                    board_frequency="Elk kwartaal")
+    programme.refresh_from_db()
+    assert programme.contact_municipality == region["amstelveen"]
+    section = programme.sections.get(step=Step.ANALYSIS)
+    with pytest.raises(ValidationFailed):  # ready without a text
+        services.section_save(actor=coordinator, section=section, status="ready", text=" ")
+    services.section_save(actor=coordinator, section=section, status="working",
+                          text="De NEET-groep groeit in Amstelveen.")
+    Programme.objects.filter(pk=programme.pk).update(status=Programme.Status.SIGNED)
+    with pytest.raises(Refused):
+        services.section_save(actor=coordinator, section=section, status="ready", text="x")
+    assert Section.objects.get(pk=section.pk).status == "working"
+
+
+def test_a_streefcijfer_needs_a_year_of_the_term_and_a_justification(region):
+    coordinator = region["coordinator"]
+    programme = services.programme_start(actor=coordinator, region=region["region"])
+    with pytest.raises(ValidationFailed) as failed:
+        services.programme_target_save(actor=coordinator, programme=programme, kind="neet",
+                                       year=2031, maximum=-1, justification="")
+    assert set(failed.value.field_errors) == {"year", "maximum", "justification"}
+    target = services.programme_target_save(
+        actor=coordinator, programme=programme, kind="new_vsv", year=2026, maximum=310,
+        reference_value=330, justification="Twee procent minder dan de referentiewaarde.")
+    assert target.period_label == "2026/2027"
+    services.programme_target_save(actor=coordinator, programme=programme, kind="new_vsv",
+                                   year=2026, maximum=300, justification="Scherper.")
+    assert ProgrammeTarget.objects.get().maximum == 300
+    services.programme_target_delete(actor=coordinator, target=ProgrammeTarget.objects.get())
+    assert not ProgrammeTarget.objects.exists()
+
+
+def test_the_workspace_shows_the_region_to_its_readers_and_no_one_else(client, region):
+    services.programme_start(actor=region["coordinator"], region=region["region"])
+    client.force_login(region["coordinator"])
+    page = client.get(reverse("programme:workspace")).content.decode()
+    assert "Agglomeratie Amsterdam" in page and "Aalsmeer" in page
+    assert "Nog open (de Regeling vraagt" in page  # no streefcijfers yet
+    assert 'href="/programma/MC21/stap/analysis/"' in page
+    assert "Inwoners en voortijdig schoolverlaters per gemeente" in page
+    client.force_login(region["adviser"])  # reads, no links to change
+    page = client.get(reverse("programme:workspace")).content.decode()
+    assert "Agglomeratie Amsterdam" in page and "/programma/MC21/stap/" not in page
+    assert client.get(reverse("programme:section", args=["MC21", "analysis"])).status_code == 403
+    client.force_login(member(Role.DOORSTROOMCOACH, team=region["team"]))
+    assert client.get(reverse("programme:workspace")).status_code == 403
+    other = member(Role.REGIONAL_COORDINATOR, team=TeamFactory(
+        organisation=OrganisationFactory(municipality=real_municipality(UTRECHT))))
+    client.force_login(other)
+    assert client.get(reverse("programme:section", args=["MC21", "analysis"])).status_code == 404
+    page = client.get(reverse("programme:workspace"), {"regio": "MC21"}).content.decode()
+    assert "Agglomeratie Amsterdam:" not in page
+
+
+def test_the_coordinator_edits_through_the_pages(client, region):
+    client.force_login(region["coordinator"])
+    client.post(reverse("programme:start", args=["MC21"]))
+    response = client.post(reverse("programme:target_add", args=["MC21"]), {
+        "kind": "neet", "year": "2027", "maximum": "900", "justification": ""})
+    assert "Dit veld is vereist." in response.content.decode()
+    response = client.post(reverse("programme:target_add", args=["MC21"]), {
+        "kind": "neet", "year": "2027", "maximum": "900",
+        "justification": "De NEET-groep was 950 in 2025."})
+    assert response.status_code == 302
+    response = client.post(reverse("programme:section", args=["MC21", "budget"]), {
+        "status": "working", "text": "Begroting volgt uit de werkgroepen."})
+    assert response.status_code == 302
+    response = client.post(reverse("programme:parties", args=["MC21"]), {
+        "contact_municipality": region["amstelveen"].pk, "contact_school": "Mbo Amstelland"})
+    assert response.status_code == 302
+    page = client.get(reverse("programme:workspace")).content.decode()
+    assert "Mbo Amstelland" in page and "900" in page and "In bewerking" in page

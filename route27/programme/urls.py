@@ -1,0 +1,15 @@
+from django.urls import path
+
+from route27.programme import views
+
+app_name = "programme"
+
+urlpatterns = [
+    path("", views.workspace, name="workspace"),
+    path("<str:code>/starten/", views.start, name="start"),
+    path("<str:code>/partijen/", views.parties, name="parties"),
+    path("<str:code>/stap/<slug:step>/", views.section, name="section"),
+    path("<str:code>/streefcijfers/", views.target_add, name="target_add"),
+    path("<str:code>/streefcijfers/<int:target_id>/verwijderen/", views.target_delete,
+         name="target_delete"),
+]

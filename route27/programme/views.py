@@ -1,0 +1,172 @@
+"""The regional programme's workspace (issue 15, first part): the region's parties and
+governance, the six steps of seed 000 §6.2 as sections with status, the figures of the
+regional analysis and the streefcijfers. Counts only; every page and change is audited."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from route27.audit.models import AuditAction
+from route27.audit.purposes import Purpose
+from route27.audit.services import audit_record
+from route27.core.access import access_policy
+from route27.core.errors import Route27Error, ValidationFailed
+from route27.core.forms import apply_service_errors
+from route27.core.shortcuts import found_or_404, show_refusal
+from route27.programme import selectors, services
+from route27.programme.forms import PartiesForm, RegionForm, SectionForm, TargetForm
+from route27.programme.models import ProgrammeTarget, Step
+
+VIEW, CHANGE = "programme.view_programme", "programme.change_programme"
+
+
+def _workspace_url(region) -> str:
+    return f"{reverse('programme:workspace')}?regio={region.code}"
+
+
+@require_http_methods(["GET"])
+@access_policy(VIEW)
+def workspace(request):
+    regions = selectors.regions_for(request.user).order_by("code")
+    if not regions.exists():
+        return render(request, "programme/workspace.html", {"picker": None})
+    picker = RegionForm(request.GET or {"regio": regions.first().code}, regions=regions)
+    region = picker.cleaned_data["regio"] if picker.is_valid() else regions.first()
+    programme = selectors.current(region)
+    parties = selectors.parties(region)
+    editable = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
+    audit_record(user=request.user, action=AuditAction.READ, object_type="programme",
+                 object_id=region.code, purpose=Purpose.MANAGEMENT)
+    targets = list(programme.targets.all()) if programme else []
+    missing = [label for kind, label in ProgrammeTarget.Kind.choices
+               if kind not in {t.kind for t in targets}]
+    return render(request, "programme/workspace.html", {
+        "picker": picker, "region": region, "programme": programme, "parties": parties,
+        "editable": editable and programme is not None and not programme.frozen,
+        "may_start": editable and programme is None,
+        "sections": sorted(programme.sections.all(), key=lambda s: list(Step).index(s.step))
+        if programme else [],
+        "targets": targets, "missing_targets": missing,
+        "target_form": TargetForm(), "tables": selectors.analysis(region,
+                                                                  parties.municipalities)})
+
+
+@require_POST
+@access_policy(CHANGE)
+def start(request, code):
+    region = found_or_404(selectors.region_get, user=request.user, code=code, edit=True)
+    try:
+        services.programme_start(actor=request.user, region=region)
+    except Route27Error as exc:
+        show_refusal(request, exc)
+    else:
+        messages.success(request, _("Het regionaal programma is gestart."))
+    return redirect(_workspace_url(region))
+
+
+def _editable(request, code):
+    region = found_or_404(selectors.region_get, user=request.user, code=code, edit=True)
+    programme = selectors.current(region)
+    if programme is None:
+        raise Http404(selectors.NOT_FOUND)
+    return region, programme
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def parties(request, code):
+    region, programme = _editable(request, code)
+    municipalities = region.municipalities.order_by("name")
+    form = PartiesForm(request.POST or None, municipalities=municipalities, initial={
+        "contact_municipality": programme.contact_municipality,
+        **{k: getattr(programme, k) for k in services.TEXT_LIMITS}})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.programme_parties_save(
+                actor=request.user, programme=programme,
+                contact_municipality=data["contact_municipality"],
+                **{k: data[k] for k in services.TEXT_LIMITS})
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("De partijen en het overleg zijn opgeslagen."))
+            return redirect(_workspace_url(region))
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": _("Partijen en regionaal bestuurlijk overleg")})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def section(request, code, step):
+    region, programme = _editable(request, code)
+    section = programme.sections.filter(step=step).first()
+    if section is None:
+        raise Http404(selectors.NOT_FOUND)
+    form = SectionForm(request.POST or None,
+                       initial={"status": section.status, "text": section.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_save(actor=request.user, section=section,
+                                  status=form.cleaned_data["status"],
+                                  text=form.cleaned_data["text"])
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("Het onderdeel is opgeslagen."))
+            return redirect(_workspace_url(region))
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": section.get_step_display()})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def target_add(request, code):
+    region, programme = _editable(request, code)
+    form = TargetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.programme_target_save(
+                actor=request.user, programme=programme, kind=data["kind"], year=data["year"],
+                maximum=data["maximum"], reference_value=data["reference_value"],
+                justification=data["justification"])
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("Het streefcijfer is opgeslagen."))
+            return redirect(_workspace_url(region))
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": _("Streefcijfer")})
+
+
+@require_POST
+@access_policy(CHANGE)
+def target_delete(request, code, target_id):
+    region, programme = _editable(request, code)
+    target = programme.targets.filter(pk=target_id).first()
+    if target is not None:
+        try:
+            services.programme_target_delete(actor=request.user, target=target)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+        else:
+            messages.success(request, _("Het streefcijfer is verwijderd."))
+    return redirect(_workspace_url(region))
