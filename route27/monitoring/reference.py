@@ -78,3 +78,13 @@ def reference_figures(municipality) -> list[Figure]:
             f"{int(population['schatting_15_tot_25_jaar']):,}".replace(",", "."),
             POPULATION_SOURCE))
     return figures
+
+
+def population(code: str) -> dict | None:
+    """The CBS population row of a municipality (its 15–25 estimate among it)."""
+    return _population().get(code)
+
+
+def vsv_row(code: str) -> dict | None:
+    """The latest school year's VSV row of a municipality, if CBS publishes one."""
+    return _vsv()[1].get(("gemeente", code))
