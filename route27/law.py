@@ -1852,6 +1852,54 @@ R_PROGRAMME_TARGETS = _rule(
 )
 
 
+
+
+@dataclass(frozen=True)
+class MeasureCondition:
+    """A condition an aanvullende maatregel of the regional budget must meet (seed 000 §4.4 k)."""
+
+    code: str
+    text: str
+    quote: str
+
+
+MEASURE_CONDITIONS = (
+    MeasureCondition("target_group", _("Gericht op jongeren zonder onderwijs of werk, of met een "
+                                       "groot risico daarop."),
+                     "Gericht op jongeren die geen onderwijs volgen, geen werk hebben of een "
+                     "groot risico daarop lopen"),
+    MeasureCondition("analysis", _("Er is een relatie met de regionale analyse."),
+                     "Er is een relatie met de regionale analyse"),
+    MeasureCondition("effect", _("Het beoogde effect is aannemelijk gemaakt of wordt tijdens de "
+                                 "looptijd geëvalueerd."),
+                     "Het beoogde maatschappelijke effect en de effectiviteit is aannemelijk "
+                     "gemaakt of wordt tijdens de looptijd geëvalueerd"),
+    MeasureCondition("open_to_all", _("Op een school voor alle jongeren; elders geen onderscheid "
+                                      "naar woongemeente, tenzij inhoudelijk onderbouwd."),
+                     "Als een maatregel op een school wordt uitgevoerd, is deze beschikbaar voor "
+                     "alle jongeren"),
+    MeasureCondition("additional", _("Aanvullend op de wettelijke taken van scholen, "
+                                     "Doorstroompunten en gemeenten, en (centrumgemeente) op hoe "
+                                     "gemeenten art. 7a uitvoeren."),
+                     "Aanvullend op de wettelijke taken van scholen, Doorstroompunten en "
+                     "gemeenten"),
+)
+R_MEASURES = _rule(
+    "programme_measures",
+    f"{REGELING}; {HANDREIKING} §4.4 onder k",
+    _("Het regionaal budget gaat alleen naar aanvullende maatregelen die aan alle vijf de "
+      "voorwaarden voldoen; de centrumgemeente onderbouwt dat ze aanvullend zijn op hoe "
+      "gemeenten art. 7a uitvoeren. Een maatregel die een voorwaarde mist, is niet definitief."),
+    quote="aanvullend zijn op de manier waarop gemeenten in de arbeidsmarktregio uitvoering "
+          "geven aan het nieuwe artikel 7a",
+)
+
+
+def measure_problem(justifications: dict[str, str]) -> list[str]:
+    """The conditions (codes) a maatregel does not yet meet: each needs a justification."""
+    return [c.code for c in MEASURE_CONDITIONS if not (justifications.get(c.code) or "").strip()]
+
+
 class MeetingGround(enum.StrEnum):
     CONSENT = "consent"  # the youth, or the parent of a minor (R_CONSENT's rule of who gives it)
     MIRROR = "mirror_provisions"  # R_MIRROR: only partners with their own task under the law

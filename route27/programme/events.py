@@ -11,3 +11,5 @@ class ProgrammeObject(models.TextChoices):
     PROGRAMME = "programme", _("Regionaal programma")
     PROGRAMME_SECTION = "programme_section", _("Onderdeel van het regionaal programma")
     PROGRAMME_TARGET = "programme_target", _("Streefcijfer van het regionaal programma")
+    PROGRAMME_AGREEMENT = "programme_agreement", _("Samenwerkingsafspraak")
+    PROGRAMME_MEASURE = "programme_measure", _("Aanvullende maatregel")

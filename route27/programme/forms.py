@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
-from route27.programme.models import ProgrammeTarget, Section
+from route27.programme.models import ProgrammeTarget, Section, Theme
 
 
 class RegionForm(forms.Form):
@@ -58,3 +58,40 @@ class TargetForm(forms.Form):
                                          min_value=0, max_value=1_000_000, required=False)
     justification = forms.CharField(label=_("Onderbouwing"),
                                     widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AgreementForm(forms.Form):
+    theme = forms.ModelChoiceField(label=_("Onderwerp"), queryset=Theme.objects.filter(
+        active=True), empty_label=None)
+    title = forms.CharField(label=_("Afspraak"), max_length=200)
+    text = forms.CharField(label=_("Uitwerking"), widget=forms.Textarea(attrs={"rows": 6}))
+    parties = forms.CharField(label=_("Wie"), max_length=300, required=False,
+                              help_text=_("De partijen die de afspraak uitvoeren."))
+
+
+class MeasureForm(forms.Form):
+    title = forms.CharField(label=_("Maatregel"), max_length=200)
+    description = forms.CharField(label=_("Omschrijving"),
+                                  widget=forms.Textarea(attrs={"rows": 5}))
+    section = forms.CharField(label=_("Onderdeel van het format"), max_length=10,
+                              required=False, help_text=_("Bijvoorbeeld 4c."))
+    labour_market_region = forms.ModelChoiceField(
+        label=_("Uitgevoerd met de arbeidsmarktregio"), queryset=None, required=False,
+        empty_label=_("Nee"))
+    agenda_reference = forms.CharField(label=_("Plaats in de meerjarenagenda"), max_length=300,
+                                       required=False)
+    financial_agreement = forms.CharField(
+        label=_("Financiële afspraak contactgemeente en centrumgemeente"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    final = forms.BooleanField(label=_("Definitief: elke voorwaarde is onderbouwd"),
+                               required=False)
+
+    def __init__(self, *args, labour_market_regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["labour_market_region"].queryset = labour_market_regions
+        for condition in law.MEASURE_CONDITIONS:
+            self.fields[f"condition_{condition.code}"] = forms.CharField(
+                label=condition.text, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Onderbouwing"))
+        self.order_fields(["title", "description", "section",
+                           *[f"condition_{c.code}" for c in law.MEASURE_CONDITIONS]])

@@ -128,3 +128,79 @@ class ProgrammeTarget(models.Model):
     def period_label(self) -> str:
         return (f"{self.year}/{self.year + 1}" if self.kind == self.Kind.NEW_VSV
                 else str(self.year))
+
+
+class Theme(models.Model):
+    """A theme the national format asks agreements on (seed 000 §4.4 j; issue 15). Data, kept
+    by functional administration when the format changes; ``section`` is the format's part
+    (4a, 4b, …) that orders an export."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    label = models.CharField(_("onderwerp"), max_length=200)
+    section = models.CharField(_("onderdeel van het format"), max_length=10, blank=True)
+    mandatory = models.BooleanField(_("verplicht"), default=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("onderwerp van samenwerkingsafspraken")
+        verbose_name_plural = _("onderwerpen van samenwerkingsafspraken")
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.label}".strip()
+
+
+class Agreement(models.Model):
+    """A samenwerkingsafspraak on a theme (seed 000 §6.2 stap 3)."""
+
+    AUDIT_TYPE = "programme_agreement"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="agreements")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("onderwerp"))
+    title = models.CharField(_("afspraak"), max_length=200)
+    text = models.TextField(_("uitwerking"))
+    parties = models.CharField(_("wie"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["theme__order", "id"]
+        verbose_name = _("samenwerkingsafspraak")
+        verbose_name_plural = _("samenwerkingsafspraken")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Measure(models.Model):
+    """An aanvullende maatregel of the regional budget (seed 000 §4.4 k): final only when each
+    of the five conditions (``law.MEASURE_CONDITIONS``) has its justification."""
+
+    AUDIT_TYPE = "programme_measure"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="measures")
+    title = models.CharField(_("maatregel"), max_length=200)
+    description = models.TextField(_("omschrijving"))
+    section = models.CharField(_("onderdeel van het format"), max_length=10, blank=True)
+    conditions = models.JSONField(_("onderbouwing per voorwaarde"), default=dict, blank=True)
+    final = models.BooleanField(_("definitief"), default=False)
+    labour_market_region = models.ForeignKey(
+        "organisations.LabourMarketRegion", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", verbose_name=_("met de arbeidsmarktregio"))
+    agenda_reference = models.CharField(_("plaats in de meerjarenagenda"), max_length=300,
+                                        blank=True)
+    financial_agreement = models.TextField(
+        _("financiële afspraak contactgemeente en centrumgemeente"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("aanvullende maatregel")
+        verbose_name_plural = _("aanvullende maatregelen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def open_conditions(self) -> list[str]:
+        return law.measure_problem(self.conditions)

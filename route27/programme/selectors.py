@@ -17,10 +17,11 @@ from route27.monitoring.reference import POPULATION_SOURCE, VSV_SOURCE, populati
 from route27.monitoring.selectors import municipalities_of, regions_of
 from route27.organisations.models import (
     DoorstroompuntRegion,
+    LabourMarketRegion,
     Municipality,
     RegionOverlap,
 )
-from route27.programme.models import Programme
+from route27.programme.models import Programme, Theme
 
 NOT_FOUND = gettext_lazy("Dit regionaal programma is niet gevonden of u heeft er geen toegang "
                          "toe.")
@@ -103,3 +104,14 @@ def _estimate(municipality: Municipality) -> int | None:
 def _vsv(municipality: Municipality) -> list:
     row = vsv_row(municipality.code)
     return [int(row["vsv"]), int(row["leerlingen"])] if row else [None, None]
+
+
+def open_themes(programme: Programme) -> list[Theme]:
+    """The mandatory themes of the format without an agreement yet."""
+    covered = programme.agreements.values("theme")
+    return list(Theme.objects.filter(active=True, mandatory=True).exclude(pk__in=covered))
+
+
+def overlapping_labour_market_regions(region) -> QuerySet[LabourMarketRegion]:
+    return LabourMarketRegion.objects.filter(
+        regionoverlap__doorstroompunt_region=region).order_by("code")

@@ -12,7 +12,15 @@ from route27.audit.models import AuditAction
 from route27.audit.purposes import Purpose
 from route27.audit.services import audit_record
 from route27.core.errors import Refused, ValidationFailed
-from route27.programme.models import Programme, ProgrammeTarget, Section, Step
+from route27.organisations.models import RegionOverlap
+from route27.programme.models import (
+    Agreement,
+    Measure,
+    Programme,
+    ProgrammeTarget,
+    Section,
+    Step,
+)
 from route27.programme.selectors import regions_for
 
 TEXT_LIMITS = {"contact_school": 200, "core_group": 4000, "board_participants": 4000,
@@ -132,3 +140,97 @@ def programme_target_delete(*, actor, target: ProgrammeTarget) -> None:
     _may_edit(actor, target.programme)
     _audit(actor, AuditAction.DELETE, target, {"kind": target.kind, "year": target.year})
     target.delete()
+
+
+def _texts(values: dict[str, str], limits: dict[str, int], required: dict[str, str],
+           errors: dict[str, list[str]]) -> dict[str, str]:
+    cleaned = {k: (values.get(k) or "").strip() for k in limits}
+    for key, limit in limits.items():
+        if len(cleaned[key]) > limit:
+            errors.setdefault(key, []).append(_("Hoogstens %(n)s tekens.") % {"n": limit})
+    for key, message in required.items():
+        if not cleaned[key]:
+            errors.setdefault(key, []).append(message)
+    return cleaned
+
+
+@transaction.atomic
+def agreement_save(*, actor, programme: Programme, theme, title: str, text: str,
+                   parties: str = "", agreement: Agreement | None = None) -> Agreement:
+    """Record a samenwerkingsafspraak on a theme of the national format."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts({"title": title, "text": text, "parties": parties},
+                     {"title": 200, "text": 20000, "parties": 300},
+                     {"title": _("Geef de afspraak een titel."),
+                      "text": _("Beschrijf wat de partijen afspreken.")}, errors)
+    if theme is None or not theme.active:
+        errors["theme"] = [_("Kies een onderwerp.")]
+    _raise(errors)
+    if agreement is None:
+        agreement = Agreement(programme=programme)
+        action = AuditAction.CREATE
+    else:
+        agreement = Agreement.objects.get(pk=agreement.pk, programme=programme)
+        action = AuditAction.UPDATE
+    agreement.theme = theme
+    for key, value in cleaned.items():
+        setattr(agreement, key, value)
+    agreement.save()
+    _audit(actor, action, agreement, {"theme": theme.code})
+    return agreement
+
+
+MEASURE_TEXTS = {"title": 200, "description": 20000, "section": 10, "agenda_reference": 300,
+                 "financial_agreement": 4000}
+
+
+@transaction.atomic
+def measure_save(*, actor, programme: Programme, values: dict[str, str],
+                 conditions: dict[str, str], final: bool, labour_market_region=None,
+                 measure: Measure | None = None) -> Measure:
+    """Keep an aanvullende maatregel with a justification per condition (law.R_MEASURES). It
+    can be final only when every condition is justified; with arbeidsmarktregio partners it
+    names its place in the meerjarenagenda and the financial agreement."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts(values, MEASURE_TEXTS,
+                     {"title": _("Geef de maatregel een naam."),
+                      "description": _("Beschrijf de maatregel.")}, errors)
+    known = {c.code for c in law.MEASURE_CONDITIONS}
+    justified = {code: (text or "").strip() for code, text in conditions.items()
+                 if code in known and (text or "").strip()}
+    for code, text in justified.items():
+        if len(text) > 4000:
+            errors[f"condition_{code}"] = [_("Hoogstens %(n)s tekens.") % {"n": 4000}]
+    open_conditions = law.measure_problem(justified)
+    if final and open_conditions:
+        for code in open_conditions:
+            errors.setdefault(f"condition_{code}", []).append(
+                _("Onderbouw deze voorwaarde; zonder onderbouwing is de maatregel niet "
+                  "definitief."))
+        errors.setdefault("final", []).append(
+            _("Een maatregel wordt pas definitief als elke voorwaarde is onderbouwd."))
+    if labour_market_region is not None:
+        if not RegionOverlap.objects.filter(doorstroompunt_region=programme.region,
+                                            labour_market_region=labour_market_region).exists():
+            errors["labour_market_region"] = [_("Kies een arbeidsmarktregio die de regio "
+                                                "overlapt.")]
+        if not cleaned["financial_agreement"]:
+            errors["financial_agreement"] = [_("Leg de financiële afspraak tussen "
+                                               "contactgemeente en centrumgemeente vast.")]
+    _raise(errors)
+    if measure is None:
+        measure, action = Measure(programme=programme), AuditAction.CREATE
+    else:
+        measure, action = Measure.objects.get(pk=measure.pk, programme=programme), \
+            AuditAction.UPDATE
+    for key, value in cleaned.items():
+        setattr(measure, key, value)
+    measure.conditions, measure.final = justified, final
+    measure.labour_market_region = labour_market_region
+    measure.save()
+    _audit(actor, action, measure, {"final": final, "open": open_conditions})
+    return measure

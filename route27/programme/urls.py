@@ -12,4 +12,7 @@ urlpatterns = [
     path("<str:code>/streefcijfers/", views.target_add, name="target_add"),
     path("<str:code>/streefcijfers/<int:target_id>/verwijderen/", views.target_delete,
          name="target_delete"),
+    path("<str:code>/afspraken/nieuw/", views.agreement_add, name="agreement_add"),
+    path("<str:code>/maatregelen/nieuw/", views.measure, name="measure_add"),
+    path("<str:code>/maatregelen/<int:measure_id>/", views.measure, name="measure_edit"),
 ]

@@ -19,7 +19,14 @@ from route27.core.errors import Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.core.shortcuts import found_or_404, show_refusal
 from route27.programme import selectors, services
-from route27.programme.forms import PartiesForm, RegionForm, SectionForm, TargetForm
+from route27.programme.forms import (
+    AgreementForm,
+    MeasureForm,
+    PartiesForm,
+    RegionForm,
+    SectionForm,
+    TargetForm,
+)
 from route27.programme.models import ProgrammeTarget, Step
 
 VIEW, CHANGE = "programme.view_programme", "programme.change_programme"
@@ -52,6 +59,9 @@ def workspace(request):
         "sections": sorted(programme.sections.all(), key=lambda s: list(Step).index(s.step))
         if programme else [],
         "targets": targets, "missing_targets": missing,
+        "agreements": list(programme.agreements.select_related("theme")) if programme else [],
+        "open_themes": selectors.open_themes(programme) if programme else [],
+        "measures": list(programme.measures.all()) if programme else [],
         "target_form": TargetForm(), "tables": selectors.analysis(region,
                                                                   parties.municipalities)})
 
@@ -170,3 +180,62 @@ def target_delete(request, code, target_id):
         else:
             messages.success(request, _("Het streefcijfer is verwijderd."))
     return redirect(_workspace_url(region))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def agreement_add(request, code):
+    region, programme = _editable(request, code)
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_save(actor=request.user, programme=programme, **form.cleaned_data)
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("De samenwerkingsafspraak is opgeslagen."))
+            return redirect(_workspace_url(region) + "#afspraken")
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": _("Samenwerkingsafspraak")})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def measure(request, code, measure_id=None):
+    region, programme = _editable(request, code)
+    current = None
+    if measure_id is not None:
+        current = programme.measures.filter(pk=measure_id).first()
+        if current is None:
+            raise Http404(selectors.NOT_FOUND)
+    initial = {}
+    if current is not None:
+        initial = {k: getattr(current, k) for k in services.MEASURE_TEXTS} | {
+            "final": current.final, "labour_market_region": current.labour_market_region,
+            **{f"condition_{c}": t for c, t in current.conditions.items()}}
+    form = MeasureForm(request.POST or None, initial=initial,
+                       labour_market_regions=selectors.overlapping_labour_market_regions(region))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.measure_save(
+                actor=request.user, programme=programme, measure=current,
+                values={k: data[k] for k in services.MEASURE_TEXTS},
+                conditions={k.removeprefix("condition_"): v for k, v in data.items()
+                            if k.startswith("condition_")},
+                final=data["final"], labour_market_region=data["labour_market_region"])
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("De maatregel is opgeslagen."))
+            return redirect(_workspace_url(region) + "#maatregelen")
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": _("Aanvullende maatregel")})

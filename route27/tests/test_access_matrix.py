@@ -179,6 +179,8 @@ ROWS: dict[str, str | None] = {
     # Issue 15: the regional programme holds no personal data (the region's, by its code).
     "programme:workspace": None, "programme:start": None, "programme:parties": None,
     "programme:section": None, "programme:target_add": None, "programme:target_delete": None,
+    "programme:agreement_add": None, "programme:measure_add": None,
+    "programme:measure_edit": None,
 }
 
 
@@ -208,7 +210,7 @@ def _url(route: Route, obj) -> str:
     # A regional programme's pages: Aalsmeer's region, a step, an unknown streefcijfer.
     pattern = pattern.replace("<str:code>", real_municipality(AALSMEER).doorstroompunt_region
                               .code).replace("<slug:step>", "analysis").replace(
-        "<int:target_id>", "999999")
+        "<int:target_id>", "999999").replace("<int:measure_id>", "999999")
     if obj is None:
         return "/" + pattern
     public_id = str(getattr(obj, "public_id", "") or "")

@@ -43,6 +43,13 @@ def test_constants_are_in_the_seed(quote):
     assert quote in _seed_text()
 
 
+@pytest.mark.parametrize("condition", law.MEASURE_CONDITIONS, ids=lambda c: c.code)
+def test_every_measure_condition_quotes_the_seed(condition):
+    assert condition.quote in _seed_text(), f"{condition.code}: quote not in the seeds"
+    assert law.measure_problem({condition.code: "onderbouwd"}) == [
+        c.code for c in law.MEASURE_CONDITIONS if c is not condition]
+
+
 @pytest.mark.parametrize("band", law.AGE_BANDS.values(), ids=lambda b: b.code)
 def test_every_age_band_quotes_its_bounds_from_the_seed(band):
     assert band.quote in _seed_text(), f"{band.code}: quote not in the seeds"

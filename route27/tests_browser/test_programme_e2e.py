@@ -36,6 +36,29 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#stappen")).to_contain_text("In bewerking")
+    expect(page.locator("#open-themes")).to_contain_text("4c")
+    page.get_by_role("link", name="Afspraak toevoegen").click()
+    page.get_by_label("Onderwerp").select_option(label="4c Ondersteuning van jongeren met "
+                                                       "meervoudige problematiek")
+    page.get_by_label("Afspraak").fill("Sociaal team aan tafel")
+    page.get_by_label("Uitwerking").fill("Het sociaal team neemt deel aan het casusoverleg.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#afspraken")).to_contain_text("Sociaal team aan tafel")
+    expect(page.locator("#open-themes")).not_to_contain_text("4c ·")
+    page.get_by_role("link", name="Maatregel toevoegen").click()
+    page.get_by_label("Maatregel", exact=True).fill("Jongerenloket op het mbo")
+    page.get_by_label("Omschrijving").fill("Een loket op elke mbo-locatie van de regio.")
+    page.get_by_label("Er is een relatie met de regionale analyse.").fill("Uitval in jaar 1.")
+    page.get_by_label("Definitief: elke voorwaarde is onderbouwd").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("body")).to_contain_text("pas definitief als elke voorwaarde")
+    assert_accessible(page, "een maatregel die nog niet definitief kan")
+    page.get_by_label("Definitief: elke voorwaarde is onderbouwd").uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#maatregelen")).to_contain_text("4 zonder onderbouwing")
     assert_accessible(page, "het regionaal programma na bewerken")
     assert not page.problems.csp and not page.problems.errors
     page.context.clear_cookies()

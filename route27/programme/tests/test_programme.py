@@ -130,3 +130,46 @@ def test_the_coordinator_edits_through_the_pages(client, region):
     assert response.status_code == 302
     page = client.get(reverse("programme:workspace")).content.decode()
     assert "Mbo Amstelland" in page and "900" in page and "In bewerking" in page
+
+
+def test_agreements_show_which_mandatory_themes_are_still_open(region):
+    from route27.programme.models import Theme
+    from route27.programme.selectors import open_themes
+
+    programme = services.programme_start(actor=region["coordinator"], region=region["region"])
+    mandatory = Theme.objects.filter(mandatory=True, active=True).count()
+    assert mandatory >= 10 and len(open_themes(programme)) == mandatory
+    services.agreement_save(actor=region["coordinator"], programme=programme,
+                            theme=Theme.objects.get(code="multi_problem"),
+                            title="Sociaal team aan tafel", text="Het sociaal team neemt deel.")
+    assert len(open_themes(programme)) == mandatory - 1
+    with pytest.raises(ValidationFailed) as failed:
+        services.agreement_save(actor=region["coordinator"], programme=programme, theme=None,
+                                title="", text="")
+    assert set(failed.value.field_errors) == {"theme", "title", "text"}
+
+
+def test_a_measure_is_final_only_with_each_condition_justified(region):
+    from route27 import law
+    from route27.organisations.models import LabourMarketRegion
+
+    programme = services.programme_start(actor=region["coordinator"], region=region["region"])
+    values = {"title": "Jongerenloket op het mbo", "description": "Een loket op elke locatie."}
+    almost = {c.code: "Zie de analyse." for c in law.MEASURE_CONDITIONS[:4]}
+    with pytest.raises(ValidationFailed) as failed:
+        services.measure_save(actor=region["coordinator"], programme=programme, values=values,
+                              conditions=almost, final=True)
+    assert set(failed.value.field_errors) == {"condition_additional", "final"}
+    measure = services.measure_save(actor=region["coordinator"], programme=programme,
+                                    values=values, conditions=almost, final=False)
+    assert measure.open_conditions == ["additional"] and not measure.final
+    everything = {**almost, "additional": "Geen wettelijke taak van school of gemeente."}
+    measure = services.measure_save(actor=region["coordinator"], programme=programme,
+                                    values=values, conditions=everything, final=True,
+                                    measure=measure)
+    assert measure.final and measure.open_conditions == []
+    far = LabourMarketRegion.objects.get_or_create(code="AM01", defaults={"name": "Groningen"})[0]
+    with pytest.raises(ValidationFailed) as failed:
+        services.measure_save(actor=region["coordinator"], programme=programme, values=values,
+                              conditions=everything, final=True, labour_market_region=far)
+    assert set(failed.value.field_errors) == {"labour_market_region", "financial_agreement"}

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from route27.programme.models import Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    """The national format's themes change with the format: data, not code."""
+
+    list_display = ["order", "section", "label", "mandatory", "active"]
+    list_editable = ["mandatory", "active"]
+    list_display_links = ["label"]
