@@ -270,6 +270,13 @@ ROUTE27_FIGURE_CACHE = config(
     "municipality until a late event, a move or a merge changes them (ADR 0019); off: every "
     "page counts the ledger anew (the bench's uncached column).",
 )
+ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT = config(
+    "ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT",
+    10,
+    help_text="Share of a regional programme's budget (coordination, administration, financial "
+    "management, audit) above which the budget shows a warning; the Regeling sets no limit, so "
+    "the regions choose (issue 15).",
+)
 ROUTE27_AUDIT_RETENTION_MONTHS = config(
     "ROUTE27_AUDIT_RETENTION_MONTHS",
     60,

@@ -13,3 +13,4 @@ class ProgrammeObject(models.TextChoices):
     PROGRAMME_TARGET = "programme_target", _("Streefcijfer van het regionaal programma")
     PROGRAMME_AGREEMENT = "programme_agreement", _("Samenwerkingsafspraak")
     PROGRAMME_MEASURE = "programme_measure", _("Aanvullende maatregel")
+    PROGRAMME_BUDGET = "programme_budget", _("Begrotingsregel")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
-from route27.programme.models import ProgrammeTarget, Section, Theme
+from route27.programme.models import Funding, Overhead, ProgrammeTarget, Section, Theme
 
 
 class RegionForm(forms.Form):
@@ -95,3 +95,23 @@ class MeasureForm(forms.Form):
                 help_text=_("Onderbouwing"))
         self.order_fields(["title", "description", "section",
                            *[f"condition_{c.code}" for c in law.MEASURE_CONDITIONS]])
+
+
+class BudgetLineForm(forms.Form):
+    measure = forms.ModelChoiceField(label=_("Maatregel"), queryset=None, required=False,
+                                     empty_label=_("Geen: overhead"))
+    overhead = forms.ChoiceField(label=_("Of overhead"), required=False,
+                                 choices=[("", _("Geen: een maatregel")), *Overhead.choices])
+    year = forms.TypedChoiceField(label=_("Jaar"), coerce=int,
+                                  choices=[(y, y) for y in law.PROGRAMME_YEARS])
+    source = forms.ChoiceField(label=_("Bron"), choices=Funding.choices)
+    amount = forms.CharField(label=_("Bedrag (euro)"), max_length=20,
+                             widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+                             help_text=_("Bijvoorbeeld 12.500,00"))
+    owner = forms.CharField(label=_("Eigenaar"), max_length=200,
+                            help_text=_("De partij die over deze regel verantwoording "
+                                        "aflegt."))
+
+    def __init__(self, *args, measures=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = measures

@@ -204,3 +204,50 @@ class Measure(models.Model):
     @property
     def open_conditions(self) -> list[str]:
         return law.measure_problem(self.conditions)
+
+
+class Funding(models.TextChoices):
+    """Where a budget line's money comes from (seed 000 §6.2 stap 6, issue 15)."""
+
+    SCHOOL_SUBSIDY = "school_subsidy", _("Subsidie voor scholen (DUO)")
+    SPECIFIC_GRANT = "specific_grant", _("Specifieke uitkering, gemeentelijk deel")
+    DECENTRALISATION = "decentralisation", _("Decentralisatie-uitkering art. 7a (gebundeld)")
+    IMPULSE = "impulse", _("Impulsbudget centrumgemeente")
+    OTHER = "other", _("Overig (EU, provincie, anders)")
+
+
+class Overhead(models.TextChoices):
+    COORDINATION = "coordination", _("Coördinatie")
+    ADMINISTRATION = "administration", _("Administratie")
+    FINANCE = "finance", _("Financieel beheer")
+    AUDIT = "audit", _("Accountantscontrole")
+
+
+class BudgetLine(models.Model):
+    """A cost in the programme's budget: for a maatregel, or overhead, in one year from one
+    source (several lines make a mix), with the party that owns it."""
+
+    AUDIT_TYPE = "programme_budget"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="budget_lines")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="budget_lines", verbose_name=_("maatregel"))
+    overhead = models.CharField(_("overhead"), max_length=14, choices=Overhead.choices,
+                                blank=True)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    source = models.CharField(_("bron"), max_length=16, choices=Funding.choices)
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=12, decimal_places=2)
+    owner = models.CharField(_("eigenaar"), max_length=200)
+
+    class Meta:
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(measure__isnull=False, overhead="")
+                       | models.Q(measure__isnull=True) & ~models.Q(overhead="")),
+            name="budget_line_is_measure_or_overhead")]
+        ordering = ["year", "measure_id", "overhead", "id"]
+        verbose_name = _("begrotingsregel")
+        verbose_name_plural = _("begrotingsregels")
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.source}: {self.amount}"

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from route27 import law
 from route27.core.errors import NotFound
 from route27.monitoring import cache, report
 from route27.monitoring.reference import POPULATION_SOURCE, VSV_SOURCE, population, vsv_row
@@ -21,7 +24,7 @@ from route27.organisations.models import (
     Municipality,
     RegionOverlap,
 )
-from route27.programme.models import Programme, Theme
+from route27.programme.models import Funding, Programme, Theme
 
 NOT_FOUND = gettext_lazy("Dit regionaal programma is niet gevonden of u heeft er geen toegang "
                          "toe.")
@@ -115,3 +118,47 @@ def open_themes(programme: Programme) -> list[Theme]:
 def overlapping_labour_market_regions(region) -> QuerySet[LabourMarketRegion]:
     return LabourMarketRegion.objects.filter(
         regionoverlap__doorstroompunt_region=region).order_by("code")
+
+
+@dataclass
+class Budget:
+    table: report.Table
+    total: Decimal
+    overhead: Decimal
+    warn_above: int
+
+    @property
+    def overhead_share(self) -> float | None:
+        return round(float(self.overhead / self.total) * 100, 1) if self.total else None
+
+    @property
+    def warning(self) -> bool:
+        share = self.overhead_share
+        return share is not None and share > self.warn_above
+
+
+def budget(programme: Programme) -> Budget:
+    """Totals per funding source and year, the grand total and the overhead's share; the lines
+    are summed in the database."""
+    rows = (programme.budget_lines.values("source", "year").annotate(total=Sum("amount"))
+            .order_by())
+    per = {(r["source"], r["year"]): r["total"] for r in rows}
+    years = list(law.PROGRAMME_YEARS)
+    table_rows = []
+    for source, label in Funding.choices:
+        amounts = [per.get((source, y), Decimal(0)) for y in years]
+        if any(amounts):
+            table_rows.append([str(label), *[_money(a) for a in amounts], _money(sum(amounts))])
+    totals = [sum((per.get((s, y), Decimal(0)) for s in Funding.values), Decimal(0))
+              for y in years]
+    total = sum(totals, Decimal(0))
+    overhead = programme.budget_lines.exclude(overhead="").aggregate(
+        n=Sum("amount"))["n"] or Decimal(0)
+    table = report.Table("begroting", _("Begroting per bron en jaar (euro)"),
+                         [_("Bron"), *[str(y) for y in years], _("Totaal")], table_rows,
+                         totals=[_("Totaal"), *[_money(t) for t in totals], _money(total)])
+    return Budget(table, total, overhead, settings.ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT)
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")

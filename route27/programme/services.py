@@ -4,6 +4,8 @@ version is frozen: nothing here changes it."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,7 +17,10 @@ from route27.core.errors import Refused, ValidationFailed
 from route27.organisations.models import RegionOverlap
 from route27.programme.models import (
     Agreement,
+    BudgetLine,
+    Funding,
     Measure,
+    Overhead,
     Programme,
     ProgrammeTarget,
     Section,
@@ -234,3 +239,60 @@ def measure_save(*, actor, programme: Programme, values: dict[str, str],
     measure.save()
     _audit(actor, action, measure, {"final": final, "open": open_conditions})
     return measure
+
+
+def euros(value) -> Decimal | None:
+    """An amount as typed in Dutch ("1.250,50", "1250,5", "1250") or a number; None if not."""
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    text = str(value or "").strip().replace("€", "").replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif text.count(".") > 1 or (text.count(".") == 1 and len(text.split(".")[1]) == 3):
+        text = text.replace(".", "")  # thousands separators
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+@transaction.atomic
+def budget_line_add(*, actor, programme: Programme, year: int | None, source: str,
+                    amount, owner: str, measure: Measure | None = None,
+                    overhead: str = "") -> BudgetLine:
+    """A cost for a maatregel or for overhead, in a year of the term, from one source."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    if (measure is None) == (not overhead):
+        errors["measure"] = [_("Kies een maatregel of een soort overhead, niet allebei.")]
+    if measure is not None and measure.programme_id != programme.pk:
+        errors["measure"] = [_("Kies een maatregel van dit programma.")]
+    if overhead and overhead not in Overhead.values:
+        errors["overhead"] = [_("Kies een soort overhead.")]
+    if year not in law.PROGRAMME_YEARS:
+        errors["year"] = [_("Kies een jaar van de looptijd, 2026 tot en met 2029.")]
+    if source not in Funding.values:
+        errors["source"] = [_("Kies de financieringsbron.")]
+    amount = euros(amount)
+    if amount is None or not Decimal("0.01") <= amount <= Decimal("100000000"):
+        errors["amount"] = [_("Vul een bedrag in euro's in, groter dan 0.")]
+    owner = (owner or "").strip()
+    if not owner:
+        errors["owner"] = [_("Wie is eigenaar van deze regel?")]
+    elif len(owner) > 200:
+        errors["owner"] = [_("Hoogstens %(n)s tekens.") % {"n": 200}]
+    _raise(errors)
+    line = BudgetLine.objects.create(programme=programme, measure=measure, overhead=overhead,
+                                     year=year, source=source, amount=amount, owner=owner)
+    _audit(actor, AuditAction.CREATE, line, {"year": year, "source": source,
+                                              "amount": str(amount)})
+    return line
+
+
+@transaction.atomic
+def budget_line_delete(*, actor, line: BudgetLine) -> None:
+    line = BudgetLine.objects.select_related("programme").get(pk=line.pk)
+    _may_edit(actor, line.programme)
+    _audit(actor, AuditAction.DELETE, line, {"amount": str(line.amount)})
+    line.delete()

@@ -15,4 +15,7 @@ urlpatterns = [
     path("<str:code>/afspraken/nieuw/", views.agreement_add, name="agreement_add"),
     path("<str:code>/maatregelen/nieuw/", views.measure, name="measure_add"),
     path("<str:code>/maatregelen/<int:measure_id>/", views.measure, name="measure_edit"),
+    path("<str:code>/begroting/", views.budget, name="budget"),
+    path("<str:code>/begroting/<int:line_id>/verwijderen/", views.budget_delete,
+         name="budget_delete"),
 ]

@@ -21,6 +21,7 @@ from route27.core.shortcuts import found_or_404, show_refusal
 from route27.programme import selectors, services
 from route27.programme.forms import (
     AgreementForm,
+    BudgetLineForm,
     MeasureForm,
     PartiesForm,
     RegionForm,
@@ -62,6 +63,7 @@ def workspace(request):
         "agreements": list(programme.agreements.select_related("theme")) if programme else [],
         "open_themes": selectors.open_themes(programme) if programme else [],
         "measures": list(programme.measures.all()) if programme else [],
+        "budget": selectors.budget(programme) if programme else None,
         "target_form": TargetForm(), "tables": selectors.analysis(region,
                                                                   parties.municipalities)})
 
@@ -239,3 +241,44 @@ def measure(request, code, measure_id=None):
     return render(request, "programme/form.html", {
         "region": region, "programme": programme, "form": form,
         "title": _("Aanvullende maatregel")})
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def budget(request, code):
+    region, programme = _editable(request, code)
+    form = BudgetLineForm(request.POST or None, measures=programme.measures.all())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.budget_line_add(actor=request.user, programme=programme,
+                                     measure=data["measure"], overhead=data["overhead"],
+                                     year=data["year"], source=data["source"],
+                                     amount=data["amount"], owner=data["owner"])
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region))
+        else:
+            messages.success(request, _("De begrotingsregel is toegevoegd."))
+            return redirect(reverse("programme:budget", args=[region.code]))
+    lines = programme.budget_lines.select_related("measure")
+    return render(request, "programme/budget.html", {
+        "region": region, "programme": programme, "form": form, "lines": lines,
+        "budget": selectors.budget(programme)})
+
+
+@require_POST
+@access_policy(CHANGE)
+def budget_delete(request, code, line_id):
+    region, programme = _editable(request, code)
+    line = programme.budget_lines.filter(pk=line_id).first()
+    if line is not None:
+        try:
+            services.budget_line_delete(actor=request.user, line=line)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+        else:
+            messages.success(request, _("De begrotingsregel is verwijderd."))
+    return redirect(reverse("programme:budget", args=[region.code]))

@@ -180,7 +180,7 @@ ROWS: dict[str, str | None] = {
     "programme:workspace": None, "programme:start": None, "programme:parties": None,
     "programme:section": None, "programme:target_add": None, "programme:target_delete": None,
     "programme:agreement_add": None, "programme:measure_add": None,
-    "programme:measure_edit": None,
+    "programme:measure_edit": None, "programme:budget": None, "programme:budget_delete": None,
 }
 
 
@@ -210,7 +210,8 @@ def _url(route: Route, obj) -> str:
     # A regional programme's pages: Aalsmeer's region, a step, an unknown streefcijfer.
     pattern = pattern.replace("<str:code>", real_municipality(AALSMEER).doorstroompunt_region
                               .code).replace("<slug:step>", "analysis").replace(
-        "<int:target_id>", "999999").replace("<int:measure_id>", "999999")
+        "<int:target_id>", "999999").replace("<int:measure_id>", "999999").replace(
+        "<int:line_id>", "999999")
     if obj is None:
         return "/" + pattern
     public_id = str(getattr(obj, "public_id", "") or "")

@@ -59,6 +59,16 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#maatregelen")).to_contain_text("4 zonder onderbouwing")
+    page.get_by_role("link", name="Begroting bijwerken").click()
+    page.locator("#id_measure").select_option(label="Jongerenloket op het mbo")
+    page.get_by_label("Bron", exact=True).select_option("school_subsidy")
+    page.get_by_label("Bedrag (euro)").fill("40.000,00")
+    page.get_by_label("Eigenaar").fill("Mbo-college Amstelland")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("#tabel-begroting")).to_contain_text("40.000,00")
+    assert_accessible(page, "de begroting")
+    page.get_by_role("link", name="Terug naar het programma").click()
     assert_accessible(page, "het regionaal programma na bewerken")
     assert not page.problems.csp and not page.problems.errors
     page.context.clear_cookies()

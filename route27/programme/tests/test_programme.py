@@ -173,3 +173,48 @@ def test_a_measure_is_final_only_with_each_condition_justified(region):
         services.measure_save(actor=region["coordinator"], programme=programme, values=values,
                               conditions=everything, final=True, labour_market_region=far)
     assert set(failed.value.field_errors) == {"labour_market_region", "financial_agreement"}
+
+
+def test_the_budget_adds_up_per_source_and_year_and_warns_on_overhead(region, settings):
+    from decimal import Decimal
+
+    from route27.programme.selectors import budget
+
+    settings.ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT = 10
+    coordinator = region["coordinator"]
+    programme = services.programme_start(actor=coordinator, region=region["region"])
+    measure = services.measure_save(actor=coordinator, programme=programme,
+                                    values={"title": "Loket", "description": "Een loket."},
+                                    conditions={}, final=False)
+    add = dict(actor=coordinator, programme=programme, owner="Contactgemeente Amstelveen")
+    services.budget_line_add(**add, measure=measure, year=2026, source="school_subsidy",
+                             amount="40.000,00")
+    services.budget_line_add(**add, measure=measure, year=2026, source="specific_grant",
+                             amount="35000")  # a mix of sources for one measure
+    services.budget_line_add(**add, measure=measure, year=2027, source="school_subsidy",
+                             amount="1250,50")
+    services.budget_line_add(**add, overhead="coordination", year=2026, source="specific_grant",
+                             amount=Decimal("8749.50"))
+    summary = budget(programme)
+    assert summary.total == Decimal("85000.00") and summary.overhead == Decimal("8749.50")
+    assert summary.overhead_share == 10.3 and summary.warning
+    rows = {row[0]: row[1:] for row in summary.table.rows}
+    assert rows["Subsidie voor scholen (DUO)"] == ["40.000,00", "1.250,50", "0,00", "0,00",
+                                                   "41.250,50"]
+    assert summary.table.totals[-1] == "85.000,00"
+    with pytest.raises(ValidationFailed) as failed:
+        services.budget_line_add(**add, measure=measure, overhead="audit", year=2031,
+                                 source="gift", amount="-5")
+    assert set(failed.value.field_errors) == {"measure", "year", "source", "amount"}
+    Programme.objects.filter(pk=programme.pk).update(status=Programme.Status.SIGNED)
+    with pytest.raises(Refused):
+        services.budget_line_add(**add, measure=measure, year=2026, source="impulse", amount=1)
+
+
+@pytest.mark.parametrize(("typed", "value"), [("1.250,50", "1250.50"), ("1250,5", "1250.5"),
+                                              ("12.500", "12500"), ("1250.50", "1250.50"),
+                                              ("€ 300", "300"), ("veel", None)])
+def test_amounts_are_read_as_a_dutch_user_types_them(typed, value):
+    from decimal import Decimal
+
+    assert services.euros(typed) == (Decimal(value) if value else None)
