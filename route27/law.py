@@ -1853,6 +1853,16 @@ R_PROGRAMME_TARGETS = _rule(
 
 
 
+R_SIGNING = _rule(
+    "programme_signing",
+    f"{REGELING}; {HANDREIKING} §4.4",
+    _("Een bevoegd persoon van de contactgemeente, de contactschool en elke centrumgemeente "
+      "ondertekent het programma; daarna ligt die versie vast. Wijzigingen tijdens de "
+      "looptijd vormen een nieuwe versie."),
+    quote="Ondertekening gebeurt door een bevoegd persoon van de contactgemeente, de "
+          "contactschool en de centrumgemeente(n)",
+)
+
 
 @dataclass(frozen=True)
 class MeasureCondition:

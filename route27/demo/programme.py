@@ -14,6 +14,11 @@ def load_programme_demo(*, users: dict) -> None:
     region = amstelveen.doorstroompunt_region
     if Programme.objects.filter(region=region).exists():
         return
+    # Amsterdam and Zaanstad are the centrumgemeenten of Groot Amsterdam and Zaanstreek/
+    # Waterland, the arbeidsmarktregio's the region overlaps (functional administration records
+    # it; the reference data has no source for it).
+    Municipality.objects.filter(code__in=["GM0363", "GM0479"]).update(
+        is_centre_municipality=True)
     coordinator = users["regio.grootamsterdam"]
     programme = services.programme_start(actor=coordinator, region=region)
     services.programme_parties_save(

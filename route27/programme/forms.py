@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from route27 import law
+from route27.core.forms import date_field
 from route27.programme.models import Funding, Overhead, ProgrammeTarget, Section, Theme
 
 
@@ -115,3 +116,15 @@ class BudgetLineForm(forms.Form):
     def __init__(self, *args, measures=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = measures
+
+
+class SignatureForm(forms.Form):
+    party = forms.ChoiceField(label=_("Partij"))
+    signer_name = forms.CharField(label=_("Naam van de ondertekenaar"), max_length=200)
+    signer_function = forms.CharField(label=_("Functie"), max_length=200,
+                                      help_text=_("Een bevoegd persoon van de partij."))
+    signed_on = date_field(_("Ondertekend op"))
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = list(parties)

@@ -251,3 +251,31 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.source}: {self.amount}"
+
+
+class Signature(models.Model):
+    """A party's signature under a version (seed 000 §4.4: "Ondertekening gebeurt door een
+    bevoegd persoon van de contactgemeente, de contactschool en de centrumgemeente(n)"),
+    recorded by the coordinator with the date it was signed."""
+
+    AUDIT_TYPE = "programme"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="signatures")
+    party = models.CharField(_("partij"), max_length=40)  # contact_municipality, …, centre:GM…
+    signer_name = models.CharField(_("naam van de ondertekenaar"), max_length=200)
+    signer_function = models.CharField(_("functie"), max_length=200)
+    signed_on = models.DateField(_("ondertekend op"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "party"],
+                                               name="one_signature_per_party")]
+        ordering = ["signed_on", "id"]
+        verbose_name = _("ondertekening")
+        verbose_name_plural = _("ondertekeningen")
+
+    def __str__(self) -> str:
+        return f"{self.party}: {self.signer_name}"

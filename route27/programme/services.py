@@ -4,9 +4,11 @@ version is frozen: nothing here changes it."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from route27 import law
@@ -24,9 +26,10 @@ from route27.programme.models import (
     Programme,
     ProgrammeTarget,
     Section,
+    Signature,
     Step,
 )
-from route27.programme.selectors import regions_for
+from route27.programme.selectors import regions_for, required_parties, signing_problems
 
 TEXT_LIMITS = {"contact_school": 200, "core_group": 4000, "board_participants": 4000,
                "board_frequency": 200, "board_decisions": 4000}
@@ -296,3 +299,79 @@ def budget_line_delete(*, actor, line: BudgetLine) -> None:
     _may_edit(actor, line.programme)
     _audit(actor, AuditAction.DELETE, line, {"amount": str(line.amount)})
     line.delete()
+
+
+@transaction.atomic
+def programme_sign(*, actor, programme: Programme, party: str, signer_name: str,
+                   signer_function: str, signed_on: datetime.date | None) -> Signature:
+    """Record a party's signature (law.R_SIGNING). With the last party the version is signed
+    and frozen; an earlier signed version then is superseded."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    problems = signing_problems(programme)
+    if problems:
+        raise Refused(_("Nog niet te ondertekenen: %(problems)s") % {
+            "problems": " ".join(problems)})
+    parties = dict(required_parties(programme))
+    errors: dict[str, list[str]] = {}
+    if party not in parties:
+        errors["party"] = [_("Kies een partij die ondertekent.")]
+    elif programme.signatures.filter(party=party).exists():
+        errors["party"] = [_("Deze partij heeft al ondertekend.")]
+    cleaned = _texts({"signer_name": signer_name, "signer_function": signer_function},
+                     {"signer_name": 200, "signer_function": 200},
+                     {"signer_name": _("Vul de naam van de ondertekenaar in."),
+                      "signer_function": _("Vul de functie in: een bevoegd persoon tekent.")},
+                     errors)
+    if signed_on is None:
+        errors["signed_on"] = [_("Vul de datum van ondertekening in.")]
+    elif signed_on > timezone.localdate():
+        errors["signed_on"] = [_("De datum ligt in de toekomst.")]
+    _raise(errors)
+    signature = Signature.objects.create(programme=programme, party=party, signed_on=signed_on,
+                                         recorded_by=actor, **cleaned)
+    _audit(actor, AuditAction.UPDATE, programme, {"signed_by": party})
+    if set(parties) <= set(programme.signatures.values_list("party", flat=True)):
+        programme.status = Programme.Status.SIGNED
+        programme.save(update_fields=["status", "updated_at"])
+        Programme.objects.filter(region=programme.region, version__lt=programme.version,
+                                 status=Programme.Status.SIGNED).update(
+            status=Programme.Status.SUPERSEDED)
+        _audit(actor, AuditAction.UPDATE, programme, {"status": "signed"})
+    return signature
+
+
+@transaction.atomic
+def programme_amend(*, actor, programme: Programme) -> Programme:
+    """A new version of a signed programme, to amend during the term: a copy of its parties,
+    sections, streefcijfers, agreements, maatregelen and budget, in preparation."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
+        raise Refused(_("Alleen de regionaal coördinator van de regio werkt het programma bij."))
+    if programme.status != Programme.Status.SIGNED:
+        raise Refused(_("Alleen een ondertekende versie krijgt een nieuwe versie."))
+    if Programme.objects.filter(region=programme.region, version__gt=programme.version).exists():
+        raise Refused(_("Er is al een nieuwere versie."))
+    old_pk = programme.pk
+    copy = Programme.objects.get(pk=old_pk)
+    copy.pk, copy.version, copy.status, copy.updated_by = None, programme.version + 1, \
+        Programme.Status.DRAFT, actor
+    copy.save()
+    for model in (Section, ProgrammeTarget, Agreement):
+        rows = list(model.objects.filter(programme_id=old_pk))
+        for row in rows:
+            row.pk, row.programme = None, copy
+        model.objects.bulk_create(rows)
+    measures = {}
+    for measure in Measure.objects.filter(programme_id=old_pk):
+        old = measure.pk
+        measure.pk, measure.programme = None, copy
+        measure.save()
+        measures[old] = measure
+    lines = list(BudgetLine.objects.filter(programme_id=old_pk))
+    for line in lines:
+        line.pk, line.programme = None, copy
+        line.measure = measures.get(line.measure_id)
+    BudgetLine.objects.bulk_create(lines)
+    _audit(actor, AuditAction.CREATE, copy, {"amends": programme.version})
+    return copy

@@ -16,6 +16,8 @@ urlpatterns = [
     path("<str:code>/maatregelen/nieuw/", views.measure, name="measure_add"),
     path("<str:code>/maatregelen/<int:measure_id>/", views.measure, name="measure_edit"),
     path("<str:code>/begroting/", views.budget, name="budget"),
+    path("<str:code>/ondertekening/", views.sign, name="sign"),
+    path("<str:code>/nieuwe-versie/", views.amend, name="amend"),
     path("<str:code>/begroting/<int:line_id>/verwijderen/", views.budget_delete,
          name="budget_delete"),
 ]

@@ -26,6 +26,7 @@ from route27.programme.forms import (
     PartiesForm,
     RegionForm,
     SectionForm,
+    SignatureForm,
     TargetForm,
 )
 from route27.programme.models import ProgrammeTarget, Step
@@ -46,7 +47,7 @@ def workspace(request):
     picker = RegionForm(request.GET or {"regio": regions.first().code}, regions=regions)
     region = picker.cleaned_data["regio"] if picker.is_valid() else regions.first()
     programme = selectors.current(region)
-    parties = selectors.parties(region)
+    parties = selectors.parties_of(region)
     editable = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
     audit_record(user=request.user, action=AuditAction.READ, object_type="programme",
                  object_id=region.code, purpose=Purpose.MANAGEMENT)
@@ -64,8 +65,17 @@ def workspace(request):
         "open_themes": selectors.open_themes(programme) if programme else [],
         "measures": list(programme.measures.all()) if programme else [],
         "budget": selectors.budget(programme) if programme else None,
+        "signing": _signing(programme) if programme else None,
+        "may_amend": editable and programme is not None and programme.status == "signed",
         "target_form": TargetForm(), "tables": selectors.analysis(region,
                                                                   parties.municipalities)})
+
+
+def _signing(programme) -> dict:
+    signatures = {s.party: s for s in programme.signatures.all()}
+    return {"parties": [(label, signatures.get(party))
+                        for party, label in selectors.required_parties(programme)],
+            "problems": selectors.signing_problems(programme) if not programme.frozen else []}
 
 
 @require_POST
@@ -282,3 +292,45 @@ def budget_delete(request, code, line_id):
         else:
             messages.success(request, _("De begrotingsregel is verwijderd."))
     return redirect(reverse("programme:budget", args=[region.code]))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def sign(request, code):
+    region, programme = _editable(request, code)
+    signed = set(programme.signatures.values_list("party", flat=True))
+    open_parties = [(p, label) for p, label in selectors.required_parties(programme)
+                    if p not in signed]
+    form = SignatureForm(request.POST or None, parties=open_parties)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_sign(actor=request.user, programme=programme,
+                                    **form.cleaned_data)
+        except ValidationFailed as failed:
+            apply_service_errors(failed, form)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+            return redirect(_workspace_url(region) + "#ondertekening")
+        else:
+            messages.success(request, _("De ondertekening is vastgelegd."))
+            return redirect(_workspace_url(region) + "#ondertekening")
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form,
+        "title": _("Ondertekening vastleggen")})
+
+
+@require_POST
+@access_policy(CHANGE)
+def amend(request, code):
+    region = found_or_404(selectors.region_get, user=request.user, code=code, edit=True)
+    programme = selectors.current(region)
+    if programme is None:
+        raise Http404(selectors.NOT_FOUND)
+    try:
+        services.programme_amend(actor=request.user, programme=programme)
+    except Route27Error as exc:
+        show_refusal(request, exc)
+    else:
+        messages.success(request, _("Versie %(n)s is gemaakt; pas die aan en laat haar opnieuw "
+                                    "ondertekenen.") % {"n": programme.version + 1})
+    return redirect(_workspace_url(region))

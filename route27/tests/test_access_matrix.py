@@ -181,6 +181,7 @@ ROWS: dict[str, str | None] = {
     "programme:section": None, "programme:target_add": None, "programme:target_delete": None,
     "programme:agreement_add": None, "programme:measure_add": None,
     "programme:measure_edit": None, "programme:budget": None, "programme:budget_delete": None,
+    "programme:sign": None, "programme:amend": None,
 }
 
 

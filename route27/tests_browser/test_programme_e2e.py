@@ -4,6 +4,8 @@ and works on a step; a policy adviser reads it. Axe 0 violations, no CSP or JS e
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
@@ -70,6 +72,20 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     assert_accessible(page, "de begroting")
     page.get_by_role("link", name="Terug naar het programma").click()
     assert_accessible(page, "het regionaal programma na bewerken")
+    # The parties sign: the contactgemeente, the contactschool and the centrumgemeenten of
+    # both arbeidsmarktregio's the region overlaps (Groot Amsterdam, Zaanstreek/Waterland).
+    for _party in range(4):
+        page.get_by_role("link", name="Ondertekening vastleggen").click()
+        page.get_by_label("Naam van de ondertekenaar").fill("A. Bestuurder")
+        page.get_by_label("Functie").fill("Wethouder")
+        page.get_by_label("Ondertekend op").fill(datetime.date.today().isoformat())
+        with page.expect_navigation():
+            page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("body")).to_contain_text("Versie 1: Ondertekend.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Nieuwe versie maken").click()
+    expect(page.locator("body")).to_contain_text("Versie 2: In voorbereiding.")
+    assert_accessible(page, "versie 2 van het regionaal programma")
     assert not page.problems.csp and not page.problems.errors
     page.context.clear_cookies()
     login(page, base, "beleid.amstelveen")

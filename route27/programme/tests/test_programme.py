@@ -218,3 +218,79 @@ def test_amounts_are_read_as_a_dutch_user_types_them(typed, value):
     from decimal import Decimal
 
     assert services.euros(typed) == (Decimal(value) if value else None)
+
+
+def _ready(region):
+    """A programme ready to sign: parties, a centrumgemeente, both streefcijfers."""
+    coordinator = region["coordinator"]
+    programme = services.programme_start(actor=coordinator, region=region["region"])
+    from route27.organisations.models import RegionOverlap
+
+    amsterdam = real_municipality("GM0363")
+    amsterdam.is_centre_municipality = True
+    amsterdam.save()
+    RegionOverlap.objects.get_or_create(
+        labour_market_region=amsterdam.labour_market_region,
+        doorstroompunt_region=region["region"],
+        defaults={"municipality_count": 14, "population_2024": 1_500_000})
+    services.programme_parties_save(actor=coordinator, programme=programme,
+                                    contact_municipality=region["amstelveen"],
+                                    contact_school="Mbo-college Amstelland")
+    for kind in ("new_vsv", "neet"):
+        services.programme_target_save(actor=coordinator, programme=programme, kind=kind,
+                                       year=2026, maximum=100, justification="Analyse.")
+    programme.refresh_from_db()
+    return programme
+
+
+def test_signing_by_every_party_freezes_the_version_and_an_amendment_makes_a_new_one(region):
+    import datetime
+
+    from route27.programme.selectors import required_parties, signing_problems
+
+    coordinator = region["coordinator"]
+    programme = _ready(region)
+    assert signing_problems(programme) == []
+    parties = [p for p, _label in required_parties(programme)]
+    assert parties[:2] == ["contact_municipality", "contact_school"] and "centre:GM0363" in parties
+    today = datetime.date.today()
+    with pytest.raises(ValidationFailed) as failed:
+        services.programme_sign(actor=coordinator, programme=programme, party="mayor",
+                                signer_name="", signer_function="",
+                                signed_on=today + datetime.timedelta(days=1))
+    assert set(failed.value.field_errors) == {"party", "signer_name", "signer_function",
+                                              "signed_on"}
+    for party in parties:
+        services.programme_sign(actor=coordinator, programme=programme, party=party,
+                                signer_name="A. Bestuurder", signer_function="Wethouder",
+                                signed_on=today)
+    programme.refresh_from_db()
+    assert programme.status == Programme.Status.SIGNED and programme.frozen
+    with pytest.raises(Refused):
+        services.section_save(actor=coordinator, section=programme.sections.first(),
+                              status="working", text="Te laat.")
+    measure_count = programme.measures.count()
+    second = services.programme_amend(actor=coordinator, programme=programme)
+    assert second.version == 2 and second.status == Programme.Status.DRAFT
+    assert second.targets.count() == 2 and second.sections.count() == len(Step)
+    assert second.measures.count() == measure_count
+    with pytest.raises(Refused):  # only one newer version at a time
+        services.programme_amend(actor=coordinator, programme=programme)
+    for party in parties:
+        services.programme_sign(actor=coordinator, programme=second, party=party,
+                                signer_name="B. Bestuurder", signer_function="Wethouder",
+                                signed_on=today)
+    programme.refresh_from_db()
+    assert programme.status == Programme.Status.SUPERSEDED
+
+
+def test_signing_waits_for_the_minimum_of_the_regeling(region):
+    programme = services.programme_start(actor=region["coordinator"], region=region["region"])
+    from route27.programme.selectors import signing_problems
+
+    problems = " ".join(signing_problems(programme))
+    assert "contactgemeente" in problems and "streefcijfers" in problems
+    with pytest.raises(Refused):
+        services.programme_sign(actor=region["coordinator"], programme=programme,
+                                party="contact_school", signer_name="X", signer_function="Y",
+                                signed_on=None)
