@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from route27.programme.models import Theme
+from route27.programme.models import Deadline, Theme
 
 
 @admin.register(Theme)
@@ -10,3 +10,10 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["order", "section", "label", "mandatory", "active"]
     list_editable = ["mandatory", "active"]
     list_display_links = ["label"]
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):
+    """The programme's calendar: dates are data, a changed Regeling is an edit here."""
+
+    list_display = ["ends_on", "starts_on", "label"]

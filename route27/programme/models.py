@@ -279,3 +279,21 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.party}: {self.signer_name}"
+
+
+class Deadline(models.Model):
+    """A date of the programme's calendar (seed 000 §4.4 "termijnen"): data, not code, so a
+    new year or a changed Regeling is a change in the admin."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    label = models.CharField(_("omschrijving"), max_length=300)
+    starts_on = models.DateField(_("van"), null=True, blank=True)
+    ends_on = models.DateField(_("uiterlijk"))
+
+    class Meta:
+        ordering = ["ends_on", "code"]
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+
+    def __str__(self) -> str:
+        return f"{self.ends_on}: {self.label}"

@@ -24,7 +24,7 @@ from route27.organisations.models import (
     Municipality,
     RegionOverlap,
 )
-from route27.programme.models import Funding, Programme, Theme
+from route27.programme.models import Deadline, Funding, Programme, Theme
 
 NOT_FOUND = gettext_lazy("Dit regionaal programma is niet gevonden of u heeft er geen toegang "
                          "toe.")
@@ -198,3 +198,26 @@ def signing_problems(programme: Programme) -> list[str]:
     if len(kinds) < 2:
         problems.append(_("Stel beide streefcijfers vast, met onderbouwing."))
     return problems
+
+
+def next_deadline(today: datetime.date | None = None) -> Deadline | None:
+    """The first date of the programme's calendar that has not passed."""
+    return Deadline.objects.filter(ends_on__gte=today or timezone.localdate()).first()
+
+
+@dataclass
+class Summary:
+    region: DoorstroompuntRegion
+    programme: Programme | None
+    open_themes: int
+
+
+def summaries(user) -> list[Summary]:
+    """The programmes of the user's regions for the home page: version and status, and how
+    many mandatory themes still lack an agreement."""
+    result = []
+    for region in regions_for(user).order_by("code")[:3]:
+        programme = Programme.objects.filter(region=region).order_by("-version").first()
+        result.append(Summary(region, programme,
+                              len(open_themes(programme)) if programme else 0))
+    return result

@@ -66,6 +66,7 @@ def workspace(request):
         "measures": list(programme.measures.all()) if programme else [],
         "budget": selectors.budget(programme) if programme else None,
         "signing": _signing(programme) if programme else None,
+        "deadline": selectors.next_deadline(),
         "may_amend": editable and programme is not None and programme.status == "signed",
         "target_form": TargetForm(), "tables": selectors.analysis(region,
                                                                   parties.municipalities)})

@@ -294,3 +294,18 @@ def test_signing_waits_for_the_minimum_of_the_regeling(region):
         services.programme_sign(actor=region["coordinator"], programme=programme,
                                 party="contact_school", signer_name="X", signer_function="Y",
                                 signed_on=None)
+
+
+def test_the_next_deadline_and_the_home_page_summary(client, region):
+    import datetime
+
+    from route27.programme.selectors import next_deadline
+
+    assert next_deadline(datetime.date(2026, 1, 15)).code == "subsidy_application_2026"
+    assert next_deadline(datetime.date(2026, 4, 2)).code == "amended_application_2026"
+    assert next_deadline(datetime.date(2026, 12, 6)).code == "effect_report_format_2027"
+    services.programme_start(actor=region["coordinator"], region=region["region"])
+    client.force_login(region["coordinator"])
+    page = client.get("/").content.decode()
+    assert 'id="home-programmes"' in page and "versie 1, In voorbereiding" in page
+    assert "verplichte onderwerpen zonder afspraak" in page and 'id="home-deadline"' in page
