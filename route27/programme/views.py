@@ -100,6 +100,26 @@ def _editable(request, code):
     return region, programme
 
 
+def _saved(request, form, save, *, done: str, back: str):
+    """POST of an editing page: the service's field errors go on the form (None: show it
+    again), a refusal goes back with its message; saved, to ``back`` with ``done``."""
+    try:
+        save(form.cleaned_data)
+    except ValidationFailed as failed:
+        apply_service_errors(failed, form)
+        return None
+    except Route27Error as exc:
+        show_refusal(request, exc)
+        return redirect(back)
+    messages.success(request, done)
+    return redirect(back)
+
+
+def _page(request, region, programme, form, title: str):
+    return render(request, "programme/form.html", {
+        "region": region, "programme": programme, "form": form, "title": title})
+
+
 @require_http_methods(["GET", "POST"])
 @access_policy(CHANGE)
 def parties(request, code):
@@ -109,23 +129,15 @@ def parties(request, code):
         "contact_municipality": programme.contact_municipality,
         **{k: getattr(programme, k) for k in services.TEXT_LIMITS}})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.programme_parties_save(
-                actor=request.user, programme=programme,
-                contact_municipality=data["contact_municipality"],
-                **{k: data[k] for k in services.TEXT_LIMITS})
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("De partijen en het overleg zijn opgeslagen."))
-            return redirect(_workspace_url(region))
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": _("Partijen en regionaal bestuurlijk overleg")})
+        response = _saved(request, form, lambda data: services.programme_parties_save(
+            actor=request.user, programme=programme,
+            contact_municipality=data["contact_municipality"],
+            **{k: data[k] for k in services.TEXT_LIMITS}),
+            done=_("De partijen en het overleg zijn opgeslagen."), back=_workspace_url(region))
+        if response:
+            return response
+    return _page(request, region, programme, form,
+                 _("Partijen en regionaal bestuurlijk overleg"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -138,21 +150,12 @@ def section(request, code, step):
     form = SectionForm(request.POST or None,
                        initial={"status": section.status, "text": section.text})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.section_save(actor=request.user, section=section,
-                                  status=form.cleaned_data["status"],
-                                  text=form.cleaned_data["text"])
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("Het onderdeel is opgeslagen."))
-            return redirect(_workspace_url(region))
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": section.get_step_display()})
+        response = _saved(request, form, lambda data: services.section_save(
+            actor=request.user, section=section, status=data["status"], text=data["text"]),
+            done=_("Het onderdeel is opgeslagen."), back=_workspace_url(region))
+        if response:
+            return response
+    return _page(request, region, programme, form, section.get_step_display())
 
 
 @require_http_methods(["GET", "POST"])
@@ -161,23 +164,12 @@ def target_add(request, code):
     region, programme = _editable(request, code)
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.programme_target_save(
-                actor=request.user, programme=programme, kind=data["kind"], year=data["year"],
-                maximum=data["maximum"], reference_value=data["reference_value"],
-                justification=data["justification"])
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("Het streefcijfer is opgeslagen."))
-            return redirect(_workspace_url(region))
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": _("Streefcijfer")})
+        response = _saved(request, form, lambda data: services.programme_target_save(
+            actor=request.user, programme=programme, **data),
+            done=_("Het streefcijfer is opgeslagen."), back=_workspace_url(region))
+        if response:
+            return response
+    return _page(request, region, programme, form, _("Streefcijfer"))
 
 
 @require_POST
@@ -201,19 +193,13 @@ def agreement_add(request, code):
     region, programme = _editable(request, code)
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_save(actor=request.user, programme=programme, **form.cleaned_data)
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("De samenwerkingsafspraak is opgeslagen."))
-            return redirect(_workspace_url(region) + "#afspraken")
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": _("Samenwerkingsafspraak")})
+        response = _saved(request, form, lambda data: services.agreement_save(
+            actor=request.user, programme=programme, **data),
+            done=_("De samenwerkingsafspraak is opgeslagen."),
+            back=_workspace_url(region) + "#afspraken")
+        if response:
+            return response
+    return _page(request, region, programme, form, _("Samenwerkingsafspraak"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -233,25 +219,16 @@ def measure(request, code, measure_id=None):
     form = MeasureForm(request.POST or None, initial=initial,
                        labour_market_regions=selectors.overlapping_labour_market_regions(region))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.measure_save(
-                actor=request.user, programme=programme, measure=current,
-                values={k: data[k] for k in services.MEASURE_TEXTS},
-                conditions={k.removeprefix("condition_"): v for k, v in data.items()
-                            if k.startswith("condition_")},
-                final=data["final"], labour_market_region=data["labour_market_region"])
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("De maatregel is opgeslagen."))
-            return redirect(_workspace_url(region) + "#maatregelen")
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": _("Aanvullende maatregel")})
+        response = _saved(request, form, lambda data: services.measure_save(
+            actor=request.user, programme=programme, measure=current,
+            values={k: data[k] for k in services.MEASURE_TEXTS},
+            conditions={k.removeprefix("condition_"): v for k, v in data.items()
+                        if k.startswith("condition_")},
+            final=data["final"], labour_market_region=data["labour_market_region"]),
+            done=_("De maatregel is opgeslagen."), back=_workspace_url(region) + "#maatregelen")
+        if response:
+            return response
+    return _page(request, region, programme, form, _("Aanvullende maatregel"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -260,20 +237,12 @@ def budget(request, code):
     region, programme = _editable(request, code)
     form = BudgetLineForm(request.POST or None, measures=programme.measures.all())
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.budget_line_add(actor=request.user, programme=programme,
-                                     measure=data["measure"], overhead=data["overhead"],
-                                     year=data["year"], source=data["source"],
-                                     amount=data["amount"], owner=data["owner"])
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region))
-        else:
-            messages.success(request, _("De begrotingsregel is toegevoegd."))
-            return redirect(reverse("programme:budget", args=[region.code]))
+        response = _saved(request, form, lambda data: services.budget_line_add(
+            actor=request.user, programme=programme, **data),
+            done=_("De begrotingsregel is toegevoegd."),
+            back=reverse("programme:budget", args=[region.code]))
+        if response:
+            return response
     lines = programme.budget_lines.select_related("measure")
     return render(request, "programme/budget.html", {
         "region": region, "programme": programme, "form": form, "lines": lines,
@@ -304,20 +273,13 @@ def sign(request, code):
                     if p not in signed]
     form = SignatureForm(request.POST or None, parties=open_parties)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.programme_sign(actor=request.user, programme=programme,
-                                    **form.cleaned_data)
-        except ValidationFailed as failed:
-            apply_service_errors(failed, form)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-            return redirect(_workspace_url(region) + "#ondertekening")
-        else:
-            messages.success(request, _("De ondertekening is vastgelegd."))
-            return redirect(_workspace_url(region) + "#ondertekening")
-    return render(request, "programme/form.html", {
-        "region": region, "programme": programme, "form": form,
-        "title": _("Ondertekening vastleggen")})
+        response = _saved(request, form, lambda data: services.programme_sign(
+            actor=request.user, programme=programme, **data),
+            done=_("De ondertekening is vastgelegd."),
+            back=_workspace_url(region) + "#ondertekening")
+        if response:
+            return response
+    return _page(request, region, programme, form, _("Ondertekening vastleggen"))
 
 
 @require_POST
