@@ -8,7 +8,11 @@ class ProgrammeConfig(AppConfig):
     verbose_name = _("Regionaal programma")
 
     def ready(self):
+        from route27.organisations.reference_data import register_reference_list
         from route27.programme import (
             events,  # noqa: F401  registers its audit types
             rules,  # noqa: F401  registers permissions
         )
+        from route27.programme.reference_lists import load_in_words
+
+        register_reference_list(load_in_words)
