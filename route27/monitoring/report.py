@@ -16,6 +16,7 @@ from route27.monitoring.reference import reference_figures
 from route27.monitoring.suppression import HIDDEN
 from route27.monitoring.targets import progress
 from route27.organisations.models import Municipality
+from route27.outreach.models import LeaverStatus
 from route27.trajectories.models import Intensity, OutflowReason
 from route27.trajectories.workflow import Step
 
@@ -134,8 +135,6 @@ def municipality_tables(*, municipality: Municipality, day: datetime.date,
     tables.append(_counted(_("Outreach: jongeren niet in beeld"), "outreach",
                            [_("Uitkomst"), _("Aantal")], outreach))
     if leavers is not None:
-        from route27.outreach.models import LeaverStatus
-
         rows = [(_label(LeaverStatus, c), n) for c, n in leavers["by_status"].items()]
         rows.append((_("waarvan niet bevestigd in de gestelde termijn"), leavers["stale"]))
         tables.append(_counted(_("Status van schoolverlaters (vandaag)"), "schoolverlaters",

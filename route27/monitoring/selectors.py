@@ -37,7 +37,7 @@ from django.utils import timezone
 from route27 import law
 from route27.casefile.models import Event
 from route27.monitoring.indicators import _birth_key, _key, period
-from route27.monitoring.models import CapacityNorm, StaffHours
+from route27.monitoring.models import CapacityNorm, StaffHours, Target
 from route27.organisations.models import (
     DoorstroompuntRegion,
     Membership,
@@ -247,8 +247,6 @@ def capacity(team: Team, day: datetime.date | None = None, weeks: int = 12) -> C
 
 
 def targets_for(municipality: Municipality, year: int) -> dict[str, int]:
-    from route27.monitoring.models import Target
-
     return dict(Target.objects.filter(municipality=municipality, year=year).values_list(
         "indicator", "value"))
 

@@ -41,6 +41,7 @@ from route27.monitoring.forms import (
 from route27.monitoring.indicators import INDICATORS
 from route27.organisations.models import User
 from route27.organisations.roles import CONTACT_PERSON_ROLES
+from route27.outreach.selectors import status_counts
 from route27.trajectories.selectors import trajectories_visible_to
 from route27.trajectories.workflow import Step
 
@@ -128,8 +129,6 @@ def dashboard(request, fmt: str = ""):
     whole = scope.team_ids is None and scope.coach_id is None and scope.age_band is None
     leavers = None
     if whole:
-        from route27.outreach.selectors import status_counts
-
         leavers = status_counts(municipality_ids=[municipality.pk])
     tables = report.municipality_tables(
         municipality=municipality, day=day, start=start, end=end, stock=stock, flows=flows,

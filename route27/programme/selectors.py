@@ -164,34 +164,37 @@ def _money(amount: Decimal) -> str:
     return f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def required_parties(programme: Programme) -> list[tuple[str, str]]:
+def required_parties(programme: Programme, parties: Parties | None = None
+                     ) -> list[tuple[str, str]]:
     """Who signs (law.R_SIGNING): the contactgemeente, the contactschool and the centrumgemeente
-    of each overlapping arbeidsmarktregio, as (party code, label)."""
+    of each overlapping arbeidsmarktregio, as (party code, label). ``parties``: the region's,
+    when the caller has them already."""
     contact = programme.contact_municipality
-    parties = [("contact_municipality", _("Contactgemeente %(name)s") % {
+    signers = [("contact_municipality", _("Contactgemeente %(name)s") % {
                    "name": contact.name} if contact else _("Contactgemeente (nog aanwijzen)")),
                ("contact_school", _("Contactschool %(name)s") % {
                    "name": programme.contact_school} if programme.contact_school
                 else _("Contactschool (nog aanwijzen)"))]
-    for overlap, centres in parties_of(programme.region).overlaps:
+    for overlap, centres in (parties or parties_of(programme.region)).overlaps:
         if not centres:
-            parties.append((f"centre:{overlap.labour_market_region.code}", _(
+            signers.append((f"centre:{overlap.labour_market_region.code}", _(
                 "Centrumgemeente van %(region)s (nog vastleggen)") % {
                 "region": overlap.labour_market_region.name}))
         for centre in centres:
-            parties.append((f"centre:{centre.code}", _("Centrumgemeente %(name)s") % {
+            signers.append((f"centre:{centre.code}", _("Centrumgemeente %(name)s") % {
                 "name": centre.name}))
-    return list(dict(parties).items())
+    return list(dict(signers).items())
 
 
-def signing_problems(programme: Programme) -> list[str]:
+def signing_problems(programme: Programme, parties: Parties | None = None) -> list[str]:
     """What still stands in the way of signing (the Regeling's minimum)."""
     problems = []
     if programme.contact_municipality is None:
         problems.append(_("Wijs de contactgemeente aan."))
     if not programme.contact_school:
         problems.append(_("Wijs de contactschool aan."))
-    if not all(centres for _overlap, centres in parties_of(programme.region).overlaps):
+    overlaps = (parties or parties_of(programme.region)).overlaps
+    if not all(centres for _overlap, centres in overlaps):
         problems.append(_("Leg de centrumgemeente van elke arbeidsmarktregio vast "
                           "(functioneel beheer)."))
     kinds = set(programme.targets.values_list("kind", flat=True))

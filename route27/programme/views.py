@@ -65,18 +65,19 @@ def workspace(request):
         "open_themes": selectors.open_themes(programme) if programme else [],
         "measures": list(programme.measures.all()) if programme else [],
         "budget": selectors.budget(programme) if programme else None,
-        "signing": _signing(programme) if programme else None,
+        "signing": _signing(programme, parties) if programme else None,
         "deadline": selectors.next_deadline(),
         "may_amend": editable and programme is not None and programme.status == "signed",
         "target_form": TargetForm(), "tables": selectors.analysis(region,
                                                                   parties.municipalities)})
 
 
-def _signing(programme) -> dict:
+def _signing(programme, parties) -> dict:
     signatures = {s.party: s for s in programme.signatures.all()}
     return {"parties": [(label, signatures.get(party))
-                        for party, label in selectors.required_parties(programme)],
-            "problems": selectors.signing_problems(programme) if not programme.frozen else []}
+                        for party, label in selectors.required_parties(programme, parties)],
+            "problems": selectors.signing_problems(programme, parties)
+            if not programme.frozen else []}
 
 
 @require_POST
@@ -172,19 +173,26 @@ def target_add(request, code):
     return _page(request, region, programme, form, _("Streefcijfer"))
 
 
+def _deleted(request, obj, delete, *, done: str, back: str):
+    """POST of a delete button: gone (or already gone), or refused with its message."""
+    if obj is not None:
+        try:
+            delete(obj)
+        except Route27Error as exc:
+            show_refusal(request, exc)
+        else:
+            messages.success(request, done)
+    return redirect(back)
+
+
 @require_POST
 @access_policy(CHANGE)
 def target_delete(request, code, target_id):
     region, programme = _editable(request, code)
-    target = programme.targets.filter(pk=target_id).first()
-    if target is not None:
-        try:
-            services.programme_target_delete(actor=request.user, target=target)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-        else:
-            messages.success(request, _("Het streefcijfer is verwijderd."))
-    return redirect(_workspace_url(region))
+    return _deleted(request, programme.targets.filter(pk=target_id).first(),
+                    lambda target: services.programme_target_delete(actor=request.user,
+                                                                    target=target),
+                    done=_("Het streefcijfer is verwijderd."), back=_workspace_url(region))
 
 
 @require_http_methods(["GET", "POST"])
@@ -253,15 +261,10 @@ def budget(request, code):
 @access_policy(CHANGE)
 def budget_delete(request, code, line_id):
     region, programme = _editable(request, code)
-    line = programme.budget_lines.filter(pk=line_id).first()
-    if line is not None:
-        try:
-            services.budget_line_delete(actor=request.user, line=line)
-        except Route27Error as exc:
-            show_refusal(request, exc)
-        else:
-            messages.success(request, _("De begrotingsregel is verwijderd."))
-    return redirect(reverse("programme:budget", args=[region.code]))
+    return _deleted(request, programme.budget_lines.filter(pk=line_id).first(),
+                    lambda line: services.budget_line_delete(actor=request.user, line=line),
+                    done=_("De begrotingsregel is verwijderd."),
+                    back=reverse("programme:budget", args=[region.code]))
 
 
 @require_http_methods(["GET", "POST"])
