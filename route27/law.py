@@ -1910,6 +1910,66 @@ def measure_problem(justifications: dict[str, str]) -> list[str]:
     return [c.code for c in MEASURE_CONDITIONS if not (justifications.get(c.code) or "").strip()]
 
 
+R_PROGRAMME_ROLES = _rule(
+    "programme_roles",
+    f"{WEB}; {REGELING}; {HANDREIKING} §4.4",
+    _("De contactgemeente voert de procesregie over het programma, de effectrapportage en het "
+      "regionaal bestuurlijk overleg; de centrumgemeente is betrokken, ondertekent mee en "
+      "adviseert gemeenten in de arbeidsmarktregio over hun uitvoering van art. 7a; de "
+      "andere gemeenten dragen bij."),
+    quote="Deze contactgemeente is verantwoordelijk voor de procesregie met betrekking tot de "
+          "totstandkoming en uitvoering van het regionaal programma",
+)
+R_SUBSIDY = _rule(
+    "programme_subsidy",
+    f"{REGELING}; {HANDREIKING} §4.4 termijnen",
+    _("De contactschool vraagt de subsidie aan bij DUO (1 t/m 31 januari 2026); de minister "
+      "besluit uiterlijk 31 maart 2026. Voldoet het programma nog niet, dan volgt een "
+      "schriftelijke kennisgeving en een aangepaste aanvraag (1 april t/m 31 mei 2026); "
+      "voldoet het dan nog niet, dan kan de minister de subsidie weigeren."),
+    quote="Indien het programma nog niet voldoet, volgt schriftelijke communicatie aan "
+          "contactschool en contactgemeente",
+)
+
+
+class SubsidyStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"  # by the contactschool to DUO
+    NOTIFIED = "notified"  # schriftelijke kennisgeving: the programme does not comply yet
+    AMENDED = "amended"  # aangepaste aanvraag
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+SUBSIDY_STATUS_LABELS = {
+    SubsidyStatus.DRAFT: _("Concept"),
+    SubsidyStatus.SUBMITTED: _("Ingediend bij DUO door de contactschool"),
+    SubsidyStatus.NOTIFIED: _("Schriftelijke kennisgeving: voldoet nog niet"),
+    SubsidyStatus.AMENDED: _("Aangepaste aanvraag ingediend"),
+    SubsidyStatus.GRANTED: _("Toegekend"),
+    SubsidyStatus.REFUSED: _("Geweigerd"),
+}
+# R_SUBSIDY as a transition table: from a status, the statuses that may follow.
+SUBSIDY_TRANSITIONS = {
+    SubsidyStatus.DRAFT: (SubsidyStatus.SUBMITTED,),
+    SubsidyStatus.SUBMITTED: (SubsidyStatus.GRANTED, SubsidyStatus.NOTIFIED),
+    SubsidyStatus.NOTIFIED: (SubsidyStatus.AMENDED,),
+    SubsidyStatus.AMENDED: (SubsidyStatus.GRANTED, SubsidyStatus.REFUSED),
+    SubsidyStatus.GRANTED: (),
+    SubsidyStatus.REFUSED: (),
+}
+R_EFFECT_REPORT = _rule(
+    "effect_report",
+    f"{REGELING}; {HANDREIKING} §4.6",
+    _("Jaarlijks levert de contactgemeente, mede namens contactschool en centrumgemeente(n), "
+      "de effectrapportage aan bij DUO: per streefcijfer of het is behaald en zo niet waardoor, "
+      "de voortgang van de afspraken en maatregelen en de afspraken die tijdens de looptijd "
+      "zijn bijgekomen. DUO geeft het format voor 1 februari; de seeds noemen geen "
+      "inleverdatum (open: een instelling)."),
+    quote="Jaarlijks voor 1 februari verstrekt DUO een format voor de effectrapportage",
+)
+
+
 class MeetingGround(enum.StrEnum):
     CONSENT = "consent"  # the youth, or the parent of a minor (R_CONSENT's rule of who gives it)
     MIRROR = "mirror_provisions"  # R_MIRROR: only partners with their own task under the law

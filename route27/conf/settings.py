@@ -277,6 +277,20 @@ ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT = config(
     "management, audit) above which the budget shows a warning; the Regeling sets no limit, so "
     "the regions choose (issue 15).",
 )
+ROUTE27_PROGRAMME_REMINDER_DAYS = config(
+    "ROUTE27_PROGRAMME_REMINDER_DAYS",
+    30,
+    help_text="Days before a date of the regional programme's calendar (subsidy application, "
+    "decision, amended application, effectrapportage) from which the workspace and the home "
+    "page of the region's keepers remind them of it (issue 15).",
+)
+ROUTE27_EFFECT_REPORT_DUE = config(
+    "ROUTE27_EFFECT_REPORT_DUE",
+    "07-01",
+    help_text="Month and day (MM-DD) in the year after a programme year by which the "
+    "contactgemeente hands the effectrapportage to DUO. The seeds give no date (DUO sends the "
+    "format before 1 February), so the region sets it to what DUO asks that year.",
+)
 ROUTE27_AUDIT_RETENTION_MONTHS = config(
     "ROUTE27_AUDIT_RETENTION_MONTHS",
     60,

@@ -202,6 +202,23 @@ class MunicipalConfig(models.Model):
                     "een jaar na uitstroom (S0 §9)."))
     no_contact_weeks = models.PositiveSmallIntegerField(
         _("signaal na weken zonder contact"), default=6)
+    # The verordening's and practice's main choices, side by side in the centrumgemeente's
+    # overview (issue 15 §6). Empty: not recorded yet.
+    intake_weeks = models.PositiveSmallIntegerField(
+        _("intake binnen (weken na het signaal)"), null=True, blank=True)
+    aftercare_term_months = models.PositiveSmallIntegerField(
+        _("nazorg tot (maanden na uitstroom)"), null=True, blank=True)
+    hardship_policy = models.CharField(
+        _("gebruik van de hardheidsclausule"), max_length=12, blank=True, choices=[
+            ("none", _("Niet")), ("individual", _("Per geval")),
+            ("policy", _("Met beleidsregel"))])
+    intensive_contacts_per_month = models.PositiveSmallIntegerField(
+        _("contacten per maand bij intensieve begeleiding"), null=True, blank=True)
+    executor = models.CharField(
+        _("wie voert uit"), max_length=14, blank=True, choices=[
+            ("own_team", _("Eigen team van de gemeente")),
+            ("doorstroompunt", _("Doorstroompunt")), ("werkcentrum", _("Werkcentrum")),
+            ("mixed", _("Gemengd"))])
 
     class Meta:
         verbose_name = _("gemeentelijke instelling")
@@ -220,6 +237,14 @@ class MunicipalConfig(models.Model):
                 "Geef een lijst van hele maanden tussen 1 en 36, bijvoorbeeld [1, 3, 6, 12].")})
         if not 1 <= self.no_contact_weeks <= 52:
             raise ValidationError({"no_contact_weeks": _("Kies 1 tot en met 52 weken.")})
+        if self.intake_weeks is not None and not 1 <= self.intake_weeks <= 26:
+            raise ValidationError({"intake_weeks": _("Kies 1 tot en met 26 weken.")})
+        if self.aftercare_term_months is not None and not 1 <= self.aftercare_term_months <= 36:
+            raise ValidationError({"aftercare_term_months": _("Kies 1 tot en met 36 maanden.")})
+        if (self.intensive_contacts_per_month is not None
+                and not 1 <= self.intensive_contacts_per_month <= 31):
+            raise ValidationError({"intensive_contacts_per_month": _(
+                "Kies 1 tot en met 31 contacten per maand.")})
 
 
 def config_for(municipality: Municipality) -> MunicipalConfig:

@@ -14,3 +14,8 @@ class ProgrammeObject(models.TextChoices):
     PROGRAMME_AGREEMENT = "programme_agreement", _("Samenwerkingsafspraak")
     PROGRAMME_MEASURE = "programme_measure", _("Aanvullende maatregel")
     PROGRAMME_BUDGET = "programme_budget", _("Begrotingsregel")
+    PROGRAMME_PARTICIPATION = "programme_participation", _("Jongerenparticipatie")
+    PROGRAMME_CONTRIBUTION = "programme_contribution", _("Bijdrage aan het regionaal programma")
+    PROGRAMME_SUBSIDY = "programme_subsidy", _("Subsidieaanvraag regionaal programma")
+    PROGRAMME_PROPOSAL = "programme_proposal", _("Voorstel voor het regionaal budget")
+    PROGRAMME_EFFECT_REPORT = "programme_effect_report", _("Effectrapportage")

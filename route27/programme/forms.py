@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from route27 import law
 from route27.core.forms import date_field
-from route27.programme.models import Funding, Overhead, ProgrammeTarget, Section, Theme
+from route27.programme.models import (
+    Funding,
+    Overhead,
+    ParticipationSession,
+    ProgrammeTarget,
+    Proposal,
+    Section,
+    Step,
+    Theme,
+)
 
 
 class RegionForm(forms.Form):
@@ -128,3 +137,115 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].choices = list(parties)
+
+
+class ParticipationForm(forms.Form):
+    held_on = date_field(_("Datum"))
+    form = forms.ChoiceField(label=_("Vorm"), choices=ParticipationSession.Form.choices)
+    groups = forms.CharField(label=_("Welke jongeren"), max_length=300,
+                             help_text=_("Bijvoorbeeld: jongeren zonder startkwalificatie uit "
+                                         "Zaanstad, nieuwkomers, een jongerenpanel."))
+    participants = forms.IntegerField(label=_("Aantal deelnemers"), min_value=1,
+                                      max_value=10000, required=False)
+    compensation = forms.CharField(label=_("Vergoeding"), max_length=200, required=False,
+                                   help_text=_("Bijvoorbeeld: een cadeaubon van 25 euro."))
+    input = forms.CharField(label=_("Inbreng van de jongeren"),
+                            widget=forms.Textarea(attrs={"rows": 4}))
+    effect = forms.CharField(label=_("Wat het programma ermee deed"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("De seed vraagt te laten zien hoe de inbreng het "
+                                         "programma veranderde."))
+    step = forms.ChoiceField(label=_("Onderdeel dat veranderde"), required=False,
+                             choices=[("", _("Nog geen")), *Step.choices])
+
+
+class ContributionForm(forms.Form):
+    step = forms.ChoiceField(label=_("Over het onderdeel"), required=False,
+                             choices=[("", _("Het programma als geheel")), *Step.choices])
+    text = forms.CharField(label=_("Uw bijdrage"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AdviceForm(forms.Form):
+    about = forms.ModelChoiceField(label=_("Aan gemeente"), queryset=None, empty_label=None)
+    text = forms.CharField(label=_("Advies over de verordening"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["about"].queryset = municipalities
+
+
+class SubsidyForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"))
+    on = date_field(_("Datum"))
+    amount = forms.CharField(label=_("Bedrag (euro)"), max_length=20, required=False,
+                             widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+                             help_text=_("Bij indienen het aangevraagde, bij toekennen het "
+                                         "toegekende bedrag."))
+    note = forms.CharField(label=_("Toelichting"), max_length=1000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, statuses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = list(statuses)
+
+
+class ProposalForm(forms.Form):
+    round = forms.CharField(label=_("Ronde"), max_length=60,
+                            help_text=_("Bijvoorbeeld: voorjaar 2026."))
+    title = forms.CharField(label=_("Voorstel"), max_length=200)
+    applicant = forms.CharField(label=_("Indiener"), max_length=200)
+    amount = forms.CharField(label=_("Bedrag (euro)"), max_length=20,
+                             widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    decision = forms.ChoiceField(label=_("Besluit"), choices=Proposal.Decision.choices)
+    reason = forms.CharField(label=_("Reden van het besluit"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for condition in law.MEASURE_CONDITIONS:
+            self.fields[f"criterion_{condition.code}"] = forms.BooleanField(
+                label=condition.text, required=False)
+        self.order_fields(["round", "title", "applicant", "amount",
+                           *[f"criterion_{c.code}" for c in law.MEASURE_CONDITIONS]])
+
+
+class EffectReportForm(forms.Form):
+    """The partners' entries: per streefcijfer of the year the realised figure and the
+    explanation, progress per afspraak and maatregel, their text and the date sent."""
+
+    partner_text = forms.CharField(label=_("Toelichting van de partners"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 6}))
+    submitted_on = date_field(_("Ingediend bij DUO op"), required=False)
+
+    def __init__(self, *args, targets=(), agreements=(), measures=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = {"realised": [], "explanation": [], "progress": []}
+        for t in targets:
+            key = f"{t.kind}-{t.year}"
+            label = f"{t.get_kind_display()} {t.period_label}"
+            self.fields[f"realised_{key}"] = forms.CharField(
+                label=_("%(target)s: gerealiseerd (DUO/CBS)") % {"target": label},
+                required=False, max_length=10,
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+                help_text=_("Maximum %(n)s.") % {"n": t.maximum})
+            self.fields[f"explanation_{key}"] = forms.CharField(
+                label=_("%(target)s: behaald of niet, en waardoor") % {"target": label},
+                required=False, widget=forms.Textarea(attrs={"rows": 3}))
+            self.keys["realised"].append(key)
+            self.keys["explanation"].append(key)
+        for prefix, objects, text in (("agreement", agreements, _("Voortgang afspraak")),
+                                      ("measure", measures, _("Voortgang maatregel"))):
+            for obj in objects:
+                key = f"{prefix}-{obj.pk}"
+                self.fields[f"progress_{key}"] = forms.CharField(
+                    label=f"{text}: {obj.title}", required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}))
+                self.keys["progress"].append(key)
+        self.order_fields([*[f for f in self.fields if f not in ("partner_text",
+                                                                  "submitted_on")],
+                           "partner_text", "submitted_on"])
+
+    def entries(self, prefix: str) -> dict[str, str]:
+        return {key: self.cleaned_data.get(f"{prefix}_{key}", "") for key in self.keys[prefix]}

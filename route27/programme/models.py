@@ -192,6 +192,12 @@ class Measure(models.Model):
                                         blank=True)
     financial_agreement = models.TextField(
         _("financiële afspraak contactgemeente en centrumgemeente"), blank=True)
+    # Final, the maatregel is an offer of the region's catalogue: a coach tags a trajectory
+    # with it by using that provision, which counts the maatregel's reach (issue 15 §4). New
+    # versions keep the provision, so the reach runs on through the term.
+    provision = models.ForeignKey("trajectories.Instrument", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="measures",
+                                  verbose_name=_("voorziening in de catalogus"))
 
     class Meta:
         ordering = ["id"]
@@ -297,3 +303,158 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ends_on}: {self.label}"
+
+
+class ParticipationSession(models.Model):
+    """Youth involved in the programme (seed 000 §6.2 stap 4, "Jongeren betrekken"): a session
+    or panel, who took part, the compensation, what they said and how it changed the
+    programme; the seed asks regions to show the latter."""
+
+    AUDIT_TYPE = "programme_participation"
+
+    class Form(models.TextChoices):
+        SESSION = "session", _("Bijeenkomst")
+        PANEL = "panel", _("Jongerenpanel")
+        INTERVIEWS = "interviews", _("Interviews of gesprekken")
+        SURVEY = "survey", _("Vragenlijst")
+        OTHER = "other", _("Anders")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="participation")
+    held_on = models.DateField(_("datum"))
+    form = models.CharField(_("vorm"), max_length=10, choices=Form.choices)
+    groups = models.CharField(_("welke jongeren"), max_length=300)
+    participants = models.PositiveSmallIntegerField(_("aantal deelnemers"), null=True,
+                                                    blank=True)
+    compensation = models.CharField(_("vergoeding"), max_length=200, blank=True)
+    input = models.TextField(_("inbreng van de jongeren"))
+    effect = models.TextField(_("wat het programma ermee deed"), blank=True)
+    step = models.CharField(_("onderdeel dat veranderde"), max_length=12, choices=Step.choices,
+                            blank=True)
+
+    class Meta:
+        ordering = ["held_on", "id"]
+        verbose_name = _("jongerenparticipatie")
+        verbose_name_plural = _("jongerenparticipatie")
+
+    def __str__(self) -> str:
+        return f"{self.held_on} {self.groups}"
+
+
+class Contribution(models.Model):
+    """What a party adds without keeping the programme (issue 15, "who may do what"): a
+    gemeente of the region contributes a remark to a step; a centrumgemeente advises a
+    gemeente on its local verordening."""
+
+    AUDIT_TYPE = "programme_contribution"
+
+    class Kind(models.TextChoices):
+        REMARK = "remark", _("Bijdrage")
+        ADVICE = "advice", _("Advies over de verordening")
+
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", on_delete=models.PROTECT,
+                               related_name="+")
+    kind = models.CharField(_("soort"), max_length=8, choices=Kind.choices)
+    step = models.CharField(_("onderdeel"), max_length=12, choices=Step.choices, blank=True)
+    about = models.ForeignKey("organisations.Municipality", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("aan gemeente"))
+    text = models.TextField(_("tekst"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    author_name = models.CharField(max_length=200)
+    on_behalf_of = models.CharField(_("namens"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+
+    def __str__(self) -> str:
+        return f"{self.on_behalf_of}: {self.text[:40]}"
+
+
+class SubsidyApplication(models.Model):
+    """The contactschool's application for the regional subsidy (Regeling; seed 000 §4.4
+    termijnen), through its statuses: ``law.SUBSIDY_TRANSITIONS``."""
+
+    AUDIT_TYPE = "programme_subsidy"
+
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", on_delete=models.PROTECT,
+                               related_name="+")
+    status = models.CharField(_("status"), max_length=12, default="draft")
+    amount_requested = models.DecimalField(_("aangevraagd bedrag (euro)"), max_digits=12,
+                                           decimal_places=2, null=True, blank=True)
+    amount_granted = models.DecimalField(_("toegekend bedrag (euro)"), max_digits=12,
+                                         decimal_places=2, null=True, blank=True)
+    history = models.JSONField(default=list)  # [{status, on, note}], newest last
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region"], name="one_application")]
+        verbose_name = _("subsidieaanvraag")
+        verbose_name_plural = _("subsidieaanvragen")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.status}"
+
+
+class Proposal(models.Model):
+    """A proposal in a round for the regional budget, for regions that work that way: judged
+    on the five conditions of a maatregel, with decision and reason."""
+
+    AUDIT_TYPE = "programme_proposal"
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("In beoordeling")
+        GRANTED = "granted", _("Toegekend")
+        REJECTED = "rejected", _("Afgewezen")
+
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", on_delete=models.PROTECT,
+                               related_name="+")
+    round = models.CharField(_("ronde"), max_length=60)
+    title = models.CharField(_("voorstel"), max_length=200)
+    applicant = models.CharField(_("indiener"), max_length=200)
+    amount = models.DecimalField(_("bedrag (euro)"), max_digits=12, decimal_places=2)
+    criteria = models.JSONField(_("beoordeling per criterium"), default=dict, blank=True)
+    decision = models.CharField(_("besluit"), max_length=8, choices=Decision.choices,
+                                default=Decision.PENDING)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        ordering = ["round", "id"]
+        verbose_name = _("voorstel")
+        verbose_name_plural = _("voorstellen")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EffectReport(models.Model):
+    """The yearly effectrapportage (seed 000 §4.6) of a region: what the partners enter
+    (realised figures from DUO/CBS, explanations, progress per afspraak and maatregel, their
+    text) on the programme version in force; the rest is generated (``effect_report``)."""
+
+    AUDIT_TYPE = "programme_effect_report"
+
+    region = models.ForeignKey("organisations.DoorstroompuntRegion", on_delete=models.PROTECT,
+                               related_name="+")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    realised = models.JSONField(default=dict, blank=True)  # {"new_vsv-2026": 410, …}
+    explanations = models.JSONField(default=dict, blank=True)  # same keys
+    progress = models.JSONField(default=dict, blank=True)  # {"agreement-<id>": text, "measure-…"}
+    partner_text = models.TextField(_("toelichting van de partners"), blank=True)
+    submitted_on = models.DateField(_("ingediend bij DUO op"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "year"],
+                                               name="one_effect_report_per_year")]
+        verbose_name = _("effectrapportage")
+        verbose_name_plural = _("effectrapportages")
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}"

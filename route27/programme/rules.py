@@ -1,5 +1,7 @@
-"""Who works on the regional programme (issue 15). The regional coordinator of the region keeps
-it; the policy advisers and team leads of its gemeenten read it. Which region is the scope:
+"""Who works on the regional programme (issue 15; law.R_PROGRAMME_ROLES). The regional
+coordinator and the contactgemeente's policy team keep it; a centrumgemeente's policy team
+co-signs for itself and advises on verordeningen; the policy advisers and team leads of the
+region's gemeenten read it and contribute. Which region is the scope:
 ``programme.selectors.regions_for``. Counts only: no file opens by a programme."""
 
 import rules
@@ -9,4 +11,8 @@ from route27.organisations.rules import has_role
 
 rules.add_perm("programme.view_programme",
                has_role(Role.REGIONAL_COORDINATOR, Role.BELEIDSADVISEUR, Role.TEAMLEIDER))
-rules.add_perm("programme.change_programme", has_role(Role.REGIONAL_COORDINATOR))
+rules.add_perm("programme.change_programme",
+               has_role(Role.REGIONAL_COORDINATOR, Role.BELEIDSADVISEUR))
+rules.add_perm("programme.contribute", has_role(Role.BELEIDSADVISEUR, Role.TEAMLEIDER))
+rules.add_perm("programme.view_overview",
+               has_role(Role.REGIONAL_COORDINATOR, Role.BELEIDSADVISEUR))

@@ -8,37 +8,84 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from route27 import law
 from route27.core.errors import NotFound
-from route27.monitoring import cache, report
+from route27.monitoring import cache, report, suppression
 from route27.monitoring.reference import POPULATION_SOURCE, VSV_SOURCE, population, vsv_row
-from route27.monitoring.selectors import municipalities_of, regions_of
+from route27.monitoring.selectors import (
+    municipalities_for_targets,
+    municipalities_of,
+    regions_of,
+)
 from route27.organisations.models import (
     DoorstroompuntRegion,
     LabourMarketRegion,
     Municipality,
     RegionOverlap,
 )
-from route27.programme.models import Deadline, Funding, Programme, Theme
+from route27.programme.models import (
+    Contribution,
+    Deadline,
+    Funding,
+    Measure,
+    Programme,
+    Proposal,
+    SubsidyApplication,
+    Theme,
+)
+from route27.trajectories.models import InstrumentUse, OutflowReason
 
 NOT_FOUND = gettext_lazy("Dit regionaal programma is niet gevonden of u heeft er geen toegang "
                          "toe.")
 
 
+def _policy_municipalities(user) -> QuerySet[Municipality]:
+    return municipalities_for_targets(user)  # served by the user's beleidsadviseur teams
+
+
+def _centre_regions(user) -> QuerySet[DoorstroompuntRegion]:
+    """The regions that overlap an arbeidsmarktregio whose centrumgemeente the user's policy
+    team serves."""
+    centres = _policy_municipalities(user).filter(is_centre_municipality=True)
+    return DoorstroompuntRegion.objects.filter(
+        regionoverlap__labour_market_region__in=centres.values("labour_market_region"))
+
+
 def regions_for(user, *, edit: bool = False) -> QuerySet[DoorstroompuntRegion]:
-    """Edit: the coordinator's regions. Read: also the regions of the gemeenten the user's
-    lead and policy teams serve."""
+    """Who keeps and who reads a region's programme (law.R_PROGRAMME_ROLES). Edit: the
+    regional coordinator, and the policy team of the region's contactgemeente (procesregie).
+    Read: also the gemeenten of the region (their lead and policy teams) and the policy team
+    of a centrumgemeente of an overlapping arbeidsmarktregio."""
     own = regions_of(user)
+    leading = Programme.objects.filter(
+        contact_municipality__in=_policy_municipalities(user)).values("region")
+    keeps = (DoorstroompuntRegion.objects.filter(pk__in=own.values("pk"))
+             | DoorstroompuntRegion.objects.filter(pk__in=leading))
     if edit:
-        return own
+        return keeps
     served = municipalities_of(user).values("doorstroompunt_region")
-    return DoorstroompuntRegion.objects.filter(pk__in=own.values("pk")) | \
-        DoorstroompuntRegion.objects.filter(pk__in=served)
+    return keeps | DoorstroompuntRegion.objects.filter(pk__in=served) | \
+        DoorstroompuntRegion.objects.filter(pk__in=_centre_regions(user).values("pk"))
+
+
+def centres_for(user, region) -> list[Municipality]:
+    """The centrumgemeenten of the region's overlapping arbeidsmarktregio's whose policy team
+    the user is in: they co-sign for it and advise (law.R_PROGRAMME_ROLES)."""
+    return list(_policy_municipalities(user).filter(
+        is_centre_municipality=True,
+        labour_market_region__regionoverlap__doorstroompunt_region=region))
+
+
+def contributes_for(user, region) -> list[Municipality]:
+    """The gemeenten of the region (and centrumgemeenten) on whose behalf the user adds a
+    remark to the programme."""
+    mine = list(municipalities_of(user).filter(doorstroompunt_region=region))
+    return mine + [c for c in centres_for(user, region) if c not in mine]
 
 
 def region_get(*, user, code: str, edit: bool = False) -> DoorstroompuntRegion:
@@ -148,7 +195,7 @@ def budget(programme: Programme) -> Budget:
     for source, label in Funding.choices:
         amounts = [per.get((source, y), Decimal(0)) for y in years]
         if any(amounts):
-            table_rows.append([str(label), *[_money(a) for a in amounts], _money(sum(amounts))])
+            table_rows.append([str(label), *[money(a) for a in amounts], money(sum(amounts))])
     totals = [sum((per.get((s, y), Decimal(0)) for s in Funding.values), Decimal(0))
               for y in years]
     total = sum(totals, Decimal(0))
@@ -156,11 +203,11 @@ def budget(programme: Programme) -> Budget:
         n=Sum("amount"))["n"] or Decimal(0)
     table = report.Table("begroting", _("Begroting per bron en jaar (euro)"),
                          [_("Bron"), *[str(y) for y in years], _("Totaal")], table_rows,
-                         totals=[_("Totaal"), *[_money(t) for t in totals], _money(total)])
+                         totals=[_("Totaal"), *[money(t) for t in totals], money(total)])
     return Budget(table, total, overhead, settings.ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT)
 
 
-def _money(amount: Decimal) -> str:
+def money(amount: Decimal) -> str:
     return f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
@@ -224,3 +271,103 @@ def summaries(user) -> list[Summary]:
         result.append(Summary(region, programme,
                               len(open_themes(programme)) if programme else 0))
     return result
+
+
+# --- Reach of maatregelen (issue 15 §4) ----------------------------------------------------------
+REACH_OUTCOMES = (
+    ("open", gettext_lazy("Nog in traject")),
+    (OutflowReason.EDUCATION, gettext_lazy("Naar onderwijs")),
+    (OutflowReason.DURABLE_WORK, gettext_lazy("Naar duurzaam werk")),
+    (OutflowReason.LEARN_WORK, gettext_lazy("Naar leerwerktraject")),
+    ("other", gettext_lazy("Anders uitgestroomd")),
+)
+
+
+def reach(measures: list[Measure], start: datetime.date, end: datetime.date) -> report.Table:
+    """Per maatregel: how many youth a coach tagged with it (used its provision in their
+    trajectory, started in the period), and where they are now. One grouped query; counts
+    cross municipalities, so 1–4 is "< 5" (``monitoring.suppression``)."""
+    provisions = {m.provision_id: m for m in measures if m.provision_id}
+    rows = (InstrumentUse.objects.filter(instrument__in=list(provisions),
+                                         started_on__range=(start, end))
+            .annotate(running=ExpressionWrapper(Q(trajectory__closed_on__isnull=True),
+                                                output_field=BooleanField()))
+            .values("instrument", "running", "trajectory__outflow_reason")
+            .annotate(n=Count("trajectory__youth", distinct=True)).order_by())
+    named = {code for code, _label in REACH_OUTCOMES}
+    counts: dict[int, dict[str, int]] = {}
+    for row in rows:
+        outcome = ("open" if row["running"]
+                   else row["trajectory__outflow_reason"])
+        outcome = outcome if outcome in named else "other"
+        per = counts.setdefault(row["instrument"], {})
+        per[outcome] = per.get(outcome, 0) + row["n"]
+    raw = []
+    for measure in measures:
+        per = counts.get(measure.provision_id, {})
+        raw.append([sum(per.values()), *[per.get(code, 0) for code, _label in REACH_OUTCOMES]])
+    totals = [sum(col) for col in zip(*raw, strict=True)] if raw else None
+    shown, shown_totals = suppression.table(
+        raw, totals=totals, parts=tuple((i + 1, 0) for i in range(len(REACH_OUTCOMES))))
+    return report.Table(
+        "bereik", _("Bereik van de maatregelen"),
+        [_("Maatregel"), _("Jongeren bereikt"), *[str(label) for _c, label in REACH_OUTCOMES]],
+        [[m.title, *cells] for m, cells in zip(measures, shown, strict=True)],
+        totals=[_("Totaal"), *shown_totals] if shown_totals else None,
+        note=_("Jongeren van wie de coach het traject koppelde aan de maatregel (de voorziening "
+               "in de catalogus), gestart van %(start)s tot en met %(end)s; waar zij nu zijn. "
+               "Aantallen 1 tot en met 4 staan als '< 5'.") % {
+            "start": start.strftime("%d-%m-%Y"), "end": end.strftime("%d-%m-%Y")})
+
+
+# --- Participation, contributions, subsidy, proposals --------------------------------------------
+def contributions(region) -> QuerySet[Contribution]:
+    return Contribution.objects.filter(region=region).select_related("about")
+
+
+def subsidy(region) -> SubsidyApplication:
+    """The region's application, or an unsaved one in draft."""
+    return (SubsidyApplication.objects.filter(region=region).first()
+            or SubsidyApplication(region=region))
+
+
+def proposals(region) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(region=region)
+
+
+# --- Deadlines and reminders ---------------------------------------------------------------------
+@dataclass
+class Due:
+    label: str
+    starts_on: datetime.date | None
+    ends_on: datetime.date
+    passed: bool
+    soon: bool  # within the reminder window
+
+
+def timeline(today: datetime.date | None = None) -> list[Due]:
+    """The programme's calendar (Deadline rows, data) with the yearly effectrapportage, whose
+    submission date is a setting (law.R_EFFECT_REPORT leaves it open), marked passed or
+    soon (within ROUTE27_PROGRAMME_REMINDER_DAYS)."""
+    today = today or timezone.localdate()
+    window = datetime.timedelta(days=settings.ROUTE27_PROGRAMME_REMINDER_DAYS)
+    month, day = (int(part) for part in settings.ROUTE27_EFFECT_REPORT_DUE.split("-"))
+    dates = [(d.label, d.starts_on, d.ends_on) for d in Deadline.objects.all()]
+    for year in law.PROGRAMME_YEARS:
+        dates.append((_("Effectrapportage over %(year)s bij DUO (contactgemeente)") % {
+            "year": year}, None, datetime.date(year + 1, month, day)))
+    return [Due(label, start, end, end < today, today <= end <= today + window)
+            for label, start, end in sorted(dates, key=lambda d: (d[2], str(d[0])))]
+
+
+def centres_for_labour_market_region(user, labour_market_region) -> list[Municipality]:
+    """The arbeidsmarktregio's centrumgemeente(n), when the user's policy team serves one."""
+    return list(_policy_municipalities(user).filter(
+        is_centre_municipality=True, labour_market_region=labour_market_region))
+
+
+def advice_for(labour_market_region) -> QuerySet[Contribution]:
+    """The centrumgemeente's advice to the gemeenten of its arbeidsmarktregio."""
+    return Contribution.objects.filter(
+        kind=Contribution.Kind.ADVICE,
+        about__labour_market_region=labour_market_region).select_related("about")

@@ -20,17 +20,31 @@ from route27.organisations.models import RegionOverlap
 from route27.programme.models import (
     Agreement,
     BudgetLine,
+    Contribution,
+    EffectReport,
     Funding,
     Measure,
     Overhead,
+    ParticipationSession,
     Programme,
     ProgrammeTarget,
+    Proposal,
     Section,
     Signature,
     Step,
+    SubsidyApplication,
 )
-from route27.programme.selectors import regions_for, required_parties, signing_problems
+from route27.programme.selectors import (
+    centres_for,
+    contributes_for,
+    regions_for,
+    required_parties,
+    signing_problems,
+)
+from route27.trajectories.models import Instrument
 
+KEEPER_ONLY = _("Alleen de regionaal coördinator en de contactgemeente van de regio werken het "
+                "programma bij.")
 TEXT_LIMITS = {"contact_school": 200, "core_group": 4000, "board_participants": 4000,
                "board_frequency": 200, "board_decisions": 4000}
 
@@ -42,7 +56,7 @@ def _audit(actor, action, obj, detail: dict | None = None) -> None:
 
 def _may_edit(actor, programme: Programme) -> None:
     if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
-        raise Refused(_("Alleen de regionaal coördinator van de regio werkt het programma bij."))
+        raise Refused(KEEPER_ONLY)
     if programme.frozen:
         raise Refused(_("Deze versie is ondertekend en ligt vast. Maak een nieuwe versie om "
                         "iets te wijzigen."))
@@ -240,6 +254,7 @@ def measure_save(*, actor, programme: Programme, values: dict[str, str],
     measure.conditions, measure.final = justified, final
     measure.labour_market_region = labour_market_region
     measure.save()
+    _publish(actor, measure)
     _audit(actor, action, measure, {"final": final, "open": open_conditions})
     return measure
 
@@ -257,6 +272,18 @@ def euros(value) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return None
+
+
+def _amount(value, errors: dict[str, list[str]], field: str, *, required: bool
+            ) -> Decimal | None:
+    """A typed amount of euros above 0 (None when empty and not required)."""
+    if not required and not str(value or "").strip():
+        return None
+    amount = euros(value)
+    if amount is None or not Decimal("0.01") <= amount <= Decimal("100000000"):
+        errors[field] = [_("Vul een bedrag in euro's in, groter dan 0.")]
+        return None
+    return amount
 
 
 @transaction.atomic
@@ -277,9 +304,7 @@ def budget_line_add(*, actor, programme: Programme, year: int | None, source: st
         errors["year"] = [_("Kies een jaar van de looptijd, 2026 tot en met 2029.")]
     if source not in Funding.values:
         errors["source"] = [_("Kies de financieringsbron.")]
-    amount = euros(amount)
-    if amount is None or not Decimal("0.01") <= amount <= Decimal("100000000"):
-        errors["amount"] = [_("Vul een bedrag in euro's in, groter dan 0.")]
+    amount = _amount(amount, errors, "amount", required=True)
     owner = (owner or "").strip()
     if not owner:
         errors["owner"] = [_("Wie is eigenaar van deze regel?")]
@@ -307,7 +332,8 @@ def programme_sign(*, actor, programme: Programme, party: str, signer_name: str,
     """Record a party's signature (law.R_SIGNING). With the last party the version is signed
     and frozen; an earlier signed version then is superseded."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
-    _may_edit(actor, programme)
+    if party not in signable_parties(actor, programme):
+        _may_edit(actor, programme)
     problems = signing_problems(programme)
     if problems:
         raise Refused(_("Nog niet te ondertekenen: %(problems)s") % {
@@ -347,7 +373,7 @@ def programme_amend(*, actor, programme: Programme) -> Programme:
     sections, streefcijfers, agreements, maatregelen and budget, in preparation."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
-        raise Refused(_("Alleen de regionaal coördinator van de regio werkt het programma bij."))
+        raise Refused(KEEPER_ONLY)
     if programme.status != Programme.Status.SIGNED:
         raise Refused(_("Alleen een ondertekende versie krijgt een nieuwe versie."))
     if Programme.objects.filter(region=programme.region, version__gt=programme.version).exists():
@@ -375,3 +401,234 @@ def programme_amend(*, actor, programme: Programme) -> Programme:
     BudgetLine.objects.bulk_create(lines)
     _audit(actor, AuditAction.CREATE, copy, {"amends": programme.version})
     return copy
+
+
+def _publish(actor, measure: Measure) -> None:
+    """A final maatregel is an offer in the region's catalogue, so a coach can tag a
+    trajectory with it (issue 15 §4); a maatregel no longer final leaves the catalogue."""
+    provision = measure.provision
+    if provision is None and not measure.final:
+        return
+    if provision is None:
+        region = measure.programme.region
+        provision = Instrument(code=f"maatregel-{region.code.lower()}-{measure.pk}",
+                               scope=Instrument.Scope.REGION, region=region,
+                               source=law.REGELING)
+    provision.name = measure.title[:150]
+    provision.description = measure.description[:4000]
+    provision.provider = _("Regionaal programma %(region)s") % {
+        "region": measure.programme.region.name}
+    provision.active = measure.final
+    provision.updated_by = actor
+    provision.save()
+    if measure.provision_id != provision.pk:
+        measure.provision = provision
+        measure.save(update_fields=["provision"])
+    audit_record(user=actor, action=AuditAction.UPDATE, object_type=Instrument.AUDIT_TYPE,
+                 object_id=str(provision.pk), purpose=Purpose.MANAGEMENT,
+                 detail={"measure": measure.pk, "active": provision.active})
+
+
+def signable_parties(actor, programme: Programme) -> list[str]:
+    """The parties the actor records a signature for without keeping the programme: a
+    centrumgemeente's policy team signs for its own gemeente (law.R_PROGRAMME_ROLES)."""
+    return [f"centre:{m.code}" for m in centres_for(actor, programme.region)]
+
+
+PARTICIPATION_TEXTS = {"groups": 300, "compensation": 200, "input": 8000, "effect": 8000}
+
+
+@transaction.atomic
+def participation_save(*, actor, programme: Programme, held_on: datetime.date | None,
+                       form: str, values: dict[str, str], participants: int | None = None,
+                       step: str = "") -> ParticipationSession:
+    """Record how youth were involved (seed 000 §6.2 stap 4): the session or panel, who took
+    part and their compensation, their input and what the programme did with it."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts(values, PARTICIPATION_TEXTS,
+                     {"groups": _("Vul in welke jongeren meededen."),
+                      "input": _("Vul de inbreng van de jongeren in.")}, errors)
+    if held_on is None:
+        errors["held_on"] = [_("Vul de datum in.")]
+    elif held_on > timezone.localdate():
+        errors["held_on"] = [_("De datum ligt in de toekomst; leg de inbreng vast na de "
+                               "bijeenkomst.")]
+    if form not in ParticipationSession.Form.values:
+        errors["form"] = [_("Kies de vorm.")]
+    if step and step not in Step.values:
+        errors["step"] = [_("Kies een onderdeel van het programma.")]
+    if cleaned["effect"] and not step:
+        errors["step"] = [_("Kies het onderdeel dat door de inbreng veranderde.")]
+    if participants is not None and not 1 <= participants <= 10000:
+        errors["participants"] = [_("Vul een aantal tussen 1 en 10.000 in.")]
+    _raise(errors)
+    session = ParticipationSession.objects.create(
+        programme=programme, held_on=held_on, form=form, participants=participants, step=step,
+        **cleaned)
+    _audit(actor, AuditAction.CREATE, session, {"form": form})
+    return session
+
+
+@transaction.atomic
+def participation_delete(*, actor, session: ParticipationSession) -> None:
+    session = ParticipationSession.objects.select_related("programme").get(pk=session.pk)
+    _may_edit(actor, session.programme)
+    _audit(actor, AuditAction.DELETE, session, {})
+    session.delete()
+
+
+@transaction.atomic
+def contribution_add(*, actor, region, text: str, step: str = "", about=None) -> Contribution:
+    """A party's remark on a step, or a centrumgemeente's advice to a gemeente of its
+    arbeidsmarktregio on its verordening (law.R_PROGRAMME_ROLES)."""
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts({"text": text}, {"text": 4000},
+                     {"text": _("Schrijf uw bijdrage.")}, errors)
+    if about is None:
+        parties = contributes_for(actor, region)
+        if not parties:
+            raise Refused(_("Alleen de gemeenten van de regio en hun centrumgemeente(n) dragen "
+                            "bij aan het programma."))
+        kind = Contribution.Kind.REMARK
+        if step and step not in Step.values:
+            errors["step"] = [_("Kies een onderdeel van het programma.")]
+    else:
+        parties = [c for c in centres_for(actor, region)
+                   if c.labour_market_region_id == about.labour_market_region_id]
+        if not parties:
+            raise Refused(_("Alleen de centrumgemeente van de arbeidsmarktregio adviseert over "
+                            "de verordening."))
+        kind, step = Contribution.Kind.ADVICE, ""
+    _raise(errors)
+    contribution = Contribution.objects.create(
+        region=region, kind=kind, step=step, about=about, author=actor,
+        author_name=actor.get_full_name() or actor.username,
+        on_behalf_of=", ".join(m.name for m in parties), **cleaned)
+    _audit(actor, AuditAction.CREATE, contribution, {"kind": kind})
+    return contribution
+
+
+def _may_keep_region(actor, region) -> None:
+    if not regions_for(actor, edit=True).filter(pk=region.pk).exists():
+        raise Refused(KEEPER_ONLY)
+
+
+@transaction.atomic
+def subsidy_advance(*, actor, region, status: str, on: datetime.date | None, note: str = "",
+                    amount=None) -> SubsidyApplication:
+    """Move the subsidy application on along law.SUBSIDY_TRANSITIONS: submitted (and
+    amended) with the amount asked, granted with the amount granted."""
+    _may_keep_region(actor, region)
+    application, _created = SubsidyApplication.objects.select_for_update().get_or_create(
+        region=region)
+    errors: dict[str, list[str]] = {}
+    allowed = law.SUBSIDY_TRANSITIONS[law.SubsidyStatus(application.status)]
+    if status not in allowed:
+        errors["status"] = [_("Deze stap volgt niet op de huidige status.")]
+    if on is None:
+        errors["on"] = [_("Vul de datum in.")]
+    elif on > timezone.localdate():
+        errors["on"] = [_("De datum ligt in de toekomst.")]
+    elif application.history and on.isoformat() < application.history[-1]["on"]:
+        errors["on"] = [_("De datum ligt voor de vorige stap.")]
+    value = _amount(amount, errors, "amount", required=status in (
+        law.SubsidyStatus.SUBMITTED, law.SubsidyStatus.AMENDED, law.SubsidyStatus.GRANTED))
+    note = (note or "").strip()
+    if len(note) > 1000:
+        errors["note"] = [_("Hoogstens %(n)s tekens.") % {"n": 1000}]
+    _raise(errors)
+    if status == law.SubsidyStatus.GRANTED:
+        application.amount_granted = value
+    elif value is not None:
+        application.amount_requested = value
+    application.status = status
+    application.history = [*application.history,
+                           {"status": status, "on": on.isoformat(), "note": note}]
+    application.save()
+    _audit(actor, AuditAction.UPDATE, application, {"status": status})
+    return application
+
+
+@transaction.atomic
+def proposal_save(*, actor, region, values: dict[str, str], amount, criteria: dict[str, bool],
+                  decision: str, proposal: Proposal | None = None) -> Proposal:
+    """A proposal in a round for the regional budget, judged on the five conditions of a
+    maatregel (law.MEASURE_CONDITIONS): it is granted only when it meets all five; a decision
+    carries its reason."""
+    _may_keep_region(actor, region)
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts(values, {"round": 60, "title": 200, "applicant": 200, "reason": 4000},
+                     {"round": _("Vul de ronde in."), "title": _("Geef het voorstel een naam."),
+                      "applicant": _("Vul de indiener in.")}, errors)
+    value = _amount(amount, errors, "amount", required=True)
+    known = [c.code for c in law.MEASURE_CONDITIONS]
+    met = {code: bool(criteria.get(code)) for code in known}
+    if decision not in Proposal.Decision.values:
+        errors["decision"] = [_("Kies het besluit.")]
+    elif decision != Proposal.Decision.PENDING and not cleaned["reason"]:
+        errors["reason"] = [_("Geef de reden van het besluit.")]
+    if decision == Proposal.Decision.GRANTED and not all(met.values()):
+        errors["decision"] = [_("Een voorstel dat niet aan elke voorwaarde voldoet, wordt niet "
+                                "toegekend.")]
+    _raise(errors)
+    if proposal is None:
+        proposal, action = Proposal(region=region), AuditAction.CREATE
+    else:
+        proposal, action = Proposal.objects.get(pk=proposal.pk, region=region), \
+            AuditAction.UPDATE
+    for key, text in cleaned.items():
+        setattr(proposal, key, text)
+    proposal.amount, proposal.criteria, proposal.decision = value, met, decision
+    proposal.save()
+    _audit(actor, action, proposal, {"decision": decision})
+    return proposal
+
+
+@transaction.atomic
+def effect_report_save(*, actor, region, year: int, realised: dict[str, str],
+                       explanations: dict[str, str], progress: dict[str, str],
+                       partner_text: str = "", submitted_on: datetime.date | None = None
+                       ) -> EffectReport:
+    """What the partners enter in the year's effectrapportage (law.R_EFFECT_REPORT): the
+    realised figures where DUO or CBS is the source, why a streefcijfer was or was not met,
+    progress per afspraak and maatregel, their own text, and when it went to DUO."""
+    _may_keep_region(actor, region)
+    errors: dict[str, list[str]] = {}
+    if year not in law.PROGRAMME_YEARS:
+        raise ValidationFailed(_("Kies een jaar van het programma."))
+    numbers = {}
+    for key, raw in realised.items():
+        raw = (raw or "").strip()
+        if not raw:
+            continue
+        if not raw.isdigit() or int(raw) > 1_000_000:
+            errors[f"realised_{key}"] = [_("Vul een heel aantal in.")]
+        else:
+            numbers[key] = int(raw)
+    texts = {}
+    for prefix, given in (("explanation", explanations), ("progress", progress)):
+        for key, text in given.items():
+            text = (text or "").strip()
+            if len(text) > 8000:
+                errors[f"{prefix}_{key}"] = [_("Hoogstens %(n)s tekens.") % {"n": 8000}]
+            elif text:
+                texts[(prefix, key)] = text
+    partner_text = (partner_text or "").strip()
+    if len(partner_text) > 20000:
+        errors["partner_text"] = [_("Hoogstens %(n)s tekens.") % {"n": 20000}]
+    if submitted_on is not None and submitted_on > timezone.localdate():
+        errors["submitted_on"] = [_("De datum ligt in de toekomst.")]
+    _raise(errors)
+    report, created = EffectReport.objects.select_for_update().get_or_create(
+        region=region, year=year)
+    report.realised = numbers
+    report.explanations = {k: v for (p, k), v in texts.items() if p == "explanation"}
+    report.progress = {k: v for (p, k), v in texts.items() if p == "progress"}
+    report.partner_text, report.submitted_on, report.updated_by = \
+        partner_text, submitted_on, actor
+    report.save()
+    _audit(actor, AuditAction.CREATE if created else AuditAction.UPDATE, report,
+           {"year": year, "submitted": bool(submitted_on)})
+    return report

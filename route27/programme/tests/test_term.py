@@ -1,0 +1,293 @@
+"""The programme during its term (issue 15, parts 6–10): who may do what by the type of
+gemeente, youth participation, the subsidy application and proposal rounds, the calendar's
+reminders, the reach of maatregelen (suppressed), the effectrapportage (reproducible, in
+three formats) and the centrumgemeente's overview and route map."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from route27 import law
+from route27.core.errors import Refused, ValidationFailed
+from route27.organisations.models import MunicipalConfig, Municipality, RegionOverlap
+from route27.organisations.roles import Role
+from route27.organisations.tests.factories import (
+    AALSMEER,
+    AMSTELVEEN,
+    OrganisationFactory,
+    TeamFactory,
+    member,
+    real_municipality,
+)
+from route27.programme import effect_report, overview, selectors, services
+from route27.programme.models import EffectReport, ParticipationSession, Proposal
+from route27.trajectories.models import InstrumentUse
+from route27.trajectories.tests.factories import TrajectoryFactory
+from route27.youth.tests.factories import YouthFactory
+
+pytestmark = pytest.mark.django_db
+AMSTERDAM = "GM0363"
+CONDITIONS = {c.code: "Onderbouwd in de analyse." for c in law.MEASURE_CONDITIONS}
+
+
+def _adviser_of(municipality):
+    team = TeamFactory(organisation=OrganisationFactory(municipality=municipality),
+                       serves=[municipality])
+    return member(Role.BELEIDSADVISEUR, team=team)
+
+
+@pytest.fixture
+def world():
+    amstelveen, aalsmeer = real_municipality(AMSTELVEEN), real_municipality(AALSMEER)
+    amsterdam = real_municipality(AMSTERDAM)
+    Municipality.objects.filter(pk=amsterdam.pk).update(is_centre_municipality=True)
+    RegionOverlap.objects.get_or_create(
+        labour_market_region=amsterdam.labour_market_region,
+        doorstroompunt_region=amstelveen.doorstroompunt_region,
+        defaults={"municipality_count": 14, "population_2024": 1_500_000})
+    team = TeamFactory(organisation=OrganisationFactory(municipality=amstelveen),
+                       serves=[amstelveen])
+    coordinator = member(Role.REGIONAL_COORDINATOR, team=team)
+    region = amstelveen.doorstroompunt_region
+    programme = services.programme_start(actor=coordinator, region=region)
+    services.programme_parties_save(actor=coordinator, programme=programme,
+                                    contact_municipality=aalsmeer, contact_school="ROC Amstelland")
+    return {"region": region, "programme": programme, "coordinator": coordinator,
+            "team": team, "amstelveen": amstelveen, "aalsmeer": aalsmeer,
+            "lead": _adviser_of(aalsmeer), "member": _adviser_of(amstelveen),
+            "centre": _adviser_of(Municipality.objects.get(pk=amsterdam.pk))}
+
+
+def _final_measure(world, title="Jongerenloket"):
+    return services.measure_save(actor=world["coordinator"], programme=world["programme"],
+                                 values={"title": title, "description": "Op elke locatie."},
+                                 conditions=CONDITIONS, final=True)
+
+
+def test_the_contactgemeente_leads_the_centrumgemeente_signs_for_itself_others_contribute(
+        world):
+    programme, region = world["programme"], world["region"]
+    # The contactgemeente's policy team keeps the programme (procesregie).
+    services.section_save(actor=world["lead"], section=programme.sections.first(),
+                          status="working", text="Kerngroep gevormd.")
+    with pytest.raises(Refused):
+        services.section_save(actor=world["member"], section=programme.sections.first(),
+                              status="ready", text="")
+    with pytest.raises(Refused):
+        services.section_save(actor=world["centre"], section=programme.sections.first(),
+                              status="ready", text="")
+    # Every party reads; a member gemeente and the centrumgemeente contribute.
+    for user in (world["member"], world["centre"], world["lead"]):
+        assert selectors.regions_for(user).filter(pk=region.pk).exists()
+    remark = services.contribution_add(actor=world["member"], region=region,
+                                       text="Aalsmeer en Amstelveen delen de loketten.",
+                                       step="agreements")
+    assert remark.on_behalf_of == "Amstelveen" and remark.kind == "remark"
+    assert services.signable_parties(world["centre"], programme) == [
+        f"centre:{AMSTERDAM}"]
+    assert services.signable_parties(world["member"], programme) == []
+    # Only the centrumgemeente advises on a verordening, only within its arbeidsmarktregio.
+    with pytest.raises(Refused):
+        services.contribution_add(actor=world["member"], region=region, text="Advies",
+                                  about=world["amstelveen"])
+    advice = services.contribution_add(actor=world["centre"], region=region,
+                                       text="Stem de nazorgtermijn af.",
+                                       about=world["amstelveen"])
+    assert advice.kind == "advice" and advice.on_behalf_of == "Amsterdam"
+
+
+def test_youth_participation_shows_what_it_changed(world):
+    programme = world["programme"]
+    with pytest.raises(ValidationFailed) as failed:
+        services.participation_save(actor=world["coordinator"], programme=programme,
+                                    held_on=datetime.date(2099, 1, 1), form="nope",
+                                    values={"groups": "", "input": "", "effect": "Iets"})
+    assert set(failed.value.field_errors) == {"held_on", "form", "groups", "input", "step"}
+    session = services.participation_save(
+        actor=world["coordinator"], programme=programme, held_on=datetime.date(2026, 3, 2),
+        form="panel", participants=12, step="agreements",
+        values={"groups": "Jongerenpanel Amstelland", "compensation": "Bon van 25 euro",
+                "input": "Eén loket, ook 's avonds.", "effect": "Afspraak 4a: avondspreekuur."})
+    assert session.get_step_display().startswith("3.")
+    with pytest.raises(Refused):
+        services.participation_delete(actor=world["member"], session=session)
+    services.participation_delete(actor=world["coordinator"], session=session)
+    assert not ParticipationSession.objects.exists()
+
+
+def test_the_subsidy_application_follows_the_transition_table(world):
+    region, coordinator = world["region"], world["coordinator"]
+    with pytest.raises(ValidationFailed) as failed:
+        services.subsidy_advance(actor=coordinator, region=region, status="granted",
+                                 on=datetime.date(2026, 1, 20))
+    assert "status" in failed.value.field_errors
+    with pytest.raises(ValidationFailed) as failed:  # submitting names the amount asked
+        services.subsidy_advance(actor=coordinator, region=region, status="submitted",
+                                 on=datetime.date(2026, 1, 20))
+    assert set(failed.value.field_errors) == {"amount"}
+    steps = [("submitted", "2026-01-20", "1.250.000"), ("notified", "2026-03-28", ""),
+             ("amended", "2026-05-15", "1.200.000,00"), ("granted", "2026-06-30", "1200000")]
+    for status, on, amount in steps:
+        application = services.subsidy_advance(
+            actor=coordinator, region=region, status=status,
+            on=datetime.date.fromisoformat(on), amount=amount)
+    assert application.status == "granted" and str(application.amount_granted) == "1200000"
+    assert [h["status"] for h in application.history] == [s for s, _on, _a in steps]
+    assert law.SUBSIDY_TRANSITIONS[law.SubsidyStatus.GRANTED] == ()
+    with pytest.raises(Refused):
+        services.subsidy_advance(actor=world["member"], region=region, status="refused",
+                                 on=datetime.date(2026, 7, 1))
+
+
+def test_a_proposal_is_granted_only_when_it_meets_every_condition_with_a_reason(world):
+    region, coordinator = world["region"], world["coordinator"]
+    values = {"round": "Voorjaar 2026", "title": "Werkplaats", "applicant": "ROC", "reason": ""}
+    with pytest.raises(ValidationFailed) as failed:
+        services.proposal_save(actor=coordinator, region=region, values=values,
+                               amount="50.000", criteria={"target_group": True},
+                               decision="granted")
+    assert set(failed.value.field_errors) == {"decision", "reason"}
+    proposal = services.proposal_save(
+        actor=coordinator, region=region, values={**values, "reason": "Voldoet."},
+        amount="50.000", criteria={c.code: True for c in law.MEASURE_CONDITIONS},
+        decision="granted")
+    assert proposal.decision == Proposal.Decision.GRANTED and all(proposal.criteria.values())
+
+
+def test_the_calendar_reminds_and_the_effect_report_date_is_a_setting(settings):
+    settings.ROUTE27_EFFECT_REPORT_DUE = "06-15"
+    settings.ROUTE27_PROGRAMME_REMINDER_DAYS = 30
+    due = selectors.timeline(datetime.date(2027, 1, 10))
+    labels = [d.label for d in due if d.soon]
+    assert any("format" in label.lower() for label in labels)  # DUO's format before 1 Feb
+    report = [d for d in due if d.label.startswith("Effectrapportage over 2026")][0]
+    assert report.ends_on == datetime.date(2027, 6, 15) and not report.passed
+    assert all(d.passed for d in due if d.ends_on < datetime.date(2027, 1, 10))
+
+
+def _tag(measure, n, *, team, municipality, closed=False):
+    for _i in range(n):
+        youth = YouthFactory(municipality=municipality, team=team)
+        trajectory = TrajectoryFactory(youth=youth, team=team, closed=closed,
+                                       outflow_reason="onderwijs")
+        InstrumentUse.objects.create(trajectory=trajectory, instrument=measure.provision,
+                                     started_on=datetime.date(2026, 3, 1))
+
+
+def test_a_final_measure_is_in_the_catalogue_and_its_reach_is_suppressed(world):
+    measure = _final_measure(world)
+    assert measure.provision.scope == "region" and measure.provision.active
+    assert measure.provision.region == world["region"]
+    other = _final_measure(world, "Werkplaats")
+    _tag(measure, 7, team=world["team"], municipality=world["amstelveen"])
+    _tag(measure, 2, team=world["team"], municipality=world["amstelveen"], closed=True)
+    _tag(other, 6, team=world["team"], municipality=world["amstelveen"])
+    table = selectors.reach([measure, other], datetime.date(2026, 1, 1),
+                            datetime.date(2026, 12, 31))
+    cells = dict((row[0], row[1:]) for row in table.cells())
+    assert cells["Jongerenloket"][0] == "9"
+    assert cells["Jongerenloket"][1] == "< 5"  # 7 open: the rest (2) would give it back
+    assert cells["Jongerenloket"][2] == "< 5"  # 2 to education
+    assert cells["Werkplaats"][0] == "6"
+    assert cells["Werkplaats"][1] == "< 5"  # 6 open, but beside a hidden cell of its column
+    # Not final any more: out of the catalogue, the reach stays counted.
+    services.measure_save(actor=world["coordinator"], programme=world["programme"],
+                          values={"title": "Werkplaats", "description": "x"},
+                          conditions=CONDITIONS, final=False, measure=other)
+    other.provision.refresh_from_db()
+    assert not other.provision.active
+
+
+def test_the_effect_report_is_reproducible_in_three_formats(world, client):
+    from openpyxl import load_workbook
+
+    coordinator, programme = world["coordinator"], world["programme"]
+    services.programme_target_save(actor=coordinator, programme=programme, kind="neet",
+                                   year=2026, maximum=900, justification="CBS 2024: 1.000.")
+    measure = _final_measure(world)
+    _tag(measure, 6, team=world["team"], municipality=world["amstelveen"])
+    services.effect_report_save(actor=coordinator, region=world["region"], year=2026,
+                                realised={"neet-2026": "870"},
+                                explanations={"neet-2026": "Behaald door het loket."},
+                                progress={f"measure-{measure.pk}": "Loopt op drie locaties."},
+                                partner_text="Samen opgesteld.")
+    report = EffectReport.objects.get()
+    today = datetime.date(2027, 2, 1)
+    first = effect_report.as_json(effect_report.build(report, today=today))
+    again = effect_report.as_json(effect_report.build(report, today=today))
+    assert first == again
+    data = json.loads(first)
+    parts = {p["code"]: p for p in data["parts"]}
+    assert [p["code"] for p in data["parts"]] == [s["code"] for s in
+                                                  effect_report.layout_for(2026)["sections"]]
+    target = parts["2"]["rows"][0]
+    assert target[2] == 900 and target[4] == 870 and target[6] == "ja"
+    measure_row = parts["4"]["rows"][0]
+    assert measure_row[1] == "Jongerenloket" and measure_row[4] == 6
+
+    def cells():
+        xlsx = effect_report.as_xlsx(effect_report.build(report, today=today))
+        return [c for row in load_workbook(io.BytesIO(xlsx)).active.iter_rows(values_only=True)
+                for c in row if c is not None]
+
+    values = cells()
+    assert values == cells()  # the zip's own timestamps aside, the same form
+    assert "4. Voortgang van de aanvullende maatregelen" in values
+    assert "Loopt op drie locaties." in values
+    # The pages: the coordinator sees counts and downloads; no youth's name anywhere.
+    client.force_login(coordinator)
+    page = client.get(reverse("programme:effect_report",
+                              args=[world["region"].code, 2026])).content.decode()
+    assert "Jongerenloket" in page and "Loopt op drie locaties." in page
+    names = list(InstrumentUse.objects.values_list("trajectory__youth__family_name", flat=True))
+    assert not any(name and name in page for name in names)
+    for fmt in ("pdf", "xlsx", "json"):
+        response = client.get(reverse("programme:effect_report_export",
+                                      args=[world["region"].code, 2026, fmt]))
+        assert response.status_code == 200 and response["Content-Disposition"].endswith(
+            f'.{fmt}"')
+    assert client.get(reverse("programme:effect_report",
+                              args=[world["region"].code, 2031])).status_code == 404
+    client.force_login(world["member"])  # reads, enters nothing
+    page = client.get(reverse("programme:effect_report",
+                              args=[world["region"].code, 2026])).content.decode()
+    assert 'id="invullen"' not in page
+    response = client.post(reverse("programme:effect_report",
+                                   args=[world["region"].code, 2026]), {"partner_text": "x"})
+    assert response.status_code == 404
+
+
+def test_the_overview_marks_choices_that_differ_from_most_gemeenten(world, client):
+    amr = world["amstelveen"].labour_market_region
+    municipalities = list(amr.municipalities.order_by("name"))
+    for m in municipalities:
+        MunicipalConfig.objects.update_or_create(municipality=m, defaults={
+            "intake_weeks": 4, "executor": "own_team"})
+    MunicipalConfig.objects.filter(municipality=world["amstelveen"]).update(intake_weeks=8)
+    comparison = overview.comparison(municipalities)
+    marked = {(m.name, c.text) for m, cells in comparison.rows for c in cells if c.differs}
+    assert marked == {("Amstelveen", "8")}
+    assert comparison.differing == 1
+    assert overview.labour_market_regions_for(world["centre"]).filter(pk=amr.pk).exists()
+    assert not overview.labour_market_regions_for(world["member"]).exists()
+    client.force_login(world["centre"])
+    page = client.get(reverse("programme:overview", args=[amr.code])).content.decode()
+    assert "<mark>8</mark>" in page and "Kerncijfers per gemeente" in page
+    client.force_login(world["member"])
+    assert client.get(reverse("programme:overview", args=[amr.code])).status_code == 404
+
+
+def test_the_route_map_names_whom_to_call_per_group(world, client):
+    OrganisationFactory(name="Werkcentrum Groot-Amsterdam", type="werkcentrum",
+                        municipality=world["amstelveen"])
+    stops = {s.group.code: s for s in overview.route_map(world["region"])}
+    assert [o.name for o in stops["retraining"].organisations] == [
+        "Werkcentrum Groot-Amsterdam"]
+    client.force_login(world["member"])
+    page = client.get(reverse("programme:route_map", args=[world["region"].code]))
+    assert page.status_code == 200 and "Werkcentrum Groot-Amsterdam" in page.content.decode()
