@@ -106,10 +106,12 @@ def dashboard(request):
                      purpose=Purpose.CASELOAD)
     context["policy"] = bool(roles & {Role.BELEIDSADVISEUR, Role.REGIONAL_COORDINATOR})
     if context["policy"]:
+        from route27.programme import overview as programme_overview
         from route27.programme import selectors as programme_selectors
 
         context["programmes"] = programme_selectors.summaries(user)
         context["deadline"] = programme_selectors.next_deadline()
+        context["comparisons"] = programme_overview.comparison_summaries(user)
     context["admin"] = Role.FUNCTIONEEL_BEHEERDER in roles
     unique = list({y.pk: y for y in shown}.values())
     record_reads(user=user, shown=unique, purpose=Purpose.CASELOAD)

@@ -121,6 +121,24 @@ def indicators(municipalities: list[Municipality],
     return table
 
 
+@dataclass
+class ComparisonSummary:
+    labour_market_region: LabourMarketRegion
+    differing: int
+    missing: int
+
+
+def comparison_summaries(user) -> list[ComparisonSummary]:
+    """For the home page: per arbeidsmarktregio of the user's overview, how many choices
+    differ from most gemeenten and how many are not recorded (at most three regions)."""
+    result = []
+    for amr in labour_market_regions_for(user)[:3]:
+        compared = comparison(list(amr.municipalities.order_by("name")))
+        result.append(ComparisonSummary(amr, compared.differing, sum(
+            c.missing for _m, cells in compared.rows for c in cells)))
+    return result
+
+
 # --- Route map: whom to call for which group ---------------------------------------------------
 @dataclass(frozen=True)
 class Group:

@@ -259,7 +259,7 @@ def next_deadline(today: datetime.date | None = None) -> Deadline | None:
 class Summary:
     region: DoorstroompuntRegion
     programme: Programme | None
-    open_themes: int
+    open_themes: list[Theme]
 
 
 def summaries(user) -> list[Summary]:
@@ -268,8 +268,7 @@ def summaries(user) -> list[Summary]:
     result = []
     for region in regions_for(user).order_by("code")[:3]:
         programme = Programme.objects.filter(region=region).order_by("-version").first()
-        result.append(Summary(region, programme,
-                              len(open_themes(programme)) if programme else 0))
+        result.append(Summary(region, programme, open_themes(programme) if programme else []))
     return result
 
 

@@ -65,6 +65,7 @@ from route27.trajectories import services as trajectory_services
 from route27.trajectories.models import (
     FollowUp,
     Goal,
+    InstrumentUse,
     JointAssessment,
     PlanAction,
     RouteDecision,
@@ -182,6 +183,11 @@ ROWS: dict[str, str | None] = {
     "programme:agreement_add": None, "programme:measure_add": None,
     "programme:measure_edit": None, "programme:budget": None, "programme:budget_delete": None,
     "programme:sign": None, "programme:amend": None,
+    "programme:participation_add": None, "programme:participation_delete": None,
+    "programme:contribution_add": None, "programme:subsidy": None,
+    "programme:proposal_add": None, "programme:proposal_edit": None,
+    "programme:effect_report": None, "programme:effect_report_export": None,
+    "programme:route_map": None, "programme:overview_index": None, "programme:overview": None,
 }
 
 
@@ -209,10 +215,14 @@ def _url(route: Route, obj) -> str:
     pattern = route.pattern.replace("^", "").replace("$", "")
     pattern = re.sub(r"\(\?P<fmt>[^)]*\)", "xlsx", pattern)  # an export's format
     # A regional programme's pages: Aalsmeer's region, a step, an unknown streefcijfer.
-    pattern = pattern.replace("<str:code>", real_municipality(AALSMEER).doorstroompunt_region
-                              .code).replace("<slug:step>", "analysis").replace(
-        "<int:target_id>", "999999").replace("<int:measure_id>", "999999").replace(
-        "<int:line_id>", "999999")
+    # The centrumgemeente's overview: Aalsmeer's arbeidsmarktregio; a report year, as JSON.
+    aalsmeer = real_municipality(AALSMEER)
+    pattern = pattern.replace("arbeidsmarktregio/<str:code>",
+                              f"arbeidsmarktregio/{aalsmeer.labour_market_region.code}")
+    pattern = pattern.replace("<str:code>", aalsmeer.doorstroompunt_region.code).replace(
+        "<slug:step>", "analysis").replace("<int:year>", "2026").replace("<str:fmt>", "json")
+    for child in ("target_id", "measure_id", "line_id", "session_id", "proposal_id"):
+        pattern = pattern.replace(f"<int:{child}>", "999999")
     if obj is None:
         return "/" + pattern
     public_id = str(getattr(obj, "public_id", "") or "")
@@ -334,8 +344,15 @@ def _world() -> World:
     principals["portal_parent"] = PortalAccountFactory(
         youth=objects["handover"][0].youth, parent=True).user
     # Issue 15: the programme of Aalsmeer's region, kept by the coordinator (counts only).
-    programme_services.programme_start(actor=principals["coordinator"],
-                                       region=real_municipality(AALSMEER).doorstroompunt_region)
+    programme = programme_services.programme_start(
+        actor=principals["coordinator"], region=real_municipality(AALSMEER).doorstroompunt_region)
+    measure = programme_services.measure_save(
+        actor=principals["coordinator"], programme=programme,
+        values={"title": "Jongerenloket", "description": "Op het mbo."}, final=True,
+        conditions={c.code: "Onderbouwd." for c in law.MEASURE_CONDITIONS})
+    for trajectory in objects["trajectory"][:2]:  # reach: counts, never a name
+        InstrumentUse.objects.create(trajectory=trajectory, instrument=measure.provision,
+                                     started_on=timezone.localdate())
     return World(principals, objects, youth)
 
 

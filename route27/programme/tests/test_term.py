@@ -278,6 +278,8 @@ def test_the_overview_marks_choices_that_differ_from_most_gemeenten(world, clien
     client.force_login(world["centre"])
     page = client.get(reverse("programme:overview", args=[amr.code])).content.decode()
     assert "<mark>8</mark>" in page and "Kerncijfers per gemeente" in page
+    home = client.get("/").content.decode()  # the centrumgemeente's home: the comparison
+    assert 'id="home-comparisons"' in home and "1 keuze in verordening" in home
     client.force_login(world["member"])
     assert client.get(reverse("programme:overview", args=[amr.code])).status_code == 404
 
