@@ -72,6 +72,11 @@ ORGANISATIONS = [
      [("Loopbaanbegeleiding", [])]),
     ("Gemeente Utrecht (demo)", OrganisationType.GEMEENTE, "GM0344",
      [("Jongerenteam Utrecht", ["GM0344"])]),
+    # The centrumgemeente of the arbeidsmarktregio Groot Amsterdam: policy only (issue 15).
+    ("Gemeente Amsterdam (demo)", OrganisationType.GEMEENTE, "GM0363",
+     [("Arbeidsmarktregio Groot Amsterdam", ["GM0363"])]),
+    ("Werkcentrum Groot Amsterdam (demo)", OrganisationType.WERKCENTRUM, "GM0363",
+     [("Omscholingsadvies", [])]),
 ]
 
 USERS = [
@@ -103,6 +108,8 @@ USERS = [
              "Gemeente Amstelveen (demo)", "Beleid Werk en Inkomen"),
     DemoUser("regio.grootamsterdam", "Rana", "Regiomans", Role.REGIONAL_COORDINATOR,
              "Gemeente Amstelveen (demo)", "Regiocoördinatie Groot Amsterdam"),
+    DemoUser("beleid.amsterdam", "Cem", "Centrum", Role.BELEIDSADVISEUR,
+             "Gemeente Amsterdam (demo)", "Arbeidsmarktregio Groot Amsterdam"),
     DemoUser("beheer", "Femke", "Beheerder", Role.FUNCTIONEEL_BEHEERDER,
              "Gemeente Amstelveen (demo)", "Functioneel beheer"),
     DemoUser("doorstroomcoach.utrecht", "Ugo", "Domstad", Role.DOORSTROOMCOACH,

@@ -1,6 +1,9 @@
-"""Issue 15 (first part): the regional coordinator of Agglomeratie Amsterdam opens the
-programme's workspace, sees the parties, the steps and the streefcijfers, adds a streefcijfer
-and works on a step; a policy adviser reads it. Axe 0 violations, no CSP or JS errors."""
+"""Issue 15, Done when: the regional coordinator of Agglomeratie Amsterdam fills the programme
+(streefcijfers, three agreements with the open mandatory themes shown, two maatregelen of which
+one is blocked for a missing justification, a budget, youth participation); the parties sign;
+an amendment makes version 2; the effectrapportage 2026 is generated as PDF and XLSX and shows
+a maatregel's reach from tagged trajectories. The contactgemeente keeps the programme, the
+centrumgemeente sees its comparison. Axe 0 violations, no CSP or JS errors."""
 
 from __future__ import annotations
 
@@ -71,6 +74,41 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     expect(page.locator("#tabel-begroting")).to_contain_text("40.000,00")
     assert_accessible(page, "de begroting")
     page.get_by_role("link", name="Terug naar het programma").click()
+    for theme, title in (("4a Samenwerking pro-, vso- en mbo-scholen en gemeenten, met het "
+                          "overgangsdocument", "Warme overdracht"),
+                         ("4f Praktijkgerichte bij- en omscholing van jongeren zonder "
+                          "startkwalificatie", "Leerwerkloket")):
+        page.get_by_role("link", name="Afspraak toevoegen").click()
+        page.get_by_label("Onderwerp").select_option(label=theme)
+        page.get_by_label("Afspraak").fill(title)
+        page.get_by_label("Uitwerking").fill("Zo werken wij samen.")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#afspraken")).to_contain_text("Leerwerkloket")
+    expect(page.locator("#open-themes")).not_to_contain_text("4a ·")
+    page.get_by_role("link", name="Maatregel toevoegen").click()
+    page.get_by_label("Maatregel", exact=True).fill("Werkplaats voor nieuwkomers")
+    page.get_by_label("Omschrijving").fill("Taal en werk in één traject.")
+    for field in page.locator("textarea[id^=id_condition_]").all():
+        field.fill("Onderbouwd in de regionale analyse.")
+    page.get_by_label("Definitief: elke voorwaarde is onderbouwd").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#maatregelen")).to_contain_text("alle vijf onderbouwd")
+    page.get_by_role("link", name="Jongerenparticipatie vastleggen").click()
+    page.get_by_label("Datum").fill(datetime.date.today().isoformat())
+    page.get_by_label("Vorm").select_option("session")
+    page.get_by_label("Welke jongeren").fill("Nieuwkomers van de ISK")
+    page.get_by_label("Inbreng van de jongeren").fill("Taalles op de werkplek.")
+    page.locator("#id_effect").fill("De werkplaats geeft taalles op de werkvloer.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".utrecht-form-field-error-message")).to_contain_text("onderdeel")
+    page.locator("#id_step").select_option("agreements")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#jongeren")).to_contain_text("Taalles op de werkplek.")
+    expect(page.locator("#tabel-bereik")).to_contain_text("Jongerenloket Amstelland")
     assert_accessible(page, "het regionaal programma na bewerken")
     # The parties sign: the contactgemeente, the contactschool and the centrumgemeenten of
     # both arbeidsmarktregio's the region overlaps (Groot Amsterdam, Zaanstreek/Waterland).
@@ -86,9 +124,47 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
         page.get_by_role("button", name="Nieuwe versie maken").click()
     expect(page.locator("body")).to_contain_text("Versie 2: In voorbereiding.")
     assert_accessible(page, "versie 2 van het regionaal programma")
+    # The effectrapportage 2026, on the signed version 1.
+    page.get_by_role("link", name="Effectrapportage 2026").click()
+    reach = page.locator("section", has=page.locator("#part-4"))
+    expect(reach).to_contain_text("Jongerenloket Amstelland")
+    expect(page.locator("section", has=page.locator("#part-5"))).to_contain_text("6")
+    page.locator("#id_realised_neet-2026").fill("8700")
+    page.locator("#id_explanation_neet-2026").fill("Behaald: de sluitende aanpak werkt.")
+    page.get_by_label("Voortgang maatregel: Jongerenloket Amstelland").fill(
+        "Open op drie locaties.")
+    page.get_by_label("Toelichting van de partners").fill("Samen opgesteld in de kerngroep.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("section", has=page.locator("#part-2"))).to_contain_text("8700")
+    expect(reach).to_contain_text("Open op drie locaties.")
+    assert_accessible(page, "de effectrapportage")
+    for name, magic in (("PDF", b"%PDF"), ("Excel (indeling van het DUO-formulier)", b"PK")):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name, exact=True).click()
+        with open(download.value.path(), "rb") as handle:
+            assert handle.read(4).startswith(magic)
+    page.get_by_role("link", name="Terug naar het programma").click()
+    page.get_by_role("link", name="Subsidieaanvraag, voorstellen en termijnen").click()
+    expect(page.locator("#subsidy-status")).to_contain_text("Ingediend bij DUO")
+    assert_accessible(page, "subsidieaanvraag en termijnen")
+    page.goto(f"{base}/programma/MC21/wie-bel-ik/")
+    expect(page.locator("body")).to_contain_text("Werkcentrum Groot Amsterdam (demo)")
+    assert_accessible(page, "de routekaart")
     assert not page.problems.csp and not page.problems.errors
+    # The contactgemeente's policy adviser keeps the programme (procesregie).
     page.context.clear_cookies()
     login(page, base, "beleid.amstelveen")
     page.goto(f"{base}/programma/")
     expect(page.locator("#streefcijfers")).to_contain_text("8800")
-    assert page.get_by_role("link", name="Streefcijfer toevoegen of wijzigen").count() == 0
+    assert page.get_by_role("link", name="Streefcijfer toevoegen of wijzigen").count() == 1
+    # The centrumgemeente: its home shows the programme and the comparison.
+    page.context.clear_cookies()
+    login(page, base, "beleid.amsterdam")
+    expect(page.locator("#home-programmes")).to_contain_text("Agglomeratie Amsterdam")
+    expect(page.locator("#home-comparisons")).to_contain_text("wijk")
+    page.locator("#home-comparisons a").first.click()
+    expect(page.locator("mark").first).to_be_visible()
+    expect(page.locator("#verordeningen")).to_contain_text("Aalsmeer")
+    assert_accessible(page, "het overzicht van de centrumgemeente")
+    assert not page.problems.csp and not page.problems.errors

@@ -134,4 +134,6 @@ def test_the_demo_shows_collaboration_and_outreach():
     assert CaseMeeting.objects.filter(series__isnull=False).count() == 6
     assert MeetingAction.objects.filter(owner=social, done_at__isnull=True).exists()
     assert OutreachCase.objects.count() == OUTREACH_PEOPLE
-    assert Instrument.objects.filter(scope="region").count() == 3
+    # Three regional offers of the catalogue and the programme's final maatregel (issue 15).
+    assert Instrument.objects.filter(scope="region").count() == 4
+    assert Instrument.objects.get(name="Jongerenloket Amstelland").uses.count() == 6
