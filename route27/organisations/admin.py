@@ -26,7 +26,9 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(MunicipalConfig)
 class MunicipalConfigAdmin(admin.ModelAdmin):
-    list_display = ["municipality", "aftercare_months", "no_contact_weeks"]
+    list_display = ["municipality", "intake_weeks", "aftercare_months", "aftercare_term_months",
+                    "hardship_policy", "intensive_contacts_per_month", "executor",
+                    "no_contact_weeks"]
     search_fields = ["municipality__name"]
     autocomplete_fields = ["municipality"]
 
