@@ -62,6 +62,13 @@ def _may_edit(actor, programme: Programme) -> None:
                         "iets te wijzigen."))
 
 
+def _new_or_kept(model, row, **scope):
+    """(a new row in ``scope``, CREATE), or (``row`` read again within ``scope``, UPDATE)."""
+    if row is None:
+        return model(**scope), AuditAction.CREATE
+    return model.objects.get(pk=row.pk, **scope), AuditAction.UPDATE
+
+
 def _raise(errors: dict[str, list[str]]) -> None:
     if errors:
         raise ValidationFailed(_("Controleer de gemarkeerde velden."), field_errors=errors)
@@ -190,12 +197,7 @@ def agreement_save(*, actor, programme: Programme, theme, title: str, text: str,
     if theme is None or not theme.active:
         errors["theme"] = [_("Kies een onderwerp.")]
     _raise(errors)
-    if agreement is None:
-        agreement = Agreement(programme=programme)
-        action = AuditAction.CREATE
-    else:
-        agreement = Agreement.objects.get(pk=agreement.pk, programme=programme)
-        action = AuditAction.UPDATE
+    agreement, action = _new_or_kept(Agreement, agreement, programme=programme)
     agreement.theme = theme
     for key, value in cleaned.items():
         setattr(agreement, key, value)
@@ -244,11 +246,7 @@ def measure_save(*, actor, programme: Programme, values: dict[str, str],
             errors["financial_agreement"] = [_("Leg de financiële afspraak tussen "
                                                "contactgemeente en centrumgemeente vast.")]
     _raise(errors)
-    if measure is None:
-        measure, action = Measure(programme=programme), AuditAction.CREATE
-    else:
-        measure, action = Measure.objects.get(pk=measure.pk, programme=programme), \
-            AuditAction.UPDATE
+    measure, action = _new_or_kept(Measure, measure, programme=programme)
     for key, value in cleaned.items():
         setattr(measure, key, value)
     measure.conditions, measure.final = justified, final
@@ -573,11 +571,7 @@ def proposal_save(*, actor, region, values: dict[str, str], amount, criteria: di
         errors["decision"] = [_("Een voorstel dat niet aan elke voorwaarde voldoet, wordt niet "
                                 "toegekend.")]
     _raise(errors)
-    if proposal is None:
-        proposal, action = Proposal(region=region), AuditAction.CREATE
-    else:
-        proposal, action = Proposal.objects.get(pk=proposal.pk, region=region), \
-            AuditAction.UPDATE
+    proposal, action = _new_or_kept(Proposal, proposal, region=region)
     for key, text in cleaned.items():
         setattr(proposal, key, text)
     proposal.amount, proposal.criteria, proposal.decision = value, met, decision

@@ -143,6 +143,15 @@ def _saved(request, form, save, *, done: str, back: str):
     return redirect(back)
 
 
+def _form_page(request, region, programme, form, save, *, done: str, back: str, title: str):
+    """An editing page: on a valid POST saved through ``_saved``, else the form (again)."""
+    if request.method == "POST" and form.is_valid():
+        response = _saved(request, form, save, done=done, back=back)
+        if response:
+            return response
+    return _page(request, region, programme, form, title)
+
+
 def _page(request, region, programme, form, title: str):
     return render(request, "programme/form.html", {
         "region": region, "programme": programme, "form": form, "title": title})
@@ -156,16 +165,13 @@ def parties(request, code):
     form = PartiesForm(request.POST or None, municipalities=municipalities, initial={
         "contact_municipality": programme.contact_municipality,
         **{k: getattr(programme, k) for k in services.TEXT_LIMITS}})
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.programme_parties_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.programme_parties_save(
             actor=request.user, programme=programme,
             contact_municipality=data["contact_municipality"],
             **{k: data[k] for k in services.TEXT_LIMITS}),
-            done=_("De partijen en het overleg zijn opgeslagen."), back=_workspace_url(region))
-        if response:
-            return response
-    return _page(request, region, programme, form,
-                 _("Partijen en regionaal bestuurlijk overleg"))
+        done=_("De partijen en het overleg zijn opgeslagen."), back=_workspace_url(region),
+        title=_("Partijen en regionaal bestuurlijk overleg"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -177,13 +183,11 @@ def section(request, code, step):
         raise Http404(selectors.NOT_FOUND)
     form = SectionForm(request.POST or None,
                        initial={"status": section.status, "text": section.text})
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.section_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.section_save(
             actor=request.user, section=section, status=data["status"], text=data["text"]),
-            done=_("Het onderdeel is opgeslagen."), back=_workspace_url(region))
-        if response:
-            return response
-    return _page(request, region, programme, form, section.get_step_display())
+        done=_("Het onderdeel is opgeslagen."), back=_workspace_url(region),
+        title=section.get_step_display())
 
 
 @require_http_methods(["GET", "POST"])
@@ -191,13 +195,11 @@ def section(request, code, step):
 def target_add(request, code):
     region, programme = _editable(request, code)
     form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.programme_target_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.programme_target_save(
             actor=request.user, programme=programme, **data),
-            done=_("Het streefcijfer is opgeslagen."), back=_workspace_url(region))
-        if response:
-            return response
-    return _page(request, region, programme, form, _("Streefcijfer"))
+        done=_("Het streefcijfer is opgeslagen."), back=_workspace_url(region),
+        title=_("Streefcijfer"))
 
 
 def _deleted(request, obj, delete, *, done: str, back: str):
@@ -227,14 +229,12 @@ def target_delete(request, code, target_id):
 def agreement_add(request, code):
     region, programme = _editable(request, code)
     form = AgreementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.agreement_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.agreement_save(
             actor=request.user, programme=programme, **data),
-            done=_("De samenwerkingsafspraak is opgeslagen."),
-            back=_workspace_url(region) + "#afspraken")
-        if response:
-            return response
-    return _page(request, region, programme, form, _("Samenwerkingsafspraak"))
+        done=_("De samenwerkingsafspraak is opgeslagen."),
+        back=_workspace_url(region) + "#afspraken",
+        title=_("Samenwerkingsafspraak"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -253,17 +253,15 @@ def measure(request, code, measure_id=None):
             **{f"condition_{c}": t for c, t in current.conditions.items()}}
     form = MeasureForm(request.POST or None, initial=initial,
                        labour_market_regions=selectors.overlapping_labour_market_regions(region))
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.measure_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.measure_save(
             actor=request.user, programme=programme, measure=current,
             values={k: data[k] for k in services.MEASURE_TEXTS},
             conditions={k.removeprefix("condition_"): v for k, v in data.items()
                         if k.startswith("condition_")},
             final=data["final"], labour_market_region=data["labour_market_region"]),
-            done=_("De maatregel is opgeslagen."), back=_workspace_url(region) + "#maatregelen")
-        if response:
-            return response
-    return _page(request, region, programme, form, _("Aanvullende maatregel"))
+        done=_("De maatregel is opgeslagen."), back=_workspace_url(region) + "#maatregelen",
+        title=_("Aanvullende maatregel"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -309,14 +307,12 @@ def sign(request, code):
     open_parties = [(p, label) for p, label in selectors.required_parties(programme)
                     if p not in signed and (keeps or p in own)]
     form = SignatureForm(request.POST or None, parties=open_parties)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.programme_sign(
+    return _form_page(
+        request, region, programme, form, lambda data: services.programme_sign(
             actor=request.user, programme=programme, **data),
-            done=_("De ondertekening is vastgelegd."),
-            back=_workspace_url(region) + "#ondertekening")
-        if response:
-            return response
-    return _page(request, region, programme, form, _("Ondertekening vastleggen"))
+        done=_("De ondertekening is vastgelegd."),
+        back=_workspace_url(region) + "#ondertekening",
+        title=_("Ondertekening vastleggen"))
 
 
 @require_POST
@@ -342,16 +338,14 @@ def amend(request, code):
 def participation_add(request, code):
     region, programme = _editable(request, code)
     form = ParticipationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.participation_save(
+    return _form_page(
+        request, region, programme, form, lambda data: services.participation_save(
             actor=request.user, programme=programme, held_on=data["held_on"], form=data["form"],
             participants=data["participants"], step=data["step"],
             values={k: data[k] for k in services.PARTICIPATION_TEXTS}),
-            done=_("De jongerenparticipatie is vastgelegd."),
-            back=_workspace_url(region) + "#jongeren")
-        if response:
-            return response
-    return _page(request, region, programme, form, _("Jongeren betrekken"))
+        done=_("De jongerenparticipatie is vastgelegd."),
+        back=_workspace_url(region) + "#jongeren",
+        title=_("Jongeren betrekken"))
 
 
 @require_POST
@@ -372,14 +366,11 @@ def contribution_add(request, code):
     if not selectors.contributes_for(request.user, region):
         raise Http404(selectors.NOT_FOUND)
     form = ContributionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.contribution_add(
+    return _form_page(
+        request, region, selectors.current(region), form, lambda data: services.contribution_add(
             actor=request.user, region=region, **data),
-            done=_("Uw bijdrage is toegevoegd."), back=_workspace_url(region) + "#bijdragen")
-        if response:
-            return response
-    return _page(request, region, selectors.current(region), form, _("Bijdragen aan het "
-                                                                      "programma"))
+        done=_("Uw bijdrage is toegevoegd."), back=_workspace_url(region) + "#bijdragen",
+        title=_("Bijdragen aan het programma"))
 
 
 # --- Subsidy application and proposal rounds -----------------------------------------------------
@@ -434,19 +425,16 @@ def proposal(request, code, proposal_id=None):
             "amount": selectors.money(current.amount),
             **{f"criterion_{c}": met for c, met in current.criteria.items()}}
     form = ProposalForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        response = _saved(request, form, lambda data: services.proposal_save(
+    return _form_page(
+        request, region, selectors.current(region), form, lambda data: services.proposal_save(
             actor=request.user, region=region, proposal=current,
             values={k: data[k] for k in ("round", "title", "applicant", "reason")},
             amount=data["amount"], decision=data["decision"],
             criteria={k.removeprefix("criterion_"): v for k, v in data.items()
                       if k.startswith("criterion_")}),
-            done=_("Het voorstel is opgeslagen."),
-            back=reverse("programme:subsidy", args=[region.code]) + "#voorstellen")
-        if response:
-            return response
-    return _page(request, region, selectors.current(region), form,
-                 _("Voorstel voor het regionaal budget"))
+        done=_("Het voorstel is opgeslagen."),
+        back=reverse("programme:subsidy", args=[region.code]) + "#voorstellen",
+        title=_("Voorstel voor het regionaal budget"))
 
 
 # --- Effectrapportage ----------------------------------------------------------------------------

@@ -293,3 +293,30 @@ def test_the_route_map_names_whom_to_call_per_group(world, client):
     client.force_login(world["member"])
     page = client.get(reverse("programme:route_map", args=[world["region"].code]))
     assert page.status_code == 200 and "Werkcentrum Groot-Amsterdam" in page.content.decode()
+
+
+def test_the_pages_read_in_a_fixed_number_of_queries(world, client, django_assert_max_num_queries):
+    """More maatregelen, tagged youth or agreements do not mean more queries (no N+1)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    client.force_login(world["coordinator"])
+    workspace = reverse("programme:workspace") + f"?regio={world['region'].code}"
+    report = reverse("programme:effect_report", args=[world["region"].code, 2026])
+    _final_measure(world)
+    count(workspace)  # the first reading keeps the region's figures (monitoring.cache)
+    before = (count(workspace), count(report))
+    for title in ("Werkplaats", "Loket", "Panel"):
+        measure = _final_measure(world, title)
+        _tag(measure, 3, team=world["team"], municipality=world["amstelveen"])
+    after = (count(workspace), count(report))
+    assert after == before, (before, after)
+    with django_assert_max_num_queries(40):
+        client.get(workspace)
+    with django_assert_max_num_queries(30):
+        client.get(report)
