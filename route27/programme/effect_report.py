@@ -133,7 +133,9 @@ class _Blocks:
             return [], None, ""
         rows = []
         own_neet = None
-        for target in self.programme.targets.filter(year=self.report.year):
+        order = list(ProgrammeTarget.Kind.values)  # the Regeling's order: VSV, then NEET
+        for target in sorted(self.programme.targets.filter(year=self.report.year),
+                             key=lambda t: order.index(t.kind)):
             key = f"{target.kind}-{target.year}"
             realised = self.report.realised.get(key)
             own = None

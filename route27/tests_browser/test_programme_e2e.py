@@ -8,6 +8,8 @@ centrumgemeente sees its comparison. Axe 0 violations, no CSP or JS errors."""
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -139,6 +141,8 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     expect(page.locator("section", has=page.locator("#part-2"))).to_contain_text("8700")
     expect(reach).to_contain_text("Open op drie locaties.")
     assert_accessible(page, "de effectrapportage")
+    if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):  # docs/screens/, for the README
+        page.screenshot(path=str(Path(target) / "effectrapportage.png"), full_page=True)
     for name, magic in (("PDF", b"%PDF"), ("Excel (indeling van het DUO-formulier)", b"PK")):
         with page.expect_download() as download:
             page.get_by_role("link", name=name, exact=True).click()
@@ -167,4 +171,6 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     expect(page.locator("mark").first).to_be_visible()
     expect(page.locator("#verordeningen")).to_contain_text("Aalsmeer")
     assert_accessible(page, "het overzicht van de centrumgemeente")
+    if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):
+        page.screenshot(path=str(Path(target) / "arbeidsmarktregio.png"), full_page=True)
     assert not page.problems.csp and not page.problems.errors

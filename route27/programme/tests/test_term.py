@@ -320,3 +320,25 @@ def test_the_pages_read_in_a_fixed_number_of_queries(world, client, django_asser
         client.get(workspace)
     with django_assert_max_num_queries(30):
         client.get(report)
+
+
+def test_reminders_go_to_the_keepers_by_mail_without_personal_data(world, settings):
+    from django.core import mail
+
+    from route27.core.jobs.testing import run_enqueued_tasks
+    from route27.programme import reminders
+
+    settings.ROUTE27_PROGRAMME_REMINDER_DAYS = 30
+    world["coordinator"].email = "regio@example.org"
+    world["coordinator"].save()
+    world["lead"].email = "aalsmeer@example.org"
+    world["lead"].save()
+    world["member"].email = "amstelveen@example.org"
+    world["member"].save()
+    assert reminders.reminders_enqueue(datetime.date(2027, 1, 2)) == 0  # nothing 30 or 7 days off
+    assert reminders.reminders_enqueue(datetime.date(2027, 1, 1)) == 2  # format due 31 January
+    run_enqueued_tasks()
+    sent = {tuple(m.to): m for m in mail.outbox}
+    assert set(sent) == {("regio@example.org",), ("aalsmeer@example.org",)}
+    body = sent[("regio@example.org",)].body
+    assert "format voor de effectrapportage" in body and "/programma/MC21/subsidie/" in body
