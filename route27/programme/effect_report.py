@@ -1,64 +1,21 @@
 """The yearly effectrapportage (law.R_EFFECT_REPORT), generated from the programme, the
-partners' entries and the case data. Its layout is data (``formats/effectrapportage-<year>.json``:
-sections, titles, columns, order), so a new DUO format year is a new file. The generated parts
-depend only on the data: the same data gives the same report (no clock inside)."""
+partners' entries and the case data. Its layout is data (``formats/effectrapportage-<year>.json``,
+``documents``), so a new DUO format year is a new file. The generated parts depend only on the
+data: the same data gives the same report (no clock inside)."""
 
 from __future__ import annotations
 
 import datetime
-import io
-import json
-from dataclasses import asdict, dataclass, field
-from functools import cache as memoise
-from pathlib import Path
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from route27.monitoring import cache
 from route27.monitoring.suppression import HIDDEN, small
-from route27.programme import selectors
+from route27.programme import documents, selectors
 from route27.programme.models import EffectReport, Programme, ProgrammeTarget
 
-FORMATS = Path(__file__).parent / "formats"
-
-
-@memoise
-def _formats() -> dict[int, dict]:
-    found = {}
-    for path in FORMATS.glob("effectrapportage-*.json"):
-        layout = json.loads(path.read_text(encoding="utf-8"))
-        found[layout["format_year"]] = layout
-    return found
-
-
-def layout_for(year: int) -> dict:
-    """The newest format that applies to a report year."""
-    years = [y for y in _formats() if y <= year] or [min(_formats())]
-    return _formats()[max(years)]
-
-
-@dataclass
-class Part:
-    code: str
-    title: str
-    columns: list[str]
-    rows: list[list] = field(default_factory=list)
-    note: str = ""
-
-
-@dataclass
-class Generated:
-    title: str
-    region: str
-    year: int
-    format_year: int
-    source: str
-    programme_version: int | None
-    parts: list[Part]
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+KIND = "effectrapportage"
 
 
 def programme_for(region, year: int) -> Programme | None:
@@ -68,33 +25,19 @@ def programme_for(region, year: int) -> Programme | None:
     return (versions.exclude(status=Programme.Status.DRAFT).first() or versions.first())
 
 
-def _cell(value):
-    if value is None:
-        return "–"
-    if value is HIDDEN:
-        return str(HIDDEN)
-    return value
-
-
 def _last_day(year: int, today: datetime.date) -> datetime.date:
     """31 December of the year, or the last whole day before ``today`` if that is earlier."""
     return min(datetime.date(year, 12, 31), today - datetime.timedelta(days=1))
 
 
-def build(report: EffectReport, *, today: datetime.date) -> Generated:
+def build(report: EffectReport, *, today: datetime.date) -> documents.Generated:
     """The report for ``report.year``. ``today`` only bounds the figures from the case data
     to whole days (a report over the running year counts up to yesterday)."""
-    region, year = report.region, report.year
-    layout = layout_for(year)
-    programme = programme_for(region, year)
-    blocks = _Blocks(report, programme, today)
-    parts = []
-    for section in layout["sections"]:
-        rows, columns, note = getattr(blocks, section["block"])()
-        parts.append(Part(section["code"], section["title"], section["columns"] or columns,
-                          [[_cell(v) for v in row] for row in rows], note))
-    return Generated(layout["title"], region.name, year, layout["format_year"], layout["source"],
-                     programme.version if programme else None, parts)
+    programme = programme_for(report.region, report.year)
+    return documents.build(documents.layout_for(KIND, report.year),
+                           _Blocks(report, programme, today), region=report.region.name,
+                           year=report.year,
+                           programme_version=programme.version if programme else None)
 
 
 class _Blocks:
@@ -192,12 +135,7 @@ class _Blocks:
     def budget(self):
         if self.programme is None:
             return [], [], ""
-        budget = selectors.budget(self.programme)
-        table = budget.table
-        note = _("Overhead: %(share)s%% van het totaal.") % {
-            "share": str(budget.overhead_share).replace(".", ",")} \
-            if budget.overhead_share is not None else ""
-        return [*table.rows, *([table.totals] if table.totals else [])], table.head, note
+        return selectors.budget_part(self.programme)
 
     def versions(self):
         rows = []
@@ -212,52 +150,3 @@ class _Blocks:
         return ([[self.report.partner_text]] if self.report.partner_text else []), None, ""
 
 
-# --- Outputs -------------------------------------------------------------------------------------
-def as_json(generated: Generated) -> bytes:
-    return json.dumps(generated.as_dict(), ensure_ascii=False, indent=2,
-                      default=str).encode("utf-8")
-
-
-def as_xlsx(generated: Generated) -> bytes:
-    """One sheet laid out like the form: the sections in the format's order, each with its
-    code, title, column heads and rows. Fixed workbook dates keep it the same for the same
-    data."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    layout = layout_for(generated.year)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = layout["sheet"][:31]
-    sheet.append([generated.title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"{generated.region} · {generated.year}"])
-    for part in generated.parts:
-        sheet.append([])
-        sheet.append([f"{part.code}. {part.title}"])
-        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
-        sheet.append(list(part.columns))
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-        for row in part.rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if not part.rows:
-            sheet.append([_("Niets vastgelegd.")])
-        if part.note:
-            sheet.append([part.note])
-    for column in "ABCDEFGH":
-        sheet.column_dimensions[column].width = 28
-    stamp = datetime.datetime(generated.year, 1, 1)
-    book.properties.created = book.properties.modified = stamp
-    book.properties.creator = "Route27"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def as_pdf(generated: Generated) -> bytes:
-    from route27.core.pdf import render_pdf
-
-    return render_pdf("programme/pdf/effect_report.html", {"report": generated})

@@ -207,6 +207,16 @@ def budget(programme: Programme) -> Budget:
     return Budget(table, total, overhead, settings.ROUTE27_PROGRAMME_OVERHEAD_WARNING_PERCENT)
 
 
+def budget_part(programme: Programme) -> tuple[list[list], list[str], str]:
+    """The budget as a document's part: (rows with the totals, head, the overhead's share)."""
+    found = budget(programme)
+    note = _("Overhead: %(share)s%% van het totaal.") % {
+        "share": str(found.overhead_share).replace(".", ",")} \
+        if found.overhead_share is not None else ""
+    table = found.table
+    return [*table.rows, *([table.totals] if table.totals else [])], table.head, note
+
+
 def money(amount: Decimal) -> str:
     return f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 

@@ -34,4 +34,6 @@ urlpatterns = [
     path("<str:code>/effectrapportage/<int:year>/<str:fmt>/", views.effect_report_export,
          name="effect_report_export"),
     path("<str:code>/wie-bel-ik/", views.route_map, name="route_map"),
+    path("<str:code>/versie/<int:version>/<str:fmt>/", views.programme_export,
+         name="programme_export"),
 ]

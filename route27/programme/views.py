@@ -22,7 +22,14 @@ from route27.core.access import access_policy
 from route27.core.errors import Route27Error, ValidationFailed
 from route27.core.forms import apply_service_errors
 from route27.core.shortcuts import found_or_404, show_refusal
-from route27.programme import effect_report, overview, selectors, services
+from route27.programme import (
+    documents,
+    effect_report,
+    overview,
+    programme_document,
+    selectors,
+    services,
+)
 from route27.programme.forms import (
     AdviceForm,
     AgreementForm,
@@ -39,7 +46,7 @@ from route27.programme.forms import (
     SubsidyForm,
     TargetForm,
 )
-from route27.programme.models import EffectReport, ProgrammeTarget, Step
+from route27.programme.models import EffectReport, Programme, ProgrammeTarget, Step
 
 VIEW, CHANGE = "programme.view_programme", "programme.change_programme"
 CONTRIBUTE, VIEW_OVERVIEW = "programme.contribute", "programme.view_overview"
@@ -485,10 +492,10 @@ def effect_report_page(request, code, year):
         "years": law.PROGRAMME_YEARS, "rule": law.R_EFFECT_REPORT})
 
 
-EXPORTS = {"pdf": (effect_report.as_pdf, "application/pdf"),
-           "xlsx": (effect_report.as_xlsx, "application/vnd.openxmlformats-officedocument."
+EXPORTS = {"pdf": (documents.as_pdf, "application/pdf"),
+           "xlsx": (documents.as_xlsx, "application/vnd.openxmlformats-officedocument."
                                            "spreadsheetml.sheet"),
-           "json": (effect_report.as_json, "application/json")}
+           "json": (documents.as_json, "application/json")}
 
 
 @require_http_methods(["GET"])
@@ -505,6 +512,25 @@ def effect_report_export(request, code, year, fmt):
     response = HttpResponse(render_as(generated), content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="effectrapportage-{region.code}-{year}.{fmt}"')
+    return response
+
+
+@require_http_methods(["GET"])
+@access_policy(VIEW)
+def programme_export(request, code, version, fmt):
+    """One version of the programme as a document, in the format's order (PDF, XLSX, JSON)."""
+    region = found_or_404(selectors.region_get, user=request.user, code=code)
+    programme = Programme.objects.filter(region=region, version=version).first()
+    if programme is None or fmt not in EXPORTS:
+        raise Http404(selectors.NOT_FOUND)
+    render_as, content_type = EXPORTS[fmt]
+    audit_record(user=request.user, action=AuditAction.EXPORT, object_type="programme",
+                 object_id=str(programme.pk), purpose=Purpose.MANAGEMENT,
+                 detail={"format": fmt, "version": version})
+    response = HttpResponse(render_as(programme_document.build(programme)),
+                            content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="regionaal-programma-{region.code}-v{version}.{fmt}"')
     return response
 
 

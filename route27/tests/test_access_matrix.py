@@ -188,6 +188,7 @@ ROWS: dict[str, str | None] = {
     "programme:proposal_add": None, "programme:proposal_edit": None,
     "programme:effect_report": None, "programme:effect_report_export": None,
     "programme:route_map": None, "programme:overview_index": None, "programme:overview": None,
+    "programme:programme_export": None,
 }
 
 
@@ -221,6 +222,7 @@ def _url(route: Route, obj) -> str:
                               f"arbeidsmarktregio/{aalsmeer.labour_market_region.code}")
     pattern = pattern.replace("<str:code>", aalsmeer.doorstroompunt_region.code).replace(
         "<slug:step>", "analysis").replace("<int:year>", "2026").replace("<str:fmt>", "json")
+    pattern = pattern.replace("<int:version>", "1")
     for child in ("target_id", "measure_id", "line_id", "session_id", "proposal_id"):
         pattern = pattern.replace(f"<int:{child}>", "999999")
     if obj is None:

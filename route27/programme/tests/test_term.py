@@ -24,7 +24,7 @@ from route27.organisations.tests.factories import (
     member,
     real_municipality,
 )
-from route27.programme import effect_report, overview, selectors, services
+from route27.programme import documents, effect_report, overview, selectors, services
 from route27.programme.models import EffectReport, ParticipationSession, Proposal
 from route27.trajectories.models import InstrumentUse
 from route27.trajectories.tests.factories import TrajectoryFactory
@@ -218,20 +218,20 @@ def test_the_effect_report_is_reproducible_in_three_formats(world, client):
                                 partner_text="Samen opgesteld.")
     report = EffectReport.objects.get()
     today = datetime.date(2027, 2, 1)
-    first = effect_report.as_json(effect_report.build(report, today=today))
-    again = effect_report.as_json(effect_report.build(report, today=today))
+    first = documents.as_json(effect_report.build(report, today=today))
+    again = documents.as_json(effect_report.build(report, today=today))
     assert first == again
     data = json.loads(first)
     parts = {p["code"]: p for p in data["parts"]}
-    assert [p["code"] for p in data["parts"]] == [s["code"] for s in
-                                                  effect_report.layout_for(2026)["sections"]]
+    layout = documents.layout_for("effectrapportage", 2026)
+    assert [p["code"] for p in data["parts"]] == [s["code"] for s in layout["sections"]]
     target = parts["2"]["rows"][0]
     assert target[2] == 900 and target[4] == 870 and target[6] == "ja"
     measure_row = parts["4"]["rows"][0]
     assert measure_row[1] == "Jongerenloket" and measure_row[4] == 6
 
     def cells():
-        xlsx = effect_report.as_xlsx(effect_report.build(report, today=today))
+        xlsx = documents.as_xlsx(effect_report.build(report, today=today))
         return [c for row in load_workbook(io.BytesIO(xlsx)).active.iter_rows(values_only=True)
                 for c in row if c is not None]
 
@@ -342,3 +342,31 @@ def test_reminders_go_to_the_keepers_by_mail_without_personal_data(world, settin
     assert set(sent) == {("regio@example.org",), ("aalsmeer@example.org",)}
     body = sent[("regio@example.org",)].body
     assert "format voor de effectrapportage" in body and "/programma/MC21/subsidie/" in body
+
+
+def test_the_programme_document_follows_the_format_order(world, client):
+    coordinator, programme = world["coordinator"], world["programme"]
+    from route27.programme.models import Theme
+
+    for code, title in (("retraining", "Leerwerkloket"), ("school_municipality", "Warm")):
+        services.agreement_save(actor=coordinator, programme=programme,
+                                theme=Theme.objects.get(code=code), title=title, text="x")
+    services.measure_save(actor=coordinator, programme=programme,
+                          values={"title": "Later", "description": "x", "section": "4g"},
+                          conditions={}, final=False)
+    services.measure_save(actor=coordinator, programme=programme,
+                          values={"title": "Eerder", "description": "x", "section": "4c"},
+                          conditions=CONDITIONS, final=True)
+    from route27.programme import programme_document
+
+    data = json.loads(documents.as_json(programme_document.build(programme)))
+    parts = {p["code"]: p for p in data["parts"]}
+    assert [row[0] for row in parts["4"]["rows"]] == ["4a", "4f"]
+    assert [row[1] for row in parts["5"]["rows"]] == ["Eerder", "Later"]
+    assert "(nog niet onderbouwd)" in parts["5"]["rows"][1][3]
+    client.force_login(world["member"])  # every reader downloads; an unknown version is 404
+    url = reverse("programme:programme_export", args=[world["region"].code, 1, "pdf"])
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client.get(reverse("programme:programme_export",
+                              args=[world["region"].code, 9, "pdf"])).status_code == 404
