@@ -9,6 +9,7 @@ from route27.programme.models import (
     ParticipationSession,
     ProgrammeTarget,
     Proposal,
+    Responsibility,
     Section,
     Step,
     Theme,
@@ -249,3 +250,11 @@ class EffectReportForm(forms.Form):
 
     def entries(self, prefix: str) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"{prefix}_{key}", "") for key in self.keys[prefix]}
+
+
+class ResponsibilityForm(forms.Form):
+    part = forms.CharField(label=_("Onderdeel"), max_length=200,
+                           help_text=_("Een stap, afspraak of maatregel, bijvoorbeeld: "
+                                       "maatregel Jongerenloket."))
+    task = forms.ChoiceField(label=_("Taak"), choices=Responsibility.Task.choices)
+    party = forms.CharField(label=_("Verantwoordelijke partij"), max_length=200)

@@ -305,6 +305,33 @@ class Deadline(models.Model):
         return f"{self.ends_on}: {self.label}"
 
 
+class Responsibility(models.Model):
+    """Who carries out, monitors or evaluates which part of the programme (seed 000 §6.2 stap
+    7: "maken afspraken over wie verantwoordelijk is voor de uitvoering en monitoring van de
+    verschillende onderdelen")."""
+
+    AUDIT_TYPE = "programme_section"
+
+    class Task(models.TextChoices):
+        EXECUTION = "execution", _("Uitvoering")
+        MONITORING = "monitoring", _("Monitoring")
+        EVALUATION = "evaluation", _("Evaluatie")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE,
+                                  related_name="responsibilities")
+    part = models.CharField(_("onderdeel"), max_length=200)
+    task = models.CharField(_("taak"), max_length=10, choices=Task.choices)
+    party = models.CharField(_("verantwoordelijke partij"), max_length=200)
+
+    class Meta:
+        ordering = ["part", "task", "id"]
+        verbose_name = _("verantwoordelijkheid")
+        verbose_name_plural = _("verantwoordelijkheden")
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.task} {self.party}"
+
+
 class ParticipationSession(models.Model):
     """Youth involved in the programme (seed 000 §6.2 stap 4, "Jongeren betrekken"): a session
     or panel, who took part, the compensation, what they said and how it changed the

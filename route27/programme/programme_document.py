@@ -94,7 +94,10 @@ class _Blocks:
         return selectors.budget_part(self.programme)
 
     def execution(self):
-        return self._text(Step.EXECUTION), None, ""
+        rows = self._text(Step.EXECUTION) + [
+            [r.part, f"{r.get_task_display()}: {r.party}"]
+            for r in self.programme.responsibilities.all()]
+        return rows, None, ""
 
     def signatures(self):
         signed = {s.party: s for s in self.programme.signatures.all()}

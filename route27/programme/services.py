@@ -29,6 +29,7 @@ from route27.programme.models import (
     Programme,
     ProgrammeTarget,
     Proposal,
+    Responsibility,
     Section,
     Signature,
     Step,
@@ -381,7 +382,7 @@ def programme_amend(*, actor, programme: Programme) -> Programme:
     copy.pk, copy.version, copy.status, copy.updated_by = None, programme.version + 1, \
         Programme.Status.DRAFT, actor
     copy.save()
-    for model in (Section, ProgrammeTarget, Agreement):
+    for model in (Section, ProgrammeTarget, Agreement, Responsibility, ParticipationSession):
         rows = list(model.objects.filter(programme_id=old_pk))
         for row in rows:
             row.pk, row.programme = None, copy
@@ -626,3 +627,28 @@ def effect_report_save(*, actor, region, year: int, realised: dict[str, str],
     _audit(actor, AuditAction.CREATE if created else AuditAction.UPDATE, report,
            {"year": year, "submitted": bool(submitted_on)})
     return report
+
+
+@transaction.atomic
+def responsibility_add(*, actor, programme: Programme, part: str, task: str,
+                       party: str) -> Responsibility:
+    """Who is responsible for carrying out, monitoring or evaluating a part (stap 7)."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    _may_edit(actor, programme)
+    errors: dict[str, list[str]] = {}
+    cleaned = _texts({"part": part, "party": party}, {"part": 200, "party": 200},
+                     {"part": _("Noem het onderdeel."), "party": _("Noem de partij.")}, errors)
+    if task not in Responsibility.Task.values:
+        errors["task"] = [_("Kies uitvoering, monitoring of evaluatie.")]
+    _raise(errors)
+    row = Responsibility.objects.create(programme=programme, task=task, **cleaned)
+    _audit(actor, AuditAction.CREATE, row, {"responsibility": task})
+    return row
+
+
+@transaction.atomic
+def responsibility_delete(*, actor, responsibility: Responsibility) -> None:
+    row = Responsibility.objects.select_related("programme").get(pk=responsibility.pk)
+    _may_edit(actor, row.programme)
+    _audit(actor, AuditAction.DELETE, row, {"responsibility": row.task})
+    row.delete()

@@ -41,6 +41,7 @@ from route27.programme.forms import (
     PartiesForm,
     ProposalForm,
     RegionForm,
+    ResponsibilityForm,
     SectionForm,
     SignatureForm,
     SubsidyForm,
@@ -90,6 +91,7 @@ def workspace(request):
                                                                   parties.municipalities),
         "reach": _reach(programme), "years": law.PROGRAMME_YEARS,
         "participation": list(programme.participation.all()) if programme else [],
+        "responsibilities": list(programme.responsibilities.all()) if programme else [],
         "contributions": list(selectors.contributions(region)[:50]),
         "may_contribute": bool(selectors.contributes_for(request.user, region)),
         "may_sign": programme is not None and not programme.frozen
@@ -378,6 +380,30 @@ def contribution_add(request, code):
             actor=request.user, region=region, **data),
         done=_("Uw bijdrage is toegevoegd."), back=_workspace_url(region) + "#bijdragen",
         title=_("Bijdragen aan het programma"))
+
+
+@require_http_methods(["GET", "POST"])
+@access_policy(CHANGE)
+def responsibility_add(request, code):
+    region, programme = _editable(request, code)
+    form = ResponsibilityForm(request.POST or None)
+    return _form_page(
+        request, region, programme, form, lambda data: services.responsibility_add(
+            actor=request.user, programme=programme, **data),
+        done=_("De verantwoordelijkheid is vastgelegd."),
+        back=_workspace_url(region) + "#uitvoering",
+        title=_("Wie is verantwoordelijk"))
+
+
+@require_POST
+@access_policy(CHANGE)
+def responsibility_delete(request, code, responsibility_id):
+    region, programme = _editable(request, code)
+    return _deleted(request, programme.responsibilities.filter(pk=responsibility_id).first(),
+                    lambda row: services.responsibility_delete(actor=request.user,
+                                                               responsibility=row),
+                    done=_("De verantwoordelijkheid is verwijderd."),
+                    back=_workspace_url(region) + "#uitvoering")
 
 
 # --- Subsidy application and proposal rounds -----------------------------------------------------

@@ -188,7 +188,8 @@ ROWS: dict[str, str | None] = {
     "programme:proposal_add": None, "programme:proposal_edit": None,
     "programme:effect_report": None, "programme:effect_report_export": None,
     "programme:route_map": None, "programme:overview_index": None, "programme:overview": None,
-    "programme:programme_export": None,
+    "programme:programme_export": None, "programme:responsibility_add": None,
+    "programme:responsibility_delete": None,
 }
 
 
@@ -223,7 +224,8 @@ def _url(route: Route, obj) -> str:
     pattern = pattern.replace("<str:code>", aalsmeer.doorstroompunt_region.code).replace(
         "<slug:step>", "analysis").replace("<int:year>", "2026").replace("<str:fmt>", "json")
     pattern = pattern.replace("<int:version>", "1")
-    for child in ("target_id", "measure_id", "line_id", "session_id", "proposal_id"):
+    for child in ("target_id", "measure_id", "line_id", "session_id", "proposal_id",
+                  "responsibility_id"):
         pattern = pattern.replace(f"<int:{child}>", "999999")
     if obj is None:
         return "/" + pattern

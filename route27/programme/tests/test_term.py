@@ -370,3 +370,41 @@ def test_the_programme_document_follows_the_format_order(world, client):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert client.get(reverse("programme:programme_export",
                               args=[world["region"].code, 9, "pdf"])).status_code == 404
+
+
+def test_who_is_responsible_for_which_part_is_kept_and_in_the_document(world):
+    coordinator, programme = world["coordinator"], world["programme"]
+    with pytest.raises(ValidationFailed) as failed:
+        services.responsibility_add(actor=coordinator, programme=programme, part="",
+                                    task="audit", party="")
+    assert set(failed.value.field_errors) == {"part", "task", "party"}
+    services.responsibility_add(actor=coordinator, programme=programme,
+                                part="Maatregel Jongerenloket", task="monitoring",
+                                party="Contactgemeente Aalsmeer")
+    with pytest.raises(Refused):
+        services.responsibility_add(actor=world["member"], programme=programme, part="x",
+                                    task="execution", party="y")
+    from route27.programme import programme_document
+
+    rows = {p.code: p for p in programme_document.build(programme).parts}["8"].rows
+    assert ["Maatregel Jongerenloket", "Monitoring: Contactgemeente Aalsmeer"] in rows
+
+
+def test_the_centrumgemeente_signs_only_for_itself_on_the_page(world, client):
+    programme = world["programme"]
+    for kind in ("new_vsv", "neet"):
+        services.programme_target_save(actor=world["coordinator"], programme=programme,
+                                       kind=kind, year=2026, maximum=100, justification="x")
+    client.force_login(world["centre"])
+    page = client.get(reverse("programme:sign", args=[world["region"].code])).content.decode()
+    assert "Centrumgemeente Amsterdam" in page and "Contactschool" not in page
+    response = client.post(reverse("programme:sign", args=[world["region"].code]), {
+        "party": "contact_school", "signer_name": "X", "signer_function": "Y",
+        "signed_on": "2026-11-01"})
+    assert response.status_code == 200 and not programme.signatures.exists()
+    client.post(reverse("programme:sign", args=[world["region"].code]), {
+        "party": f"centre:{AMSTERDAM}", "signer_name": "F. Halsema",
+        "signer_function": "Burgemeester", "signed_on": "2026-11-01"})
+    assert list(programme.signatures.values_list("party", flat=True)) == [f"centre:{AMSTERDAM}"]
+    client.force_login(world["member"])
+    assert client.get(reverse("programme:sign", args=[world["region"].code])).status_code == 404
