@@ -22,7 +22,6 @@ from route27.organisations.models import (
     MunicipalConfig,
     Municipality,
     Organisation,
-    config_for,
 )
 from route27.organisations.roles import OrganisationType
 from route27.trajectories.models import Instrument
@@ -84,7 +83,7 @@ def comparison(municipalities: list[Municipality]) -> Comparison:
     recorded it) chose another; a value not recorded is marked as missing."""
     configs = {c.municipality_id: c for c in
                MunicipalConfig.objects.filter(municipality__in=municipalities)}
-    values = {m.pk: {name: _display(configs.get(m.pk) or config_for(m), name)
+    values = {m.pk: {name: _display(configs.get(m.pk) or MunicipalConfig(municipality=m), name)
                      for name, _label in PARAMETERS} for m in municipalities}
     majority = {}
     for name, _label in PARAMETERS:
