@@ -149,9 +149,29 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
         with open(download.value.path(), "rb") as handle:
             assert handle.read(4).startswith(magic)
     page.get_by_role("link", name="Terug naar het programma").click()
+    with page.expect_download() as download:  # the signed version 1, in the format's order
+        page.get_by_role("link", name="PDF", exact=True).click()
+    with open(download.value.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
     page.get_by_role("link", name="Subsidieaanvraag, voorstellen en termijnen").click()
     expect(page.locator("#subsidy-status")).to_contain_text("Ingediend bij DUO")
     assert_accessible(page, "subsidieaanvraag en termijnen")
+    page.get_by_role("link", name="Voorstel toevoegen").click()
+    page.get_by_label("Ronde").fill("Voorjaar 2027")
+    page.get_by_label("Voorstel", exact=True).fill("Zomerschool")
+    page.get_by_label("Indiener").fill("Mbo-college Amstelland")
+    page.get_by_label("Bedrag (euro)").fill("25.000")
+    page.get_by_label("Besluit", exact=True).select_option("granted")
+    page.locator("#id_reason").fill("Past in de analyse.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".utrecht-form-field-error-message")).to_contain_text("elke voorwaarde")
+    assert_accessible(page, "een voorstel dat niet aan elke voorwaarde voldoet")
+    for box in page.locator("input[id^=id_criterion_]").all():
+        box.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#voorstellen")).to_contain_text("Zomerschool")
     page.goto(f"{base}/programma/MC21/wie-bel-ik/")
     expect(page.locator("body")).to_contain_text("Werkcentrum Groot Amsterdam (demo)")
     assert_accessible(page, "de routekaart")
@@ -170,6 +190,11 @@ def test_the_coordinator_keeps_the_programme(page, live_server, demo_data):
     page.locator("#home-comparisons a").first.click()
     expect(page.locator("mark").first).to_be_visible()
     expect(page.locator("#verordeningen")).to_contain_text("Aalsmeer")
+    page.get_by_label("Aan gemeente").select_option(label="Aalsmeer")
+    page.get_by_label("Advies over de verordening").fill("Stem de intaketermijn af: 4 weken.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Advies vastleggen").click()
+    expect(page.locator("#advies")).to_contain_text("Stem de intaketermijn af")
     assert_accessible(page, "het overzicht van de centrumgemeente")
     if target := os.environ.get("ROUTE27_SCREENSHOT_DIR"):
         page.screenshot(path=str(Path(target) / "arbeidsmarktregio.png"), full_page=True)
