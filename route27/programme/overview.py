@@ -9,7 +9,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from route27.organisations.models import (
     Organisation,
 )
 from route27.organisations.roles import OrganisationType
+from route27.programme.models import Measure, Programme
 from route27.trajectories.models import Instrument
 
 
@@ -118,6 +119,16 @@ def indicators(municipalities: list[Municipality],
         "day": yesterday.strftime("%d-%m-%Y")}
     table.multiples = []
     return table
+
+
+def measures_with(labour_market_region) -> list:
+    """The maatregelen carried out with this arbeidsmarktregio, of each region's newest
+    programme version: their place in the meerjarenagenda and the financial agreement."""
+    newest = Programme.objects.filter(region=OuterRef("programme__region")).values(
+        "region").annotate(top=Max("version")).values("top")
+    return list(Measure.objects.filter(labour_market_region=labour_market_region,
+                                       programme__version=Subquery(newest))
+                .select_related("programme__region").order_by("programme__region__code", "id"))
 
 
 @dataclass

@@ -601,7 +601,8 @@ def overview_page(request, code):
         "labour_market_region": labour_market_region,
         "comparison": overview.comparison(municipalities),
         "table": overview.indicators(municipalities), "form": form,
-        "advice": selectors.advice_for(labour_market_region)})
+        "advice": selectors.advice_for(labour_market_region),
+        "measures": overview.measures_with(labour_market_region)})
 
 
 @require_http_methods(["GET"])

@@ -281,6 +281,17 @@ def test_the_overview_marks_choices_that_differ_from_most_gemeenten(
     with django_assert_max_num_queries(20):  # one read of the choices for all gemeenten
         page = client.get(reverse("programme:overview", args=[amr.code])).content.decode()
     assert "<mark>8</mark>" in page and "Kerncijfers per gemeente" in page
+    assert "Geen maatregel van een regionaal programma" in page
+    services.measure_save(actor=world["coordinator"], programme=world["programme"],
+                          values={"title": "Leerwerkloket", "description": "x",
+                                  "agenda_reference": "Meerjarenagenda 2026, actielijn 3",
+                                  "financial_agreement": "Ieder de helft."},
+                          conditions=CONDITIONS, final=True,
+                          labour_market_region=Municipality.objects.get(
+                              code=AMSTERDAM).labour_market_region)
+    page = client.get(reverse("programme:overview", args=[
+        Municipality.objects.get(code=AMSTERDAM).labour_market_region.code])).content.decode()
+    assert "Leerwerkloket" in page and "actielijn 3" in page and "Ieder de helft." in page
     home = client.get("/").content.decode()  # the centrumgemeente's home: the comparison
     assert 'id="home-comparisons"' in home and "1 keuze in verordening" in home
     client.force_login(world["member"])
