@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,7 +71,10 @@ def regions_for(user, *, edit: bool = False) -> QuerySet[DoorstroompuntRegion]:
     Read: also the gemeenten of the region (their lead and policy teams) and the policy team
     of a centrumgemeente of an overlapping arbeidsmarktregio."""
     own = regions_of(user)
+    newest = Programme.objects.filter(region=OuterRef("region")).order_by("-version").values(
+        "pk")[:1]
     leading = Programme.objects.filter(
+        pk=Subquery(newest),  # the contactgemeente of the version in force or in preparation
         contact_municipality__in=_policy_municipalities(user)).values("region")
     keeps = (DoorstroompuntRegion.objects.filter(pk__in=own.values("pk"))
              | DoorstroompuntRegion.objects.filter(pk__in=leading))

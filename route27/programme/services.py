@@ -333,6 +333,8 @@ def programme_sign(*, actor, programme: Programme, party: str, signer_name: str,
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if party not in signable_parties(actor, programme):
         _may_edit(actor, programme)
+    elif programme.frozen:
+        raise Refused(_("Deze versie is al ondertekend."))
     problems = signing_problems(programme)
     if problems:
         raise Refused(_("Nog niet te ondertekenen: %(problems)s") % {

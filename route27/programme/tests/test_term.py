@@ -81,6 +81,13 @@ def test_the_contactgemeente_leads_the_centrumgemeente_signs_for_itself_others_c
     with pytest.raises(Refused):
         services.section_save(actor=world["centre"], section=programme.sections.first(),
                               status="ready", text="")
+    # A new contactgemeente in the version in force: the former one reads, no longer keeps.
+    services.programme_parties_save(actor=world["coordinator"], programme=programme,
+                                    contact_municipality=world["amstelveen"])
+    assert selectors.regions_for(world["member"], edit=True).filter(pk=region.pk).exists()
+    assert not selectors.regions_for(world["lead"], edit=True).filter(pk=region.pk).exists()
+    services.programme_parties_save(actor=world["coordinator"], programme=programme,
+                                    contact_municipality=world["aalsmeer"])
     # Every party reads; a member gemeente and the centrumgemeente contribute.
     for user in (world["member"], world["centre"], world["lead"]):
         assert selectors.regions_for(user).filter(pk=region.pk).exists()
