@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     OuterRef,
     Q,
@@ -309,8 +310,14 @@ def reach(measures: list[Measure], start: datetime.date, end: datetime.date) -> 
     trajectory, started in the period), and where they are now. One grouped query; counts
     cross municipalities, so 1–4 is "< 5" (``monitoring.suppression``)."""
     provisions = {m.provision_id: m for m in measures if m.provision_id}
-    rows = (InstrumentUse.objects.filter(instrument__in=list(provisions),
-                                         started_on__range=(start, end))
+    in_period = InstrumentUse.objects.filter(instrument__in=list(provisions),
+                                             started_on__range=(start, end))
+    # A youth tagged more than once counts once, by the trajectory of the latest tag.
+    later = in_period.filter(
+        instrument=OuterRef("instrument"), trajectory__youth=OuterRef("trajectory__youth")).filter(
+        Q(started_on__gt=OuterRef("started_on"))
+        | Q(started_on=OuterRef("started_on"), pk__gt=OuterRef("pk")))
+    rows = (in_period.filter(~Exists(later))
             .annotate(running=ExpressionWrapper(Q(trajectory__closed_on__isnull=True),
                                                 output_field=BooleanField()))
             .values("instrument", "running", "trajectory__outflow_reason")

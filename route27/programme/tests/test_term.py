@@ -194,10 +194,16 @@ def test_a_final_measure_is_in_the_catalogue_and_its_reach_is_suppressed(world):
     _tag(measure, 7, team=world["team"], municipality=world["amstelveen"])
     _tag(measure, 2, team=world["team"], municipality=world["amstelveen"], closed=True)
     _tag(other, 6, team=world["team"], municipality=world["amstelveen"])
+    again = InstrumentUse.objects.filter(instrument=measure.provision,
+                                         trajectory__closed_on__isnull=False).first()
+    later = TrajectoryFactory(youth=again.trajectory.youth, team=world["team"], closed=True,
+                              outflow_reason="duurzaam_werk")
+    InstrumentUse.objects.create(trajectory=later, instrument=measure.provision,
+                                 started_on=datetime.date(2026, 6, 1))  # the same youth again
     table = selectors.reach([measure, other], datetime.date(2026, 1, 1),
                             datetime.date(2026, 12, 31))
     cells = dict((row[0], row[1:]) for row in table.cells())
-    assert cells["Jongerenloket"][0] == "9"
+    assert cells["Jongerenloket"][0] == "9"  # the youth tagged twice counts once
     assert cells["Jongerenloket"][1] == "< 5"  # 7 open: the rest (2) would give it back
     assert cells["Jongerenloket"][2] == "< 5"  # 2 to education
     assert cells["Werkplaats"][0] == "6"
