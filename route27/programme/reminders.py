@@ -24,10 +24,11 @@ from route27.programme.selectors import Due, timeline
 WEEK = 7
 
 
-def due_on(today: datetime.date) -> list[Due]:
-    """The dates of the calendar a reminder goes out for today."""
+def due_on(today: datetime.date, region=None) -> list[Due]:
+    """The dates of the region's calendar a reminder goes out for today (not those done)."""
     days = {settings.ROUTE27_PROGRAMME_REMINDER_DAYS, WEEK}
-    return [d for d in timeline(today) if (d.ends_on - today).days in days]
+    return [d for d in timeline(today, region) if d.done_on is None
+            and (d.ends_on - today).days in days]
 
 
 def keepers(region: DoorstroompuntRegion) -> list[User]:
@@ -57,7 +58,7 @@ def message(user: User, region: DoorstroompuntRegion, due: list[Due]) -> tuple[s
 def reminder_task(user_id: int, region_id: int, day: str) -> int:
     user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
     region = DoorstroompuntRegion.objects.filter(pk=region_id).first()
-    due = due_on(datetime.date.fromisoformat(day))
+    due = due_on(datetime.date.fromisoformat(day), region)
     if user is None or region is None or not due:
         return 0
     subject, body = message(user, region, due)
@@ -72,6 +73,8 @@ def reminders_enqueue(today: datetime.date | None = None) -> int:
     regions = DoorstroompuntRegion.objects.filter(
         pk__in=Programme.objects.values("region")).order_by("code")
     for region in regions:
+        if not due_on(today, region):
+            continue
         for user in keepers(region):
             reminder_task.enqueue(user.pk, region.pk, today.isoformat())
             sent += 1

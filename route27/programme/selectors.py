@@ -41,6 +41,7 @@ from route27.organisations.models import (
 from route27.programme.models import (
     Contribution,
     Deadline,
+    EffectReport,
     Funding,
     Measure,
     Programme,
@@ -370,22 +371,27 @@ class Due:
     starts_on: datetime.date | None
     ends_on: datetime.date
     passed: bool
-    soon: bool  # within the reminder window
+    soon: bool  # within the reminder window, and not done
+    done_on: datetime.date | None = None  # the region's effectrapportage went to DUO
 
 
-def timeline(today: datetime.date | None = None) -> list[Due]:
+def timeline(today: datetime.date | None = None, region=None) -> list[Due]:
     """The programme's calendar (Deadline rows, data) with the yearly effectrapportage, whose
     submission date is a setting (law.R_EFFECT_REPORT leaves it open), marked passed or
-    soon (within ROUTE27_PROGRAMME_REMINDER_DAYS)."""
+    soon (within ROUTE27_PROGRAMME_REMINDER_DAYS). With a region, an effectrapportage it
+    submitted is marked done and reminds no more."""
     today = today or timezone.localdate()
     window = datetime.timedelta(days=settings.ROUTE27_PROGRAMME_REMINDER_DAYS)
     month, day = (int(part) for part in settings.ROUTE27_EFFECT_REPORT_DUE.split("-"))
-    dates = [(d.label, d.starts_on, d.ends_on) for d in Deadline.objects.all()]
+    submitted = dict(EffectReport.objects.filter(region=region, submitted_on__isnull=False)
+                     .values_list("year", "submitted_on")) if region is not None else {}
+    dates = [(d.label, d.starts_on, d.ends_on, None) for d in Deadline.objects.all()]
     for year in law.PROGRAMME_YEARS:
         dates.append((_("Effectrapportage over %(year)s bij DUO (contactgemeente)") % {
-            "year": year}, None, datetime.date(year + 1, month, day)))
-    return [Due(label, start, end, end < today, today <= end <= today + window)
-            for label, start, end in sorted(dates, key=lambda d: (d[2], str(d[0])))]
+            "year": year}, None, datetime.date(year + 1, month, day), submitted.get(year)))
+    return [Due(label, start, end, end < today,
+                done is None and today <= end <= today + window, done)
+            for label, start, end, done in sorted(dates, key=lambda d: (d[2], str(d[0])))]
 
 
 def centres_for_labour_market_region(user, labour_market_region) -> list[Municipality]:

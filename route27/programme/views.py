@@ -96,7 +96,8 @@ def workspace(request):
         "may_contribute": bool(selectors.contributes_for(request.user, region)),
         "may_sign": programme is not None and not programme.frozen
         and bool(services.signable_parties(request.user, programme)),
-        "reminders": [d for d in selectors.timeline() if d.soon] if editable else []})
+        "reminders": [d for d in selectors.timeline(region=region) if d.soon]
+        if editable else []})
 
 
 def _reach(programme):
@@ -439,7 +440,7 @@ def subsidy(request, code):
                      datetime.date.fromisoformat(h["on"]), h["note"])
                     for h in application.history],
         "form": form, "rule": law.R_SUBSIDY, "proposals": selectors.proposals(region),
-        "keeps": keeps, "timeline": selectors.timeline()})
+        "keeps": keeps, "timeline": selectors.timeline(region=region)})
 
 
 @require_http_methods(["GET", "POST"])

@@ -369,6 +369,15 @@ def test_reminders_go_to_the_keepers_by_mail_without_personal_data(world, settin
     assert set(sent) == {("regio@example.org",), ("aalsmeer@example.org",)}
     body = sent[("regio@example.org",)].body
     assert "format voor de effectrapportage" in body and "/programma/MC21/subsidie/" in body
+    # The effectrapportage over 2026 due 1 July 2027: submitted, it reminds no more.
+    assert reminders.reminders_enqueue(datetime.date(2027, 6, 1)) == 2
+    services.effect_report_save(actor=world["coordinator"], region=world["region"], year=2026,
+                                realised={}, explanations={}, progress={},
+                                submitted_on=datetime.date(2026, 12, 1))
+    assert reminders.reminders_enqueue(datetime.date(2027, 6, 1)) == 0
+    done = [d for d in selectors.timeline(datetime.date(2027, 6, 1), world["region"])
+            if d.label.startswith("Effectrapportage over 2026")][0]
+    assert done.done_on == datetime.date(2026, 12, 1) and not done.soon
 
 
 def test_the_programme_document_follows_the_format_order(world, client):
