@@ -259,6 +259,10 @@ def test_the_effect_report_is_reproducible_in_three_formats(world, client):
     assert "Jongerenloket" in page and "Loopt op drie locaties." in page
     names = list(InstrumentUse.objects.values_list("trajectory__youth__family_name", flat=True))
     assert not any(name and name in page for name in names)
+    tagged = InstrumentUse.objects.select_related("trajectory__youth").first().trajectory
+    assert client.get(reverse("youth:detail", args=[tagged.youth.public_id])).status_code == 404
+    assert client.get(reverse("trajectories:detail",
+                              args=[tagged.public_id])).status_code in (403, 404)
     for fmt in ("pdf", "xlsx", "json"):
         response = client.get(reverse("programme:effect_report_export",
                                       args=[world["region"].code, 2026, fmt]))
