@@ -84,8 +84,10 @@ def comparison(municipalities: list[Municipality]) -> Comparison:
     recorded it) chose another; a value not recorded is marked as missing."""
     configs = {c.municipality_id: c for c in
                MunicipalConfig.objects.filter(municipality__in=municipalities)}
-    values = {m.pk: {name: _display(configs.get(m.pk) or MunicipalConfig(municipality=m), name)
-                     for name, _label in PARAMETERS} for m in municipalities}
+    values = {}
+    for m in municipalities:
+        config = configs.get(m.pk) or MunicipalConfig(municipality=m)  # unsaved: the defaults
+        values[m.pk] = {name: _display(config, name) for name, _label in PARAMETERS}
     majority = {}
     for name, _label in PARAMETERS:
         recorded = [v[name] for v in values.values() if v[name]]

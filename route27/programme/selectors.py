@@ -87,6 +87,11 @@ def regions_for(user, *, edit: bool = False) -> QuerySet[DoorstroompuntRegion]:
         DoorstroompuntRegion.objects.filter(pk__in=_centre_regions(user).values("pk"))
 
 
+def keeps(user, region_id: int) -> bool:
+    """Whether the user keeps this region's programme (``regions_for(edit=True)``)."""
+    return regions_for(user, edit=True).filter(pk=region_id).exists()
+
+
 def centres_for(user, region) -> list[Municipality]:
     """The centrumgemeenten of the region's overlapping arbeidsmarktregio's whose policy team
     the user is in: they co-sign for it and advise (law.R_PROGRAMME_ROLES)."""

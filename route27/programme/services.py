@@ -38,7 +38,7 @@ from route27.programme.models import (
 from route27.programme.selectors import (
     centres_for,
     contributes_for,
-    regions_for,
+    keeps,
     required_parties,
     signing_problems,
 )
@@ -56,7 +56,7 @@ def _audit(actor, action, obj, detail: dict | None = None) -> None:
 
 
 def _may_edit(actor, programme: Programme) -> None:
-    if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
+    if not keeps(actor, programme.region_id):
         raise Refused(KEEPER_ONLY)
     if programme.frozen:
         raise Refused(_("Deze versie is ondertekend en ligt vast. Maak een nieuwe versie om "
@@ -78,7 +78,7 @@ def _raise(errors: dict[str, list[str]]) -> None:
 @transaction.atomic
 def programme_start(*, actor, region) -> Programme:
     """Start the region's programme for the Regeling's term, with a section per step."""
-    if not regions_for(actor, edit=True).filter(pk=region.pk).exists():
+    if not keeps(actor, region.pk):
         raise Refused(_("Alleen de regionaal coördinator van de regio start het programma."))
     if Programme.objects.filter(region=region).exists():
         raise Refused(_("Deze regio heeft al een regionaal programma."))
@@ -373,7 +373,7 @@ def programme_amend(*, actor, programme: Programme) -> Programme:
     """A new version of a signed programme, to amend during the term: a copy of its parties,
     sections, streefcijfers, agreements, maatregelen and budget, in preparation."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
-    if not regions_for(actor, edit=True).filter(pk=programme.region_id).exists():
+    if not keeps(actor, programme.region_id):
         raise Refused(KEEPER_ONLY)
     if programme.status != Programme.Status.SIGNED:
         raise Refused(_("Alleen een ondertekende versie krijgt een nieuwe versie."))
@@ -512,7 +512,7 @@ def contribution_add(*, actor, region, text: str, step: str = "", about=None) ->
 
 
 def _may_keep_region(actor, region) -> None:
-    if not regions_for(actor, edit=True).filter(pk=region.pk).exists():
+    if not keeps(actor, region.pk):
         raise Refused(KEEPER_ONLY)
 
 

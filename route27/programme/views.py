@@ -67,7 +67,7 @@ def workspace(request):
     region = picker.cleaned_data["regio"] if picker.is_valid() else regions.first()
     programme = selectors.current(region)
     parties = selectors.parties_of(region)
-    editable = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
+    editable = selectors.keeps(request.user, region.pk)
     audit_record(user=request.user, action=AuditAction.READ, object_type="programme",
                  object_id=region.code, purpose=Purpose.MANAGEMENT)
     targets = list(programme.targets.all()) if programme else []
@@ -309,7 +309,7 @@ def sign(request, code):
     programme = selectors.current(region)
     if programme is None:
         raise Http404(selectors.NOT_FOUND)
-    keeps = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
+    keeps = selectors.keeps(request.user, region.pk)
     own = set(services.signable_parties(request.user, programme))
     if not keeps and not own:
         raise Http404(selectors.NOT_FOUND)
@@ -416,7 +416,7 @@ def _region_kept(request, code):
 @access_policy(VIEW)
 def subsidy(request, code):
     region = found_or_404(selectors.region_get, user=request.user, code=code)
-    keeps = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
+    keeps = selectors.keeps(request.user, region.pk)
     application = selectors.subsidy(region)
     status = law.SubsidyStatus(application.status)
     nexts = [(s, law.SUBSIDY_STATUS_LABELS[s]) for s in law.SUBSIDY_TRANSITIONS[status]]
@@ -484,7 +484,7 @@ def _report(region, year: int) -> EffectReport:
 def effect_report_page(request, code, year):
     region = found_or_404(selectors.region_get, user=request.user, code=code)
     report = _report(region, year)
-    keeps = selectors.regions_for(request.user, edit=True).filter(pk=region.pk).exists()
+    keeps = selectors.keeps(request.user, region.pk)
     programme = effect_report.programme_for(region, year)
     form = None
     if keeps and programme is not None:
